@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Statute",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Statute", targets: ["Statute"]),
+        .executable(name: "statute", targets: ["StatuteCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The system libyaml (Debian `libyaml-dev`, pkg-config `yaml-0.1`).
+        .systemLibrary(
+            name: "CLibYAML",
+            path: "Sources/CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Spans, diagnostics, values, the policy model, expressions, analysis and the engine.
+        // Knows nothing about YAML, files or the terminal.
+        .target(name: "StatuteCore"),
+        // libyaml events -> a node tree with source positions.
+        .target(name: "StatuteYAML", dependencies: ["StatuteCore", "CLibYAML"]),
+        // The façade: load policies and test files, read input records, run tests,
+        // render diagnostics, results, docs, graphs and schemas.
+        .target(name: "Statute", dependencies: ["StatuteCore", "StatuteYAML"]),
+        // The `statute` command line: argv, stdout/stderr and exit codes only.
+        .executableTarget(
+            name: "StatuteCLI",
+            dependencies: [
+                "Statute",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "StatuteCoreTests",
+            dependencies: [
+                "StatuteCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "StatuteTests", dependencies: ["Statute"], exclude: ["Fixtures"]),
+        .testTarget(name: "StatuteCLITests", dependencies: ["Statute"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

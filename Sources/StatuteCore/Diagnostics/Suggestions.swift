@@ -1,0 +1,44 @@
+/// "Did you mean" suggestions by edit distance, as swift-argument-parser does for options.
+public enum Suggestions {
+    /// The candidate closest to `name`, if it is close enough to be a plausible typo.
+    ///
+    /// A candidate qualifies when its Levenshtein distance is at most a third of the
+    /// longer name's length (at least 1, at most 3), or when one name is a
+    /// case-insensitive match of the other.
+    public static func closest<S: Sequence>(to name: String, in candidates: S) -> String?
+    where S.Element == String {
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates where candidate != name {
+            if candidate.lowercased() == name.lowercased() { return candidate }
+            let distance = editDistance(name, candidate)
+            let allowed = min(3, max(1, max(name.count, candidate.count) / 3))
+            guard distance <= allowed else { continue }
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        return best?.candidate
+    }
+
+    /// `help` text for a suggestion: "did you mean `x`?", or `nil`.
+    public static func didYouMean<S: Sequence>(_ name: String, in candidates: S) -> String?
+    where S.Element == String {
+        closest(to: name, in: candidates).map { "did you mean `\($0)`?" }
+    }
+
+    /// Levenshtein distance over Unicode scalars (bounded input: names are short).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars.prefix(256)), b = Array(b.unicodeScalars.prefix(256))
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,50 @@
+/// A position in a source file: 1-based line and 1-based column.
+///
+/// Columns count Unicode scalar values (characters as an editor shows them for
+/// most text), not bytes.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A range in a named source file, from `start` (inclusive) to `end` (exclusive).
+///
+/// Spans are carried by every node of the YAML tree, the policy model and expression
+/// trees, so that every diagnostic can point at the exact text it is about.
+public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
+    /// The file the span is in, as the user named it (a path, or a label such as `<stdin>`).
+    public var file: String
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.file = file
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// A span of a single point.
+    public init(file: String, at location: SourceLocation) {
+        self.init(file: file, start: location, end: location)
+    }
+
+    /// The smallest span that covers both spans (which must be in the same file).
+    public func union(_ other: SourceSpan) -> SourceSpan {
+        SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    public var description: String { "\(file):\(start.line):\(start.column)" }
+}

@@ -1,0 +1,119 @@
+import StatuteCore
+
+/// How a scalar was written in the file.
+public enum YAMLScalarStyle: String, Hashable, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// A scalar: its value, how it was written, and where each of its characters is.
+public struct YAMLScalar: Hashable, Sendable {
+    /// The scalar's value after unquoting, unescaping and folding.
+    public let value: String
+    public let style: YAMLScalarStyle
+    /// The value with a file location for each of its Unicode scalars, so that an
+    /// expression written in this scalar can report errors at exact columns.
+    public let text: EmbeddedText
+
+    public init(value: String, style: YAMLScalarStyle, text: EmbeddedText) {
+        self.value = value
+        self.style = style
+        self.text = text
+    }
+
+    /// Whether the scalar is a YAML core-schema null: a plain `~`, `null`, `Null`,
+    /// `NULL`, or an empty plain scalar.
+    public var isNull: Bool {
+        style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
+    }
+
+    /// The core-schema boolean of a plain scalar (`true`/`True`/`TRUE`,
+    /// `false`/`False`/`FALSE`); `nil` otherwise. `yes`, `no`, `on` and `off` are strings.
+    public var boolValue: Bool? {
+        guard style == .plain else { return nil }
+        switch value {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+
+    /// The core-schema integer of a plain scalar (`[-+]?[0-9]+`, `0o[0-7]+`,
+    /// `0x[0-9a-fA-F]+`); `nil` otherwise or when it does not fit in `Int`.
+    public var intValue: Int? {
+        guard style == .plain else { return nil }
+        var text = Substring(value)
+        if text.hasPrefix("0x") { return text.count > 2 ? Int(text.dropFirst(2), radix: 16) : nil }
+        if text.hasPrefix("0o") { return text.count > 2 ? Int(text.dropFirst(2), radix: 8) : nil }
+        var negative = false
+        if text.hasPrefix("-") || text.hasPrefix("+") {
+            negative = text.first == "-"
+            text = text.dropFirst()
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int((negative ? "-" : "") + text)
+    }
+
+    /// Whether the plain scalar looks like a core-schema float (`1.5`, `.inf`, `.nan`, `1e3`).
+    public var looksLikeFloat: Bool {
+        guard style == .plain, intValue == nil else { return false }
+        let lowered = value.lowercased()
+        if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
+        return Double(value) != nil && value.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+    }
+}
+
+/// One `key: value` pair of a mapping, in file order.
+public struct YAMLMappingEntry: Hashable, Sendable {
+    public let key: YAMLNode
+    public let value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A node of a YAML document, with its position in the file.
+///
+/// Produced by ``YAMLReader``; aliases are already expanded (within the node budget),
+/// so the tree is plain data.
+public struct YAMLNode: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        /// Entries in file order; keys are unique (duplicates are reported by the reader).
+        case mapping([YAMLMappingEntry])
+    }
+
+    public let kind: Kind
+    /// From the node's first character to just past its last.
+    public let span: SourceSpan
+
+    public init(kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public var scalar: YAMLScalar? { if case .scalar(let s) = kind { s } else { nil } }
+    public var sequence: [YAMLNode]? { if case .sequence(let s) = kind { s } else { nil } }
+    public var mapping: [YAMLMappingEntry]? { if case .mapping(let m) = kind { m } else { nil } }
+
+    /// The value of a scalar key of this mapping, if present.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first(where: { $0.key.scalar?.value == key })?.value
+    }
+
+    /// A short word for what this node is, for messages: `a mapping`, `a list`, `a string`…
+    public var kindDescription: String {
+        switch kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let s):
+            if s.isNull { return "null" }
+            if s.boolValue != nil { return "a boolean" }
+            if s.intValue != nil { return "an integer" }
+            if s.looksLikeFloat { return "a number" }
+            return "a string"
+        }
+    }
+}
