@@ -1,0 +1,174 @@
+/// A status of a compiled policy.
+public struct Status: Hashable, Sendable {
+    public let id: String
+    /// Position in the policy's display order; also the status's index in ``CompiledPolicy/statuses``.
+    public let index: Int
+    public let label: String
+    public let description: String?
+    public let isFinal: Bool
+    public let span: SourceSpan
+}
+
+/// A role of a compiled policy, with everything it may act as.
+public struct Role: Hashable, Sendable {
+    public let name: String
+    public let description: String?
+    /// The roles listed in `includes`.
+    public let includes: [String]
+    /// This role and every role it includes, directly or not.
+    public let actsAs: Set<String>
+}
+
+/// What makes a transition fire.
+public enum Trigger: Sendable {
+    /// `on: EVENT` — when the host reports the event.
+    case event(String)
+    /// `when: EXPR` — whenever the condition holds while the record is evaluated.
+    case when(CompiledExpression)
+    /// `at: EXPR` — once `today` is on or after the date.
+    case at(CompiledExpression)
+    /// A manual transition, requested by a person holding one of `roles`.
+    case manual(roles: [String])
+
+    /// `event`, `when`, `at` or `manual`, as results report it.
+    public var kind: TriggerKind {
+        switch self {
+        case .event: .event
+        case .when: .when
+        case .at: .at
+        case .manual: .manual
+        }
+    }
+}
+
+/// The kind of trigger that took a step.
+public enum TriggerKind: String, Hashable, Sendable, CaseIterable {
+    case event, when, at, manual
+}
+
+/// A compiled `set:` entry.
+public struct CompiledAssignment: Sendable {
+    /// The fact's name.
+    public let fact: String
+    /// The fact's slot in the record's fact vector.
+    public let slot: Int
+    public let value: CompiledExpression
+}
+
+/// A checked, compiled transition.
+public struct Transition: Sendable {
+    public let id: String
+    /// Priority: the position in the policy's `transitions` list.
+    public let index: Int
+    /// Whether the transition applies to a record with no status yet (`start`).
+    public let fromStart: Bool
+    /// The statuses (indices) it applies from, `"*"` already expanded.
+    public let fromStatuses: Set<Int>
+    /// `from` as written, for docs: `start`, `*` and status ids.
+    public let fromWritten: [FromItem]
+    /// The target status index.
+    public let to: Int
+    public let mode: TransitionMode
+    public let trigger: Trigger
+    public let guardExpression: CompiledExpression?
+    public let assignments: [CompiledAssignment]
+    public let effects: [String]
+    public let description: String?
+    public let span: SourceSpan
+
+    /// Whether the transition applies from `state` (a status index, or `nil` for a new record).
+    public func applies(from state: Int?) -> Bool {
+        if let state { fromStatuses.contains(state) } else { fromStart }
+    }
+
+    /// The roles allowed to request a manual transition (empty for automatic ones).
+    public var roles: [String] {
+        if case .manual(let roles) = trigger { roles } else { [] }
+    }
+}
+
+/// A checked and compiled policy: immutable, `Sendable`, ready to evaluate records from
+/// many threads at once. Built by ``PolicyCompiler``.
+public struct CompiledPolicy: Sendable {
+    /// The declarations as written (for docs, analysis and diagrams).
+    public let document: PolicyDocument
+    public let name: String
+    public let title: String?
+    public let description: String?
+    /// In display order.
+    public let statuses: [Status]
+    public let roles: [Role]
+    public let settings: [ValueDeclaration]
+    public let facts: [ValueDeclaration]
+    public let events: [NamedDeclaration]
+    public let effects: [NamedDeclaration]
+    /// In priority order.
+    public let transitions: [Transition]
+    /// Names and compiled derived values for expressions.
+    public let environment: ExpressionEnvironment
+
+    let statusIndexByID: [String: Int]
+    let factSlotByName: [String: Int]
+    let settingSlotByName: [String: Int]
+    let roleByName: [String: Role]
+    /// Transition indices by state (status index; `statuses.count` for a new record) and kind.
+    let eventTransitions: [[String: [Int]]]
+    let settleTransitions: [[Int]]
+    let manualTransitions: [[Int]]
+
+    init(document: PolicyDocument, statuses: [Status], roles: [Role], transitions: [Transition],
+         environment: ExpressionEnvironment) {
+        self.document = document
+        self.name = document.name?.value ?? ""
+        self.title = document.title
+        self.description = document.description
+        self.statuses = statuses
+        self.roles = roles
+        self.settings = document.settings
+        self.facts = document.facts
+        self.events = document.events
+        self.effects = document.effects
+        self.transitions = transitions
+        self.environment = environment
+        var statusIndex: [String: Int] = [:]
+        for status in statuses { statusIndex[status.id] = status.index }
+        self.statusIndexByID = statusIndex
+        self.factSlotByName = Dictionary(document.facts.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
+        self.settingSlotByName = Dictionary(document.settings.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
+        self.roleByName = Dictionary(roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let stateCount = statuses.count + 1
+        var events = Array(repeating: [String: [Int]](), count: stateCount)
+        var settle = Array(repeating: [Int](), count: stateCount)
+        var manual = Array(repeating: [Int](), count: stateCount)
+        for transition in transitions {
+            var states = Array(transition.fromStatuses)
+            if transition.fromStart { states.append(statuses.count) }
+            for state in states {
+                switch transition.trigger {
+                case .event(let name): events[state][name, default: []].append(transition.index)
+                case .when, .at: settle[state].append(transition.index)
+                case .manual: manual[state].append(transition.index)
+                }
+            }
+        }
+        self.eventTransitions = events.map { $0.mapValues { $0.sorted() } }
+        self.settleTransitions = settle.map { $0.sorted() }
+        self.manualTransitions = manual.map { $0.sorted() }
+    }
+
+    /// The index of a status id, or `nil`.
+    public func statusIndex(of id: String) -> Int? { statusIndexByID[id] }
+    /// The status with an id, or `nil`.
+    public func status(_ id: String) -> Status? { statusIndexByID[id].map { statuses[$0] } }
+    /// The slot of a fact in a record's fact vector, or `nil`.
+    public func factSlot(of name: String) -> Int? { factSlotByName[name] }
+    /// The slot of a setting, or `nil`.
+    public func settingSlot(of name: String) -> Int? { settingSlotByName[name] }
+    /// A role by name, or `nil`.
+    public func role(_ name: String) -> Role? { roleByName[name] }
+    /// A transition by id, or `nil`.
+    public func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
+
+    /// The state index used by the transition tables: a status index, or `statuses.count` for a new record.
+    func stateIndex(_ status: Int?) -> Int { status ?? statuses.count }
+}

@@ -1,0 +1,115 @@
+/// A role staff can hold (`roles:`). A role that includes another may do all it may.
+public struct RoleDeclaration: Hashable, Sendable {
+    public var name: Located<String>
+    public var description: String?
+    public var includes: [Located<String>]
+
+    public init(name: Located<String>, description: String? = nil, includes: [Located<String>] = []) {
+        self.name = name
+        self.description = description
+        self.includes = includes
+    }
+}
+
+/// A setting or fact declaration (SPEC §1.1).
+public struct ValueDeclaration: Hashable, Sendable {
+    /// The name: an identifier for settings, a dotted path for facts.
+    public var name: Located<String>
+    public var type: Located<ValueType>
+    /// The declared default, already converted to the declared type.
+    public var defaultValue: Located<Value>?
+    /// Bounds, for `int` declarations only.
+    public var min: Located<Int>?
+    public var max: Located<Int>?
+    /// The allowed strings, for `string` declarations only.
+    public var allowedValues: [Located<String>]?
+    public var label: String?
+    public var description: String?
+
+    public init(name: Located<String>, type: Located<ValueType>, defaultValue: Located<Value>? = nil,
+                min: Located<Int>? = nil, max: Located<Int>? = nil,
+                allowedValues: [Located<String>]? = nil, label: String? = nil, description: String? = nil) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.min = min
+        self.max = max
+        self.allowedValues = allowedValues
+        self.label = label
+        self.description = description
+    }
+
+    /// Whether an evaluation must supply a value: not optional and no default.
+    public var isRequired: Bool { !type.value.isOptional && defaultValue == nil }
+
+    /// Checks a value against the declaration; returns a reason in rustc's voice, or `nil` when it fits.
+    public func violation(of value: Value) -> String? {
+        if value.isNull {
+            return type.value.isOptional ? nil : "`\(name.value)` cannot be null"
+        }
+        guard value.fits(type.value) else {
+            return "`\(name.value)` is \(type.value.nonOptional), not \(value.baseType.map { "\($0)" } ?? "null")"
+        }
+        if case .int(let n) = value {
+            if let min, n < min.value { return "`\(name.value)` must be at least \(min.value), got \(n)" }
+            if let max, n > max.value { return "`\(name.value)` must be at most \(max.value), got \(n)" }
+        }
+        if case .string(let s) = value, let allowed = allowedValues, !allowed.contains(where: { $0.value == s }) {
+            let list = allowed.map { "`\($0.value)`" }.joined(separator: ", ")
+            return "`\(name.value)` must be one of \(list), got `\(s)`"
+        }
+        return nil
+    }
+}
+
+/// A `derive:` entry: a named expression.
+public struct DerivedDeclaration: Hashable, Sendable {
+    public var name: Located<String>
+    public var expression: EmbeddedText
+
+    public init(name: Located<String>, expression: EmbeddedText) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// A status a record can be in.
+public struct StatusDeclaration: Hashable, Sendable {
+    public var id: Located<String>
+    public var label: String?
+    public var description: String?
+    /// A final status has no outgoing transitions and is not matched by `from: "*"`.
+    public var isFinal: Bool
+
+    public init(id: Located<String>, label: String? = nil, description: String? = nil, isFinal: Bool = false) {
+        self.id = id
+        self.label = label
+        self.description = description
+        self.isFinal = isFinal
+    }
+}
+
+/// An event the host may report, or an effect the engine may ask the host to perform.
+public struct NamedDeclaration: Hashable, Sendable {
+    public var name: Located<String>
+    public var description: String?
+
+    public init(name: Located<String>, description: String? = nil) {
+        self.name = name
+        self.description = description
+    }
+}
+
+/// An analysis warning the policy's author has acknowledged (`acknowledge: {code: reason}`),
+/// so that `check --strict` passes and generated docs still state the pitfall and the reason.
+public struct Acknowledgement: Hashable, Sendable {
+    /// The warning code acknowledged, e.g. `setting-disables-transition`.
+    public var code: Located<String>
+    /// Why it is intended; shown in generated docs.
+    public var reason: String
+
+    public init(code: Located<String>, reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+}

@@ -1,0 +1,72 @@
+/// Whether the engine takes a transition by itself or only on a person's request.
+public enum TransitionMode: String, Hashable, Sendable, CaseIterable {
+    case automatic, manual
+}
+
+/// One item of a transition's `from`.
+public enum FromItem: Hashable, Sendable {
+    /// `start`: the record has no status yet.
+    case start
+    /// `"*"`: any status not marked `final`.
+    case anyStatus
+    /// A named status.
+    case status(String)
+}
+
+/// A `set:` entry: a fact assigned when the transition is taken.
+public struct FactAssignment: Hashable, Sendable {
+    public var fact: Located<String>
+    public var value: EmbeddedText
+
+    public init(fact: Located<String>, value: EmbeddedText) {
+        self.fact = fact
+        self.value = value
+    }
+}
+
+/// A transition as written in the policy file, before checking.
+public struct TransitionDeclaration: Hashable, Sendable {
+    public var id: Located<String>
+    public var from: [Located<FromItem>]
+    public var to: Located<String>?
+    public var mode: Located<TransitionMode>?
+    /// `on:` — an event (automatic only).
+    public var event: Located<String>?
+    /// `when:` — a bool expression (automatic only).
+    public var when: EmbeddedText?
+    /// `at:` — a date expression (automatic only).
+    public var at: EmbeddedText?
+    /// `guard:` — a bool expression that must hold too.
+    public var guardExpression: EmbeddedText?
+    /// `by:` — the roles allowed to request a manual transition.
+    public var roles: [Located<String>]?
+    public var assignments: [FactAssignment]
+    public var effects: [Located<String>]
+    public var description: String?
+    /// Analysis warnings the author has acknowledged for this transition (`acknowledge:`).
+    public var acknowledged: [Acknowledgement]
+    /// The whole transition entry.
+    public var span: SourceSpan
+
+    public init(id: Located<String>, from: [Located<FromItem>] = [], to: Located<String>? = nil,
+                mode: Located<TransitionMode>? = nil, event: Located<String>? = nil,
+                when: EmbeddedText? = nil, at: EmbeddedText? = nil, guardExpression: EmbeddedText? = nil,
+                roles: [Located<String>]? = nil, assignments: [FactAssignment] = [],
+                effects: [Located<String>] = [], description: String? = nil,
+                acknowledged: [Acknowledgement] = [], span: SourceSpan) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.mode = mode
+        self.event = event
+        self.when = when
+        self.at = at
+        self.guardExpression = guardExpression
+        self.roles = roles
+        self.assignments = assignments
+        self.effects = effects
+        self.description = description
+        self.acknowledged = acknowledged
+        self.span = span
+    }
+}
