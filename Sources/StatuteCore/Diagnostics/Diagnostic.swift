@@ -89,3 +89,6 @@ extension Array where Element == Diagnostic {
         return Array(sorted.prefix(limit))
     }
 }
+
+/// Diagnostics are also errors, so APIs can `throw` one or return `Result<_, Diagnostic>`.
+extension Diagnostic: Error {}

@@ -1,0 +1,88 @@
+import Foundation
+import StatuteCore
+import StatuteYAML
+
+/// A policy read from a file: the compiled policy when it has no errors, and every
+/// diagnostic found (errors and warnings) either way.
+public struct LoadedPolicy: Sendable {
+    /// The file as the caller named it.
+    public let file: String
+    /// The compiled policy, or `nil` when there were errors.
+    public let policy: CompiledPolicy?
+    /// The declarations as read, even when they have errors (`nil` when the YAML itself could not be read).
+    public let document: PolicyDocument?
+    /// Every problem, sorted by position.
+    public let diagnostics: [Diagnostic]
+}
+
+/// Options for loading policies.
+public struct LoadOptions: Hashable, Sendable {
+    public var yaml: YAMLLimits
+    public var expressions: ExpressionLimits
+
+    public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits()) {
+        self.yaml = yaml
+        self.expressions = expressions
+    }
+}
+
+/// Loads policies: bytes → libyaml → nodes → ``PolicyDocument`` → checked ``CompiledPolicy``.
+public enum PolicyLoader {
+    /// Loads and compiles the policy file at `path`.
+    public static func load(contentsOf path: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        case .success(let bytes): return load(bytes: bytes, file: path, options: options)
+        case .failure(let diagnostic):
+            return LoadedPolicy(file: path, policy: nil, document: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Loads and compiles a policy from text (e.g. an embedded policy or a test).
+    public static func load(text: String, file: String = "<policy>", options: LoadOptions = LoadOptions()) -> LoadedPolicy {
+        load(bytes: Array(text.utf8), file: file, options: options)
+    }
+
+    /// Loads and compiles a policy from the bytes of a file.
+    public static func load(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
+        let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
+        guard let root = read.root, !read.diagnostics.hasErrors else {
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+        }
+        return load(root: root, file: file, options: options, earlier: read.diagnostics)
+    }
+
+    /// Lowers and compiles an already-read YAML tree.
+    static func load(root: YAMLNode, file: String, options: LoadOptions, earlier: [Diagnostic] = []) -> LoadedPolicy {
+        var lowering = PolicyLowering(file: file)
+        let document = lowering.lower(root)
+        let compilation = PolicyCompiler(limits: options.expressions).compile(document)
+        let diagnostics = (earlier + lowering.diagnostics + compilation.diagnostics).sortedForDisplay(limit: .max)
+        return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
+                            document: document, diagnostics: diagnostics)
+    }
+}
+
+/// Reads source files with a size limit, turning failures into diagnostics.
+enum SourceReading {
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        let start = SourceSpan(file: path, at: SourceLocation(line: 1, column: 1))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.error(.unreadableFile, "no such file `\(path)`", at: nil))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(.error(.unreadableFile, "`\(path)` is a folder, not a file", at: nil))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(.error(.unreadableFile, "cannot read `\(path)`", at: nil))
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, so an oversized file is never read whole.
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        if data.count > limit {
+            return .failure(.error("file-too-large", "file is larger than the limit of \(limit) bytes", at: start,
+                                   help: "policy and input files are limited to \(limit / 1024 / 1024) MiB"))
+        }
+        return .success([UInt8](data))
+    }
+}

@@ -1,0 +1,86 @@
+import StatuteCore
+import StatuteYAML
+
+extension PolicyLowering {
+    mutating func lowerTransition(_ node: YAMLNode, position: Int) -> TransitionDeclaration? {
+        let idNode = node["id"]
+        let label = idNode?.scalar.map { "transition `\($0.value)`" } ?? "transition #\(position)"
+        guard let reader = MappingReader(node, context: label, allowed: Self.transitionKeys,
+                                         required: ["id", "from", "to", "mode"], diagnostics: &diagnostics)
+        else { return nil }
+        let id = idNode.flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }
+            ?? Located("#\(position)", at: SourceSpan(file: file, at: node.span.start))
+        var transition = TransitionDeclaration(id: id, span: node.span)
+        if let n = reader["from"] { transition.from = lowerFrom(n) }
+        if let n = reader["to"] { transition.to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
+        if let n = reader["mode"] { transition.mode = lowerMode(n) }
+        if let n = reader["on"] { transition.event = NodeReading.name(n, what: "`on` (an event)", diagnostics: &diagnostics) }
+        if let n = reader["when"] { transition.when = NodeReading.expression(n, what: "`when`", diagnostics: &diagnostics) }
+        if let n = reader["at"] { transition.at = NodeReading.expression(n, what: "`at`", diagnostics: &diagnostics) }
+        if let n = reader["guard"] {
+            transition.guardExpression = NodeReading.expression(n, what: "`guard`", diagnostics: &diagnostics)
+        }
+        if let n = reader["by"] { transition.roles = NodeReading.nameList(n, what: "a role in `by`", diagnostics: &diagnostics) }
+        if let n = reader["set"] { transition.assignments = lowerAssignments(n) }
+        if let n = reader["effects"] {
+            transition.effects = NodeReading.nameList(n, what: "an effect", diagnostics: &diagnostics)
+        }
+        if let n = reader["description"] {
+            transition.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value
+        }
+        if let n = reader["acknowledge"] {
+            transition.acknowledged = lowerAcknowledgementsOfTransition(n)
+        }
+        return transition
+    }
+
+    private mutating func lowerFrom(_ node: YAMLNode) -> [Located<FromItem>] {
+        let names = NodeReading.nameList(node, what: "a status in `from`", diagnostics: &diagnostics)
+        return names.map { name in
+            switch name.value {
+            case "start": Located(.start, at: name.span)
+            case "*": Located(.anyStatus, at: name.span)
+            default: Located(.status(name.value), at: name.span)
+            }
+        }
+    }
+
+    private mutating func lowerMode(_ node: YAMLNode) -> Located<TransitionMode>? {
+        guard let text = NodeReading.name(node, what: "`mode`", diagnostics: &diagnostics) else { return nil }
+        guard let mode = TransitionMode(rawValue: text.value) else {
+            diagnostics.append(.error(.invalidValue, "unknown mode `\(text.value)`", at: text.span,
+                                      help: Suggestions.didYouMean(text.value, in: ["automatic", "manual"])
+                                        ?? "`mode` is `automatic` or `manual`"))
+            return nil
+        }
+        return Located(mode, at: text.span)
+    }
+
+    private mutating func lowerAssignments(_ node: YAMLNode) -> [FactAssignment] {
+        guard let entries = node.mapping else {
+            diagnostics.append(.error(.wrongType, "`set` must be a mapping of fact to expression, found \(node.kindDescription)",
+                                      at: node.span))
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let fact = NodeReading.name(entry.key, what: "a fact in `set`", diagnostics: &diagnostics),
+                  let value = NodeReading.expression(entry.value, what: "the value of `\(fact.value)`",
+                                                     diagnostics: &diagnostics) else { return nil }
+            return FactAssignment(fact: fact, value: value)
+        }
+    }
+
+    private mutating func lowerAcknowledgementsOfTransition(_ node: YAMLNode) -> [Acknowledgement] {
+        guard let entries = node.mapping else {
+            diagnostics.append(.error(.wrongType, "`acknowledge` must be a mapping of warning code to reason, found \(node.kindDescription)",
+                                      at: node.span, help: "e.g. `acknowledge: {setting-disables-transition: \"opt-in by design\"}`"))
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let code = NodeReading.name(entry.key, what: "a warning code", diagnostics: &diagnostics),
+                  let reason = NodeReading.text(entry.value, what: "the reason for acknowledging `\(code.value)`",
+                                                diagnostics: &diagnostics) else { return nil }
+            return Acknowledgement(code: code, reason: reason.value)
+        }
+    }
+}
