@@ -4,8 +4,6 @@ import StatuteCore
 extension DiagnosticCode {
     public static let unknownKey: DiagnosticCode = "unknown-key"
     public static let missingKey: DiagnosticCode = "missing-key"
-    public static let wrongType: DiagnosticCode = "wrong-type"
-    public static let invalidValue: DiagnosticCode = "invalid-value"
     public static let unknownType: DiagnosticCode = "unknown-type"
     public static let invalidDate: DiagnosticCode = "invalid-date"
     public static let unreadableFile: DiagnosticCode = "unreadable-file"

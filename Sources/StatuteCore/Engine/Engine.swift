@@ -1,0 +1,96 @@
+/// Executes a compiled policy's transitions for records (SPEC §3).
+///
+/// An engine holds a policy and the organisation's settings; it is immutable and
+/// `Sendable`, so one engine can evaluate records from many threads at once. It is pure:
+/// the caller passes `today`, and it reads no clock, no files and no globals.
+///
+/// ```swift
+/// let engine = try Engine(policy: policy, settings: ["expiring_notice_days": .int(30)])
+/// let result = try engine.evaluate(Record(status: "active", facts: facts), today: today)
+/// ```
+public struct Engine: Sendable {
+    public let policy: CompiledPolicy
+    /// Setting values by slot: declared defaults, overridden by the caller's.
+    public let settingValues: [Value]
+
+    /// Creates an engine; `settings` override the declared defaults.
+    ///
+    /// - Throws: a ``Diagnostic`` for an unknown setting, a value of the wrong type or out
+    ///   of range, or a required setting with no value.
+    public init(policy: CompiledPolicy, settings: [String: Value] = [:]) throws(Diagnostic) {
+        self.policy = policy
+        self.settingValues = try Engine.vector(declarations: policy.settings, values: settings, kind: "setting",
+                                               unknownCode: .unknownSetting, missingCode: .invalidInput)
+    }
+
+    /// The value of a setting in effect, by name.
+    public func setting(_ name: String) -> Value? {
+        policy.settingSlot(of: name).map { settingValues[$0] }
+    }
+
+    /// The complete fact vector of a record: given values checked against their
+    /// declarations, defaults filled in, optional facts absent as `null`.
+    ///
+    /// - Throws: a ``Diagnostic`` naming the fact: unknown (with "did you mean"), wrong
+    ///   type, out of range, or required and missing.
+    public func factVector(_ facts: [String: Value]) throws(Diagnostic) -> [Value] {
+        try Engine.vector(declarations: policy.facts, values: facts, kind: "fact",
+                          unknownCode: .unknownFact, missingCode: .missingFact)
+    }
+
+    static func vector(declarations: [ValueDeclaration], values: [String: Value], kind: String,
+                       unknownCode: DiagnosticCode, missingCode: DiagnosticCode) throws(Diagnostic) -> [Value] {
+        let names = declarations.map(\.name.value)
+        for name in values.keys.sorted() where !names.contains(name) {
+            throw Diagnostic.error(unknownCode, "unknown \(kind) `\(name)`", at: nil,
+                                   help: Suggestions.didYouMean(name, in: names))
+        }
+        var vector: [Value] = []
+        vector.reserveCapacity(declarations.count)
+        for declaration in declarations {
+            let name = declaration.name.value
+            if let value = values[name] {
+                if let problem = declaration.violation(of: value) {
+                    throw Diagnostic.error(value.fits(declaration.type.value) ? .invalidValue : .wrongType,
+                                           problem, at: nil)
+                }
+                vector.append(value)
+            } else if let defaultValue = declaration.defaultValue {
+                vector.append(defaultValue.value)
+            } else if declaration.type.value.isOptional {
+                vector.append(.null)
+            } else {
+                throw Diagnostic.error(missingCode, "missing required \(kind) `\(name)`", at: nil,
+                                       help: "`\(name)` is declared `\(declaration.type.value)` with no default; give a value")
+            }
+        }
+        return vector
+    }
+
+    /// Resolves a status id of a record or request.
+    func statusIndex(_ id: String?, what: String) throws(Diagnostic) -> Int? {
+        guard let id else { return nil }
+        guard let index = policy.statusIndex(of: id) else {
+            throw Diagnostic.error(.unknownStatus, "unknown status `\(id)` in \(what)", at: nil,
+                                   help: Suggestions.didYouMean(id, in: policy.statuses.map(\.id)))
+        }
+        return index
+    }
+
+    /// Evaluates a record: handles the request, then settles (SPEC §3).
+    ///
+    /// - Parameters:
+    ///   - record: the record's status and facts.
+    ///   - request: an event, a manual request or plain evaluation.
+    ///   - today: the date of the evaluation.
+    ///   - explain: record every transition considered and why (costs nothing when off).
+    /// - Throws: a ``Diagnostic`` for invalid input (unknown status, fact, event, role or
+    ///   transition; wrong types; missing required facts) or an automatic cycle.
+    public func evaluate(_ record: Record, request: Request = .evaluate, today: CalendarDate,
+                         explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
+        let status = try statusIndex(record.status, what: "the record")
+        let facts = try factVector(record.facts)
+        var run = EvaluationRun(engine: self, status: status, facts: facts, today: today, explain: explain)
+        return try run.execute(request)
+    }
+}

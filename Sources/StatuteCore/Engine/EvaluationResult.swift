@@ -1,0 +1,129 @@
+/// How an evaluation ended (SPEC §3).
+public enum Outcome: String, Hashable, Sendable, CaseIterable {
+    /// A manual request was refused; nothing changed.
+    case rejected
+    /// An event took no transition and the settle took none either.
+    case ignored
+    /// At least one step was taken.
+    case changed
+    /// No step was taken.
+    case unchanged
+}
+
+/// One transition taken.
+public struct Step: Hashable, Sendable {
+    public let transition: String
+    /// The status before the step; `nil` for a new record.
+    public let from: String?
+    public let to: String
+    public let mode: TransitionMode
+    public let trigger: TriggerKind
+
+    public init(transition: String, from: String?, to: String, mode: TransitionMode, trigger: TriggerKind) {
+        self.transition = transition
+        self.from = from
+        self.to = to
+        self.mode = mode
+        self.trigger = trigger
+    }
+}
+
+/// A fact assigned by a transition's `set`, for the host to persist.
+public struct Assignment: Hashable, Sendable {
+    public let fact: String
+    public let value: Value
+
+    public init(fact: String, value: Value) {
+        self.fact = fact
+        self.value = value
+    }
+}
+
+/// The next automatic change due by date, if facts stay as they are.
+public struct ScheduledChange: Hashable, Sendable {
+    public let transition: String
+    public let to: String
+    public let date: CalendarDate
+
+    public init(transition: String, to: String, date: CalendarDate) {
+        self.transition = transition
+        self.to = to
+        self.date = date
+    }
+}
+
+/// Why a manual request was refused.
+public enum RejectionKind: String, Hashable, Sendable {
+    /// No manual transition leads to the requested status from the current one.
+    case noTransition = "no-transition"
+    /// Transitions exist, but the role may not request any of them.
+    case roleNotPermitted = "role-not-permitted"
+    /// The role may request it, but the guard does not hold.
+    case guardFalse = "guard-false"
+}
+
+/// A refused manual request, with the reason in words and as data.
+public struct Rejection: Hashable, Sendable {
+    public let kind: RejectionKind
+    /// One sentence for people.
+    public let message: String
+    /// For `no-transition`: the statuses the requested status can be set from (`start` for a new record).
+    public let allowedFrom: [String]
+    /// For `role-not-permitted`: the roles that may request it.
+    public let allowedRoles: [String]
+    /// For `guard-false`: the transition whose guard failed, its guard, and the values it read.
+    public let transition: String?
+    public let guardSource: String?
+    public let values: [NamedValue]
+}
+
+/// The result of evaluating a record (SPEC §3).
+public struct EvaluationResult: Hashable, Sendable {
+    /// The final status; `nil` only when a new record stays new.
+    public var status: String?
+    /// The record's status as given; `nil` for a new record.
+    public var previous: String?
+    public var outcome: Outcome
+    /// The steps taken, in order.
+    public var steps: [Step]
+    /// The effects of all steps, in order.
+    public var effects: [String]
+    /// The facts assigned by `set`, in the order first assigned (a later assignment of the
+    /// same fact replaces the value).
+    public var assignments: [Assignment]
+    /// The earliest automatic change due after `today`, or `nil`.
+    public var next: ScheduledChange?
+    /// Why the request was rejected or ignored, in words.
+    public var reason: String?
+    /// Details of a rejection.
+    public var rejection: Rejection?
+    /// Every transition considered and why it was or wasn't taken, when asked for.
+    public var explanation: Explanation?
+
+    public init(status: String?, previous: String?, outcome: Outcome, steps: [Step] = [], effects: [String] = [],
+                assignments: [Assignment] = [], next: ScheduledChange? = nil, reason: String? = nil,
+                rejection: Rejection? = nil, explanation: Explanation? = nil) {
+        self.status = status
+        self.previous = previous
+        self.outcome = outcome
+        self.steps = steps
+        self.effects = effects
+        self.assignments = assignments
+        self.next = next
+        self.reason = reason
+        self.rejection = rejection
+        self.explanation = explanation
+    }
+}
+
+/// A manual transition as a status drop-down offers it: allowed now, or why not.
+public struct ManualOption: Hashable, Sendable {
+    public let transition: String
+    public let to: String
+    public let label: String
+    public let allowed: Bool
+    /// Why it is not allowed (`nil` when allowed).
+    public let reason: String?
+    public let rejection: RejectionKind?
+    public let values: [NamedValue]
+}

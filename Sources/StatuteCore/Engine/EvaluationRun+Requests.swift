@@ -1,0 +1,116 @@
+extension EvaluationRun {
+    /// SPEC §3.1: the automatic transitions on `event` from the current status, in file
+    /// order; the first whose guard holds is taken. Returns whether one was taken.
+    mutating func takeEvent(_ event: String) -> Bool {
+        noteWrongStatus(.event) { if case .event(event) = $0.trigger { true } else { false } }
+        let candidates = policy.eventTransitions[policy.stateIndex(status)][event] ?? []
+        for index in candidates {
+            let transition = policy.transitions[index]
+            if let guardExpression = transition.guardExpression {
+                let check = evaluate(guardExpression, in: context)
+                guard check.holds else {
+                    noteGuard(transition, .event, check, guardExpression)
+                    continue
+                }
+                note(transition, .event, .taken, values: check.values,
+                     message: Narration.taken(transition, from: status, in: policy))
+            } else {
+                note(transition, .event, .taken, message: Narration.taken(transition, from: status, in: policy))
+            }
+            take(transition, trigger: .event)
+            return true
+        }
+        return false
+    }
+
+    mutating func noteGuard(_ transition: Transition, _ phase: Phase, _ check: Check, _ guardExpression: CompiledExpression) {
+        if check.isUnknown {
+            note(transition, phase, .guardUnknown, values: check.values, nullNames: check.nullNames,
+                 message: Narration.guardUnknown(transition, guardExpression, check.nullNames, in: policy))
+        } else {
+            note(transition, phase, .guardFalse, values: check.values,
+                 message: Narration.guardFalse(transition, guardExpression, check.values, in: policy))
+        }
+    }
+
+    /// SPEC §3.2: a manual request. Returns the rejection, or `nil` when a transition was taken.
+    mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
+        guard let targetIndex = policy.statusIndex(of: target) else {
+            throw Diagnostic.error(.unknownStatus, "unknown status `\(target)` in the request", at: nil,
+                                   help: Suggestions.didYouMean(target, in: policy.statuses.map(\.id)))
+        }
+        guard let roleInfo = policy.role(role) else {
+            throw Diagnostic.error(.unknownRole, "unknown role `\(role)`", at: nil,
+                                   help: Suggestions.didYouMean(role, in: policy.roles.map(\.name)))
+        }
+        if let transitionID {
+            guard let named = policy.transition(transitionID) else {
+                throw Diagnostic.error(.unknownTransition, "unknown transition `\(transitionID)`", at: nil,
+                                       help: Suggestions.didYouMean(transitionID, in: policy.transitions.map(\.id)))
+            }
+            guard named.mode == .manual, named.to == targetIndex else {
+                throw Diagnostic.error(.unknownTransition,
+                                       "transition `\(transitionID)` is not a manual transition to `\(target)`", at: nil,
+                                       help: "name a manual transition whose `to` is `\(target)`, or leave `--transition` out")
+            }
+        }
+        let label = policy.statuses[targetIndex].label
+        let toTarget = policy.transitions.filter {
+            $0.mode == .manual && $0.to == targetIndex && (transitionID == nil || $0.id == transitionID)
+        }
+        noteWrongStatus(.manual) { toTarget.map(\.id).contains($0.id) }
+        let applicable = toTarget.filter { $0.applies(from: status) }
+        guard !applicable.isEmpty else {
+            let from = Narration.fromStatuses(of: toTarget, in: policy)
+            let here = status.map { policy.statuses[$0].label } ?? "a new record"
+            let message = from.isEmpty
+                ? "no manual transition sets \(label)"
+                : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
+            return Rejection(kind: .noTransition, message: message, allowedFrom: from, allowedRoles: [],
+                             transition: nil, guardSource: nil, values: [])
+        }
+        var permitted: [Transition] = []
+        for transition in applicable {
+            if transition.roles.contains(where: roleInfo.actsAs.contains) {
+                permitted.append(transition)
+            } else {
+                note(transition, .manual, .roleNotPermitted,
+                     message: Narration.roleNotPermitted(transition, role: role, in: policy))
+            }
+        }
+        guard !permitted.isEmpty else {
+            let roles = Narration.rolesAdmitted(by: applicable, in: policy)
+            return Rejection(kind: .roleNotPermitted,
+                             message: "role `\(role)` may not set \(label) from here; permitted: \(roles.map { "`\($0)`" }.joined(separator: ", "))",
+                             allowedFrom: [], allowedRoles: roles, transition: nil, guardSource: nil, values: [])
+        }
+        var firstFailure: (Transition, Check, CompiledExpression)?
+        for transition in permitted {
+            if let guardExpression = transition.guardExpression {
+                var check = evaluate(guardExpression, in: context)
+                guard check.holds else {
+                    noteGuard(transition, .manual, check, guardExpression)
+                    if firstFailure == nil {
+                        if !explain {  // re-run with a trace for the rejection's values
+                            var trace = ExpressionTrace()
+                            _ = guardExpression.evaluate(in: context, trace: &trace)
+                            check.values = trace.values
+                            check.nullNames = trace.nullNames
+                        }
+                        firstFailure = (transition, check, guardExpression)
+                    }
+                    continue
+                }
+            }
+            note(transition, .manual, .taken, message: Narration.taken(transition, from: status, in: policy))
+            take(transition, trigger: .manual)
+            return nil
+        }
+        let (transition, check, guardExpression) = firstFailure!
+        let message = check.isUnknown
+            ? Narration.guardUnknown(transition, guardExpression, check.nullNames, in: policy)
+            : Narration.guardFalse(transition, guardExpression, check.values, in: policy)
+        return Rejection(kind: .guardFalse, message: message, allowedFrom: [], allowedRoles: [],
+                         transition: transition.id, guardSource: guardExpression.source.text, values: check.values)
+    }
+}

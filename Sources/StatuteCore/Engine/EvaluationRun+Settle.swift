@@ -1,0 +1,95 @@
+extension EvaluationRun {
+    /// SPEC §3: repeatedly takes the first automatic `when`/`at` transition, in file
+    /// order, from the current status whose trigger and guard hold, until none holds.
+    /// Entering a status a second time (the starting status counts as entered) is an
+    /// automatic cycle and an error.
+    mutating func settle() throws(Diagnostic) {
+        var entered: [Int?] = [status]
+        noteWrongStatus(.settle) { $0.trigger.kind == .when || $0.trigger.kind == .at }
+        while let transition = nextSettleTransition() {
+            let from = status
+            take(transition, trigger: transition.trigger.kind)
+            if entered.contains(status) {
+                let path = (entered.drop { $0 != status } + [status]).map { id($0) ?? "start" }
+                throw Diagnostic.error(.automaticCycle,
+                                       "automatic transitions form a cycle: \(path.map { "`\($0)`" }.joined(separator: " -> "))",
+                                       at: transition.span,
+                                       help: "transition `\(transition.id)` from `\(id(from) ?? "start")` re-enters `\(id(status) ?? "start")`; make one of the guards exclude the other")
+            }
+            entered.append(status)
+        }
+    }
+
+    /// The first `when`/`at` transition from the current status whose trigger and guard hold.
+    private mutating func nextSettleTransition() -> Transition? {
+        for index in policy.settleTransitions[policy.stateIndex(status)] {
+            let transition = policy.transitions[index]
+            var values: [NamedValue] = []
+            var date: CalendarDate?
+            switch transition.trigger {
+            case .when(let condition):
+                let check = evaluate(condition, in: context)
+                values = check.values
+                guard check.holds else {
+                    if check.isUnknown {
+                        note(transition, .settle, .guardUnknown, values: check.values, nullNames: check.nullNames,
+                             message: Narration.conditionUnknown(transition, condition, check.nullNames, in: policy))
+                    } else {
+                        note(transition, .settle, .triggerNotMet, values: check.values,
+                             message: Narration.conditionFalse(transition, condition, check.values, in: policy))
+                    }
+                    continue
+                }
+            case .at(let dateExpression):
+                let check = evaluate(dateExpression, in: context)
+                values = check.values
+                guard let due = check.value.dateValue else {
+                    note(transition, .settle, .guardUnknown, values: check.values, nullNames: check.nullNames,
+                         message: Narration.dateUnknown(transition, dateExpression, check.nullNames, in: policy))
+                    continue
+                }
+                date = due
+                guard context.today >= due else {
+                    note(transition, .settle, .triggerNotMet, date: due, values: check.values,
+                         message: Narration.notDue(transition, due, today: context.today, in: policy))
+                    continue
+                }
+            case .event, .manual:
+                continue
+            }
+            if let guardExpression = transition.guardExpression {
+                let check = evaluate(guardExpression, in: context)
+                guard check.holds else {
+                    let combined = Check(value: check.value, values: values + check.values.filter { !values.contains($0) },
+                                         nullNames: check.nullNames)
+                    noteGuard(transition, .settle, combined, guardExpression)
+                    continue
+                }
+                values += check.values.filter { !values.contains($0) }
+            }
+            note(transition, .settle, .taken, date: date, values: values,
+                 message: Narration.taken(transition, from: status, in: policy, date: date))
+            return transition
+        }
+        return nil
+    }
+
+    /// SPEC §3 `next`: the earliest date after today on which an `at` transition from
+    /// the final status would fire if facts stay as they are — its date computed as of
+    /// today, its guard evaluated as if that date were today; ties go to file order.
+    func nextChange() -> ScheduledChange? {
+        var best: (transition: Transition, date: CalendarDate)?
+        for index in policy.settleTransitions[policy.stateIndex(status)] {
+            let transition = policy.transitions[index]
+            guard case .at(let dateExpression) = transition.trigger,
+                  let due = dateExpression.evaluate(in: context).dateValue, due > context.today else { continue }
+            if let guardExpression = transition.guardExpression {
+                var then = context
+                then.today = due
+                guard guardExpression.evaluate(in: then) == .bool(true) else { continue }
+            }
+            if best == nil || due < best!.date { best = (transition, due) }
+        }
+        return best.map { ScheduledChange(transition: $0.transition.id, to: policy.statuses[$0.transition.to].id, date: $0.date) }
+    }
+}

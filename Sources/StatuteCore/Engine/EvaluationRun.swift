@@ -1,0 +1,122 @@
+/// The mutable state of one evaluation: the record as it moves, and what happened.
+struct EvaluationRun {
+    let engine: Engine
+    let previous: Int?
+    var status: Int?
+    var context: EvaluationContext
+    let explain: Bool
+    var steps: [Step] = []
+    var effects: [String] = []
+    var assignments: [Assignment] = []
+    var considerations: [Consideration] = []
+
+    var policy: CompiledPolicy { engine.policy }
+
+    init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
+        self.engine = engine
+        self.previous = status
+        self.status = status
+        self.context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
+        self.explain = explain
+    }
+
+    func id(_ status: Int?) -> String? { status.map { policy.statuses[$0].id } }
+
+    mutating func execute(_ request: Request) throws(Diagnostic) -> EvaluationResult {
+        switch request {
+        case .evaluate:
+            try settle()
+            return result(outcome: steps.isEmpty ? .unchanged : .changed)
+        case .event(let name):
+            guard policy.events.contains(where: { $0.name.value == name }) else {
+                throw Diagnostic.error(.unknownEvent, "unknown event `\(name)`", at: nil,
+                                       help: Suggestions.didYouMean(name, in: policy.events.map(\.name.value)))
+            }
+            let handled = takeEvent(name)
+            try settle()
+            if !handled && steps.isEmpty {
+                return result(outcome: .ignored, reason: ignoredReason(name))
+            }
+            return result(outcome: .changed)
+        case .manual(let target, let role, let transitionID):
+            if let rejection = try takeManual(status: target, role: role, transitionID: transitionID) {
+                var rejected = result(outcome: .rejected, reason: rejection.message)
+                rejected.rejection = rejection
+                rejected.next = nil
+                return rejected
+            }
+            try settle()
+            return result(outcome: .changed)
+        }
+    }
+
+    private func ignoredReason(_ event: String) -> String {
+        let place = status.map { "from \(policy.statuses[$0].label)" } ?? "for a new record"
+        let candidates = policy.transitions.filter { if case .event(event) = $0.trigger { true } else { false } }
+        if candidates.contains(where: { $0.applies(from: status) }) {
+            return "event `\(event)` was ignored: no transition on it \(place) had its guard hold"
+        }
+        return "event `\(event)` was ignored: no transition on it applies \(place)"
+    }
+
+    private func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
+        EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, steps: steps,
+                         effects: effects, assignments: assignments,
+                         next: outcome == .rejected ? nil : nextChange(), reason: reason,
+                         explanation: explain ? Explanation(considerations: considerations) : nil)
+    }
+
+    // MARK: - Taking steps
+
+    /// Takes a transition: assigns its `set` facts (all values computed before any is
+    /// assigned), moves the record, and records the step and its effects.
+    mutating func take(_ transition: Transition, trigger: TriggerKind) {
+        let values = transition.assignments.map { $0.value.evaluate(in: context) }
+        for (assignment, value) in zip(transition.assignments, values) {
+            context.facts[assignment.slot] = value
+            if let existing = assignments.firstIndex(where: { $0.fact == assignment.fact }) {
+                assignments[existing] = Assignment(fact: assignment.fact, value: value)
+            } else {
+                assignments.append(Assignment(fact: assignment.fact, value: value))
+            }
+        }
+        steps.append(Step(transition: transition.id, from: id(status), to: policy.statuses[transition.to].id,
+                          mode: transition.mode, trigger: trigger))
+        effects += transition.effects
+        status = transition.to
+    }
+
+    // MARK: - Evaluating expressions
+
+    /// The outcome of evaluating a condition: holds, fails, or unknown (null).
+    struct Check {
+        var value: Value
+        var values: [NamedValue] = []
+        var nullNames: [String] = []
+        var holds: Bool { value == .bool(true) }
+        var isUnknown: Bool { value.isNull }
+    }
+
+    func evaluate(_ expression: CompiledExpression, in context: EvaluationContext) -> Check {
+        guard explain else { return Check(value: expression.evaluate(in: context)) }
+        var trace = ExpressionTrace()
+        let value = expression.evaluate(in: context, trace: &trace)
+        return Check(value: value, values: trace.values, nullNames: trace.nullNames)
+    }
+
+    mutating func note(_ transition: Transition, _ phase: Phase, _ verdict: Verdict, date: CalendarDate? = nil,
+                       values: [NamedValue] = [], nullNames: [String] = [], message: String) {
+        guard explain else { return }
+        considerations.append(Consideration(transition: transition.id, phase: phase, status: id(status),
+                                            verdict: verdict, date: date, values: values, nullNames: nullNames,
+                                            message: message))
+    }
+
+    /// Notes every transition of `kind` that does not apply from the current status.
+    mutating func noteWrongStatus(_ phase: Phase, where matches: (Transition) -> Bool) {
+        guard explain else { return }
+        for transition in policy.transitions where matches(transition) && !transition.applies(from: status) {
+            note(transition, phase, .wrongStatus, message: Narration.wrongStatus(transition, status: status, in: policy))
+        }
+    }
+}
