@@ -139,9 +139,10 @@ struct YAMLTreeBuilder {
     private mutating func alias(_ name: String, _ parsed: ParsedEvent) -> Step {
         let here = span(parsed.start, parsed.end)
         guard let anchored = anchors[name] else {
+            let help = Suggestions.closest(to: name, in: anchors.keys).map { "did you mean `*\($0)`?" }
+                ?? "define `&\(name)` on a node before this alias"
             diagnostics.append(.error(.undefinedAlias, "alias `*\(name)` refers to an undefined anchor",
-                                      at: here,
-                                      help: "define `&\(name)` on a node before this alias"))
+                                      at: here, help: help))
             broken = true
             let placeholder = YAMLScalar(value: "", style: .plain,
                                          text: EmbeddedText(text: "", file: source.file, start: here.start))
@@ -261,7 +262,7 @@ struct YAMLTreeBuilder {
     private func syntaxDiagnostic(_ error: LibYAMLError) -> Diagnostic {
         let character = source.scalar(at: error.problemMark)
         let isTab = character == "\t" || error.problem.contains("tab")
-        var message = error.problem
+        var message = Self.backtickingQuotedCharacters(error.problem)
         if message == "found character that cannot start any token", let character {
             message = character == "\t"
                 ? "found a tab character that cannot start any token"
@@ -282,6 +283,24 @@ struct YAMLTreeBuilder {
         while message.hasSuffix(".") { message.removeLast() }
         return .error(.yamlSyntax, message, at: span(error.problemMark),
                       help: helps.isEmpty ? nil : helps.joined(separator: "; "))
+    }
+
+    /// libyaml quotes single characters as `','`; names go in backticks here.
+    private static func backtickingQuotedCharacters(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index] == "'" && scalars[index + 2] == "'" {
+                scalars[index] = "`"
+                scalars[index + 2] = "`"
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
     }
 
     private func span(_ start: Mark, _ end: Mark? = nil) -> SourceSpan {
