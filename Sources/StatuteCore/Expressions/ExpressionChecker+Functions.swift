@@ -72,7 +72,8 @@ extension ExpressionChecker {
     private mutating func argument(_ typed: Typed, _ syntax: ExpressionSyntax, of function: String,
                                    is base: BaseType) -> Bool {
         guard case .value(let t) = typed.type, t.base != base else { return true }
-        error(.typeMismatch, "`\(function)` needs a `\(base.rawValue)` argument, found `\(t)`", at: syntax.span)
+        let article = base == .int ? "an" : "a"
+        error(.typeMismatch, "`\(function)` needs \(article) `\(base.rawValue)` argument, found `\(t)`", at: syntax.span)
         return false
     }
 }
