@@ -3,8 +3,8 @@
 ///
 /// Names are resolved to slots in ``EvaluationContext/facts`` and
 /// ``EvaluationContext/settings``; the derived values the expression needs (directly or
-/// through other derived values) are compiled in and computed, in dependency order, at
-/// the start of each evaluation.
+/// through other derived values) are computed once each, without recursion, at the
+/// start of each evaluation.
 public struct CompiledExpression: Sendable {
     /// The checked result type.
     public let type: ValueType
@@ -16,34 +16,25 @@ public struct CompiledExpression: Sendable {
     public let reads: [NameReference]
 
     let root: CompiledNode
-    /// The derived values to compute first: environment index and compiled node, in
-    /// dependency order.
-    let prelude: [(index: Int, node: CompiledNode)]
-    /// One more than the largest derived index in ``prelude``.
-    let derivedCount: Int
+    /// The environment's derived values, shared by every expression compiled in it.
+    let table: DerivedTable
+    /// The derived indices the expression reads directly.
+    let derivedRead: [Int]
 
     init(type: ValueType, source: EmbeddedText, syntax: ExpressionSyntax, reads: [NameReference],
-         root: CompiledNode, prelude: [(index: Int, node: CompiledNode)]) {
+         root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
         self.type = type
         self.source = source
         self.syntax = syntax
         self.reads = reads
         self.root = root
-        self.prelude = prelude
-        self.derivedCount = (prelude.map(\.index).max() ?? -1) + 1
+        self.table = table
+        self.derivedRead = derivedRead
     }
 
-    /// The derived indices this expression needs, in dependency order.
-    var derivedDependencies: [Int] { prelude.map(\.index) }
-
     private func evaluator(for context: EvaluationContext) -> Evaluator {
-        var evaluator = Evaluator(context: context, derived: [])
-        guard !prelude.isEmpty else { return evaluator }
-        evaluator.derived = Array(repeating: .null, count: derivedCount)
-        for (index, node) in prelude {
-            evaluator.derived[index] = evaluator.evaluate(node)
-        }
-        return evaluator
+        let derived = derivedRead.isEmpty ? [:] : table.values(for: derivedRead, in: context)
+        return Evaluator(context: context, derived: derived)
     }
 
     /// The value of the expression. Null when a name it needs is null (see SPEC §2), on

@@ -1,14 +1,50 @@
+/// The compiled derived values of an environment: node and direct dependencies by index.
+final class DerivedTable: Sendable {
+    let nodes: [CompiledNode]
+    let dependencies: [[Int]]
+
+    init(nodes: [CompiledNode], dependencies: [[Int]]) {
+        self.nodes = nodes
+        self.dependencies = dependencies
+    }
+
+    static let empty = DerivedTable(nodes: [], dependencies: [])
+
+    /// The values of `roots` and everything they depend on, computed with an explicit
+    /// stack (no recursion across derived values), each once.
+    func values(for roots: [Int], in context: EvaluationContext) -> [Int: Value] {
+        var evaluator = Evaluator(context: context, derived: [:])
+        var stack = roots
+        while let top = stack.last {
+            if evaluator.derived[top] != nil {
+                stack.removeLast()
+                continue
+            }
+            let pending = dependencies[top].filter { evaluator.derived[$0] == nil }
+            if pending.isEmpty {
+                evaluator.derived[top] = evaluator.evaluate(nodes[top])
+                stack.removeLast()
+            } else {
+                stack.append(contentsOf: pending)
+            }
+        }
+        return evaluator.derived
+    }
+}
+
 /// Evaluates compiled nodes. Recursion depth is the tree's depth, which the parser
-/// holds to ``ExpressionLimits/maxDepth``; derived values are computed beforehand, in
-/// dependency order, by a loop.
+/// holds to ``ExpressionLimits/maxDepth``; derived values are computed beforehand by
+/// ``DerivedTable``.
 struct Evaluator {
     let context: EvaluationContext
     /// Derived values by environment index (filled in before the expression runs).
-    var derived: [Value]
+    var derived: [Int: Value]
 
     func read(_ values: [Value], _ slot: Int) -> Value {
         slot >= 0 && slot < values.count ? values[slot] : .null
     }
+
+    func read(derived index: Int) -> Value { derived[index] ?? .null }
 
     func evaluate(_ node: CompiledNode) -> Value {
         switch node {
@@ -16,7 +52,7 @@ struct Evaluator {
         case .fact(let slot, _): return read(context.facts, slot)
         case .setting(let slot, _): return read(context.settings, slot)
         case .today: return .date(context.today)
-        case .derived(let index, _): return read(derived, index)
+        case .derived(let index, _): return read(derived: index)
         case .unary(let f, let a):
             let x = evaluate(a)
             return x.isNull ? .null : f(x)
@@ -85,7 +121,7 @@ struct TracingEvaluator {
         case .fact(let slot, let name): return record(name, plain.read(plain.context.facts, slot))
         case .setting(let slot, let name): return record(name, plain.read(plain.context.settings, slot))
         case .today: return record("today", .date(plain.context.today))
-        case .derived(let index, let name): return record(name, plain.read(plain.derived, index))
+        case .derived(let index, let name): return record(name, plain.read(derived: index))
         case .unary(let f, let a):
             let (x, bx) = evaluate(a)
             return x.isNull ? (.null, bx) : (f(x), [])

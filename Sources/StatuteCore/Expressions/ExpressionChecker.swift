@@ -55,8 +55,10 @@ struct ExpressionChecker {
     private mutating func resolve(_ name: String, at span: SourceSpan) -> Typed {
         guard let slot = scope.lookup(name) else {
             if !scope.broken.contains(name) {
-                error(.unknownName, "unknown name `\(name)`", at: span,
-                      help: Suggestions.didYouMean(name, in: scope.allNames))
+                let setting = "settings." + name
+                let help = scope.lookup(setting)?.kind == .setting
+                    ? "did you mean `\(setting)`?" : Suggestions.didYouMean(name, in: scope.allNames)
+                error(.unknownName, "unknown name `\(name)`", at: span, help: help)
             }
             return .poison
         }

@@ -7,6 +7,7 @@ public struct ExpressionEnvironment: Sendable {
     public let derived: [CompiledDerived]
     public let limits: ExpressionLimits
     let scope: NameScope
+    let table: DerivedTable
 
     /// Builds the environment: facts and settings (a name's slot is its index in these
     /// arrays), then parses, type-checks and compiles the derived definitions in
@@ -25,9 +26,9 @@ public struct ExpressionEnvironment: Sendable {
         diagnostics += builder.diagnostics
         for name in builder.broken { scope.markBroken(name) }
 
-        var compiled: [CompiledDerived] = []
+        var checked: [(definition: DerivedDefinition, syntax: ExpressionSyntax, type: ValueType,
+                       reads: [NameReference], direct: [Int])] = []
         var nodes: [CompiledNode] = []
-        var dependencies: [[Int]] = []
         for position in builder.order {
             let definition = definitions[position]
             guard let syntax = builder.syntax[position] else { continue }
@@ -42,27 +43,21 @@ public struct ExpressionEnvironment: Sendable {
                 scope.markBroken(definition.name)
                 continue
             }
-            let needs = transitive(checker.derivedRead, dependencies)
-            let expression = CompiledExpression(type: type, source: definition.source, syntax: syntax,
-                                                reads: checker.reads, root: typed.node,
-                                                prelude: needs.map { ($0, nodes[$0]) })
-            let index = compiled.count
-            compiled.append(CompiledDerived(name: definition.name, nameSpan: definition.nameSpan, expression: expression))
+            scope.addDerived(definition.name, index: nodes.count, type: type)
             nodes.append(typed.node)
-            dependencies.append(needs)
-            scope.addDerived(definition.name, index: index, type: type)
+            checked.append((definition, syntax, type, checker.reads, checker.derivedRead.sorted()))
+        }
+        let table = DerivedTable(nodes: nodes, dependencies: checked.map(\.direct))
+        let compiled = checked.enumerated().map { index, entry in
+            CompiledDerived(name: entry.definition.name, nameSpan: entry.definition.nameSpan,
+                            expression: CompiledExpression(type: entry.type, source: entry.definition.source,
+                                                           syntax: entry.syntax, reads: entry.reads,
+                                                           root: nodes[index], table: table,
+                                                           derivedRead: entry.direct))
         }
         let environment = ExpressionEnvironment(facts: facts, settings: settings, derived: compiled,
-                                                limits: limits, scope: scope)
+                                                limits: limits, scope: scope, table: table)
         return (environment, diagnostics)
-    }
-
-    /// All derived indices needed by the direct reads `direct`, sorted (which is a
-    /// dependency order, since indices are given in dependency order).
-    static func transitive(_ direct: Set<Int>, _ dependencies: [[Int]]) -> [Int] {
-        var all = direct
-        for index in direct { all.formUnion(dependencies[index]) }
-        return all.sorted()
     }
 
     /// Parses, checks and compiles one expression for `purpose`; `nil` and diagnostics
@@ -77,11 +72,9 @@ public struct ExpressionEnvironment: Sendable {
         guard let type = Self.check(typed.type, for: purpose, at: syntax.span, into: &checker) else {
             return (nil, checker.diagnostics)
         }
-        let dependencies = derived.map { $0.expression.derivedDependencies }
-        let needs = Self.transitive(checker.derivedRead, dependencies)
         let expression = CompiledExpression(type: type, source: source, syntax: syntax, reads: checker.reads,
-                                            root: typed.node,
-                                            prelude: needs.map { ($0, derived[$0].expression.root) })
+                                            root: typed.node, table: table,
+                                            derivedRead: checker.derivedRead.sorted())
         return (expression, [])
     }
 
