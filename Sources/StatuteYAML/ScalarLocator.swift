@@ -15,6 +15,12 @@ import StatuteCore
 enum ScalarLocator {
     static func embeddedText(value: String, style: YAMLScalarStyle, start: Mark, end: Mark,
                              source: SourceText) -> EmbeddedText {
+        if style == .plain && start.line == end.line
+            && value.unicodeScalars.count == source.index(of: end) - source.index(of: start)
+        {
+            // The common case: a one-line plain scalar is its own text.
+            return EmbeddedText(text: value, file: source.file, start: start.location)
+        }
         var reader = RawReader(source: source, start: start, end: end)
         let units: [Unit]
         switch style {
