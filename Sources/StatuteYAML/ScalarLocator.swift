@@ -15,7 +15,14 @@ import StatuteCore
 enum ScalarLocator {
     static func embeddedText(value: String, style: YAMLScalarStyle, start: Mark, end: Mark,
                              source: SourceText) -> EmbeddedText {
+        if style == .plain && start.line == end.line
+            && value.unicodeScalars.count == source.index(of: end) - source.index(of: start)
+        {
+            // The common case: a one-line plain scalar is its own text.
+            return EmbeddedText(text: value, file: source.file, start: start.location)
+        }
         var reader = RawReader(source: source, start: start, end: end)
+        reader.skipNodeProperties()
         let units: [Unit]
         switch style {
         case .plain: units = reader.flowUnits(quote: nil)
@@ -125,6 +132,25 @@ private struct RawReader {
 
     mutating func advance(by count: Int) {
         for _ in 0..<count { advance() }
+    }
+
+    /// Moves past the node's anchor and tag (`&a !t`), which libyaml includes in the
+    /// scalar's span, and the whitespace and comments after them.
+    mutating func skipNodeProperties() {
+        while peek() == "&" || peek() == "!" {
+            while let scalar = peek(), !Self.isWhitespace(scalar) { advance() }
+            while let scalar = peek(), Self.isWhitespace(scalar) || scalar == "#" {
+                if scalar == "#" {
+                    while !atEnd && !atLineBreak { advance() }
+                } else {
+                    advance()
+                }
+            }
+        }
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
     }
 
     /// Units of a plain (`quote == nil`), single- or double-quoted scalar.

@@ -22,6 +22,17 @@ public struct YAMLReadResult: Sendable {
 ///
 /// Positions are 1-based lines and columns, columns counted in Unicode scalars; a
 /// byte order mark at the start of the file takes no column.
+///
+/// - An alias becomes a copy of its anchor's node. The copy's root has the *alias's*
+///   span (where the value is used, which is where errors about it belong); the nodes
+///   inside the copy, and a copied scalar's `EmbeddedText`, keep the anchored spans,
+///   because that is where their characters are written.
+/// - Scalars stay strings: `yes`/`no`/`on`/`off` are not booleans, and `<<` is an
+///   ordinary key (YAML 1.1 merge keys are not applied).
+/// - `root` is `nil` after an error that leaves no trustworthy tree (encoding, syntax,
+///   limits, no or several documents, an undefined alias); after a tag, a duplicate
+///   key (the first is kept) or a complex key (the entry is dropped) the tree is kept
+///   and the error reported.
 public enum YAMLReader {
     /// Reads the YAML document in `bytes`, naming it `file` in spans.
     public static func read(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {

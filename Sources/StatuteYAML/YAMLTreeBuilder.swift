@@ -49,6 +49,7 @@ struct YAMLTreeBuilder {
     private var nodeCount = 0
     private var documents = 0
     private var documentStart = Mark(line: 0, column: 0)
+    private var undefinedAliases = 0
     private var root: YAMLNode?
     /// Set by an error after which the tree cannot be trusted.
     private var broken = false
@@ -139,8 +140,13 @@ struct YAMLTreeBuilder {
     private mutating func alias(_ name: String, _ parsed: ParsedEvent) -> Step {
         let here = span(parsed.start, parsed.end)
         guard let anchored = anchors[name] else {
-            let help = Suggestions.closest(to: name, in: anchors.keys).map { "did you mean `*\($0)`?" }
-                ?? "define `&\(name)` on a node before this alias"
+            guard countNodes(1, at: parsed) == .next else { return .stop }
+            undefinedAliases += 1
+            // Suggestions compare with every anchor: offered for the first few only, so that
+            // a file of many bad aliases and many anchors stays linear.
+            let suggestion = undefinedAliases <= 10 && anchors.count <= 1_000
+                ? Suggestions.closest(to: name, in: anchors.keys) : nil
+            let help = suggestion.map { "did you mean `*\($0)`?" } ?? "define `&\(name)` on a node before this alias"
             diagnostics.append(.error(.undefinedAlias, "alias `*\(name)` refers to an undefined anchor",
                                       at: here, help: help))
             broken = true

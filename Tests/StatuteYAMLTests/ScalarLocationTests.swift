@@ -134,6 +134,23 @@ private func location(_ scalar: YAMLScalar, _ offset: Int) -> Location {
         #expect(location(s, 8) == Location(line: 5, column: 3))  // `three`
     }
 
+    @Test func anchorsBeforeAScalarAreSkipped() throws {
+        let text = "a: &q \"x y\"\nb: &l |\n  text\nc: &p\n  \"v\"\nd: &e plain\n"
+        let result = YAMLReader.read(text: text, file: "s.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let root = try #require(result.root)
+        #expect(root["a"]?.scalar?.text.location(atScalarOffset: 2) == Location(line: 1, column: 10))
+        #expect(root["b"]?.scalar?.text.location(atScalarOffset: 0) == Location(line: 3, column: 3))
+        #expect(root["c"]?.scalar?.text.location(atScalarOffset: 0) == Location(line: 5, column: 4))
+        #expect(root["d"]?.scalar?.text.location(atScalarOffset: 0) == Location(line: 6, column: 7))
+    }
+
+    @Test func aTaggedScalarStillHasLocations() throws {
+        let result = YAMLReader.read(text: "a: !!str 'q r'\n", file: "s.yaml")
+        #expect(result.diagnostics.map(\.code) == [.yamlTag])
+        #expect(result.root?["a"]?.scalar?.text.location(atScalarOffset: 2) == Location(line: 1, column: 13))
+    }
+
     @Test func keysHaveLocationsToo() throws {
         let result = YAMLReader.read(text: "  'quoted key': 1\n", file: "k.yaml")
         let key = try #require(result.root?.mapping?.first?.key.scalar)
