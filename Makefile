@@ -27,8 +27,14 @@ demo: build
 	  --fact completed_on=2025-01-31 --fact program.expires_after_months=13 \
 	  --today 2026-02-20 --explain
 
+# The embedding example (examples/nightly-reevaluation): a separate package that depends on
+# the library by path, re-evaluating the committed enrollments as of a fixed date.
 example: build
 	cd examples/nightly-reevaluation && $(SWIFT) run -c debug nightly-reevaluation enrollments.json 2026-02-20
 
-benchmark:
-	$(SWIFT) run -c release statute-bench
+# The benchmarks (Benchmarks/): a separate package using ordo-one's package-benchmark,
+# built and run in release mode; prints time, throughput and mallocs per operation.
+# Pass options through, e.g. `make benchmark BENCHMARK_ARGS="--filter Engine.*"`.
+BENCHMARK_ARGS ?=
+benchmark: deps
+	cd Benchmarks && $(SWIFT) package benchmark $(BENCHMARK_ARGS)
