@@ -40,10 +40,15 @@ public struct Engine: Sendable {
 
     static func vector(declarations: [ValueDeclaration], values: [String: Value], kind: String,
                        unknownCode: DiagnosticCode, missingCode: DiagnosticCode) throws(Diagnostic) -> [Value] {
-        let names = declarations.map(\.name.value)
-        for name in values.keys.sorted() where !names.contains(name) {
-            throw Diagnostic.error(unknownCode, "unknown \(kind) `\(name)`", at: nil,
-                                   help: Suggestions.didYouMean(name, in: names))
+        func isDeclared(_ name: String) -> Bool { declarations.contains { $0.name.value == name } }
+        // Names are sorted (so the first unknown one reported is always the same) only
+        // when one is unknown: the common path allocates nothing here.
+        if !values.keys.allSatisfy(isDeclared) {
+            let names = declarations.map(\.name.value)
+            for name in values.keys.sorted() where !names.contains(name) {
+                throw Diagnostic.error(unknownCode, "unknown \(kind) `\(name)`", at: nil,
+                                       help: Suggestions.didYouMean(name, in: names))
+            }
         }
         var vector: [Value] = []
         vector.reserveCapacity(declarations.count)

@@ -12,9 +12,11 @@ extension EvaluationRun {
                     noteGuard(transition, .event, check, guardExpression)
                     continue
                 }
-                note(transition, .event, .taken, values: check.values,
-                     message: Narration.taken(transition, from: status, in: policy))
-            } else {
+                if explain {
+                    note(transition, .event, .taken, values: check.values,
+                         message: Narration.taken(transition, from: status, in: policy))
+                }
+            } else if explain {
                 note(transition, .event, .taken, message: Narration.taken(transition, from: status, in: policy))
             }
             take(transition, trigger: .event)
@@ -24,6 +26,7 @@ extension EvaluationRun {
     }
 
     mutating func noteGuard(_ transition: Transition, _ phase: Phase, _ check: Check, _ guardExpression: CompiledExpression) {
+        guard explain else { return }  // narrations are built only when explaining
         if check.isUnknown {
             note(transition, phase, .guardUnknown, values: check.values, nullNames: check.nullNames,
                  message: Narration.guardUnknown(transition, guardExpression, check.nullNames, in: policy))
@@ -73,7 +76,7 @@ extension EvaluationRun {
         for transition in applicable {
             if transition.roles.contains(where: roleInfo.actsAs.contains) {
                 permitted.append(transition)
-            } else {
+            } else if explain {
                 note(transition, .manual, .roleNotPermitted,
                      message: Narration.roleNotPermitted(transition, role: role, in: policy))
             }
@@ -102,7 +105,9 @@ extension EvaluationRun {
                     continue
                 }
             }
-            note(transition, .manual, .taken, message: Narration.taken(transition, from: status, in: policy))
+            if explain {
+                note(transition, .manual, .taken, message: Narration.taken(transition, from: status, in: policy))
+            }
             take(transition, trigger: .manual)
             return nil
         }

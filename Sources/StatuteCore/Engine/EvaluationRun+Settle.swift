@@ -31,10 +31,10 @@ extension EvaluationRun {
                 let check = evaluate(condition, in: context)
                 values = check.values
                 guard check.holds else {
-                    if check.isUnknown {
+                    if explain, check.isUnknown {
                         note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
                              message: Narration.conditionUnknown(transition, condition, check.nullNames, in: policy))
-                    } else {
+                    } else if explain {
                         note(transition, .settle, .triggerNotMet, values: check.values,
                              message: Narration.conditionFalse(transition, condition, check.values, in: policy))
                     }
@@ -44,8 +44,10 @@ extension EvaluationRun {
                 let check = evaluate(dateExpression, in: context)
                 values = check.values
                 guard let due = check.value.dateValue else {
-                    note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
-                         message: Narration.dateUnknown(transition, dateExpression, check.nullNames, in: policy))
+                    if explain {
+                        note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
+                             message: Narration.dateUnknown(transition, dateExpression, check.nullNames, in: policy))
+                    }
                     continue
                 }
                 date = due
@@ -66,8 +68,10 @@ extension EvaluationRun {
                 }
                 values += check.values.filter { !values.contains($0) }
             }
-            note(transition, .settle, .taken, date: date, values: values,
-                 message: Narration.taken(transition, from: status, in: policy, date: date))
+            if explain {
+                note(transition, .settle, .taken, date: date, values: values,
+                     message: Narration.taken(transition, from: status, in: policy, date: date))
+            }
             return transition
         }
         return nil

@@ -104,6 +104,8 @@ struct EvaluationRun {
         return Check(value: value, values: trace.values, nullNames: trace.nullNames)
     }
 
+    /// Records a consideration when explaining. Its `message` is built eagerly, so callers
+    /// on paths taken with explain off check `explain` first (explain is free when off).
     mutating func note(_ transition: Transition, _ phase: Phase, _ verdict: Verdict, date: CalendarDate? = nil,
                        values: [NamedValue] = [], nullNames: [String] = [], message: String) {
         guard explain else { return }

@@ -14,6 +14,11 @@ final class DerivedTable: Sendable {
     /// stack (no recursion across derived values), each once.
     func values(for roots: [Int], in context: EvaluationContext) -> [Int: Value] {
         var evaluator = Evaluator(context: context, derived: [:])
+        // Common case: the roots read no other derived value, so no stack is needed.
+        if roots.allSatisfy({ dependencies[$0].isEmpty }) {
+            for root in roots { evaluator.derived[root] = evaluator.evaluate(nodes[root]) }
+            return evaluator.derived
+        }
         var stack = roots
         while let top = stack.last {
             if evaluator.derived[top] != nil {
