@@ -1,0 +1,92 @@
+import Statute
+
+/// The inputs every benchmark shares: the default policy, an engine with
+/// `expiring_notice_days` at 30, a fixed expression context, and a mix of records.
+struct Fixture: Sendable {
+    struct SetupError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let policyPath: String
+    let policy: CompiledPolicy
+    let engine: Engine
+    let today: CalendarDate
+    /// An Active record completed 2025-01-31 that expires after 13 months, evaluated on 2026-02-20.
+    let context: EvaluationContext
+    /// Every compiled `guard`, `when` and `at` of the policy's transitions, in file order.
+    let guardsAndTriggers: [CompiledExpression]
+    /// Records and requests: plain evaluations, events and manual requests.
+    let mix: [(Record, Request)]
+
+    /// `policies/certification.yaml` of the repository this package sits in.
+    static let defaultPolicyPath: String = {
+        // #filePath is …/Benchmarks/Benchmarks/StatuteBenchmarks/Fixture.swift.
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return (parts + ["policies", "certification.yaml"]).joined(separator: "/")
+    }()
+
+    static func load(policyPath: String = defaultPolicyPath) throws -> Fixture {
+        let loaded = PolicyLoader.load(contentsOf: policyPath)
+        guard let policy = loaded.policy else {
+            throw SetupError(description: "\(policyPath) did not compile: \(loaded.diagnostics.map(\.message))")
+        }
+        let engine = try Engine(policy: policy, settings: ["expiring_notice_days": .int(30)])
+        guard let today = CalendarDate(iso: "2026-02-20"), let completed = CalendarDate(iso: "2025-01-31") else {
+            throw SetupError(description: "bad fixture dates")
+        }
+        let facts = try engine.factVector([
+            "completed_on": .date(completed),
+            "program.expires_after_months": .int(13),
+            "components.required": .int(5),
+            "components.completed": .int(5),
+        ])
+        let context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
+        var expressions: [CompiledExpression] = []
+        for transition in policy.transitions {
+            switch transition.trigger {
+            case .when(let expression), .at(let expression): expressions.append(expression)
+            case .event, .manual: break
+            }
+            if let guardExpression = transition.guardExpression { expressions.append(guardExpression) }
+        }
+        return Fixture(policyPath: policyPath, policy: policy, engine: engine, today: today, context: context,
+                       guardsAndTriggers: expressions, mix: mix(completed: completed))
+    }
+
+    private static func mix(completed: CalendarDate) -> [(Record, Request)] {
+        let expiringSoon: [String: Value] = ["completed_on": .date(completed), "program.expires_after_months": .int(13)]
+        let done: [String: Value] = ["components.required": .int(4), "components.completed": .int(4),
+                                     "program.expires_after_months": .int(24)]
+        return [
+            // Plain evaluations.
+            (Record(status: "active", facts: expiringSoon), .evaluate),                    // → expiring
+            (Record(status: "in_progress", facts: done), .evaluate),                       // → active, set completed_on
+            (Record(status: "in_progress", facts: ["components.required": .int(4),
+                                                   "components.completed": .int(1)]), .evaluate),  // unchanged
+            (Record(status: "expiring", facts: ["expires_on": .date(completed)]), .evaluate),    // → expired
+            // Events.
+            (Record(facts: ["program.require_approval": .bool(true)]), .event("apply")),  // → applied
+            (Record(status: "active", facts: expiringSoon), .event("apply")),             // ignored, then settles
+            // Manual requests.
+            (Record(status: "applied"), .manual(status: "in_progress", role: "staff")),   // approved
+            (Record(status: "admin_review", facts: done), .manual(status: "active", role: "staff")),  // rejected: role
+        ]
+    }
+
+    /// An expression of a named transition.
+    func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
+        guard let transition = policy.transition(id), let expression = transition[keyPath: key] else {
+            fatalError("the default policy has no such expression on `\(id)`")
+        }
+        return expression
+    }
+
+    /// The `when` or `at` expression of a named transition.
+    func trigger(of id: String) -> CompiledExpression {
+        switch policy.transition(id)?.trigger {
+        case .when(let expression), .at(let expression): return expression
+        default: fatalError("`\(id)` has no `when` or `at` in the default policy")
+        }
+    }
+}

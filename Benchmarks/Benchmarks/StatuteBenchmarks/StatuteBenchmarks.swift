@@ -1,0 +1,95 @@
+// Statute's benchmarks, run by package-benchmark (`make benchmark` from the repository
+// root). Each micro-benchmark runs an inner loop of `scaledIterations`, so the time,
+// throughput and allocation counts it prints are per evaluation / per record / per load.
+import Benchmark
+import Statute
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        warmupIterations: 3,
+        scalingFactor: .kilo,
+        maxDuration: .seconds(2),
+        maxIterations: 1_000
+    )
+
+    let fixture: Fixture
+    do {
+        fixture = try Fixture.load()
+    } catch {
+        fatalError("cannot set up the benchmarks: \(error)")
+    }
+    expressionBenchmarks(fixture)
+    engineBenchmarks(fixture)
+    loadBenchmarks(fixture)
+}
+
+/// `CompiledExpression.evaluate` over the default policy's compiled guards and triggers,
+/// against one fixed context.
+func expressionBenchmarks(_ fixture: Fixture) {
+    let context = fixture.context
+    let plainGuard = fixture.expression(transition: "apply", \.guardExpression)
+    let settingGuard = fixture.expression(transition: "expiring", \.guardExpression)
+    let derivedWhen = fixture.trigger(of: "complete")
+    let derivedAt = fixture.trigger(of: "expire")
+    let all = fixture.guardsAndTriggers
+
+    Benchmark("Expression: guard !program.require_approval") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(plainGuard.evaluate(in: context)) }
+    }
+    Benchmark("Expression: guard settings.expiring_notice_days > 0") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(settingGuard.evaluate(in: context)) }
+    }
+    Benchmark("Expression: when all_components_completed (derived)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(derivedWhen.evaluate(in: context)) }
+    }
+    Benchmark("Expression: at expiration (derived)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(derivedAt.evaluate(in: context)) }
+    }
+    Benchmark("Expression: every guard and trigger, round robin (\(all.count))") { benchmark in
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(all[index].evaluate(in: context))
+            index = index + 1 == all.count ? 0 : index + 1
+        }
+    }
+}
+
+/// `Engine.evaluate` for a mix of records and requests, explain off and on.
+func engineBenchmarks(_ fixture: Fixture) {
+    let engine = fixture.engine
+    let today = fixture.today
+    let mix = fixture.mix
+
+    for explain in [false, true] {
+        let label = explain ? "explain on" : "explain off"
+        Benchmark("Engine: mix of \(mix.count) records, \(label)") { benchmark in
+            var index = 0
+            for _ in benchmark.scaledIterations {
+                let (record, request) = mix[index]
+                blackHole(try? engine.evaluate(record, request: request, today: today, explain: explain))
+                index = index + 1 == mix.count ? 0 : index + 1
+            }
+        }
+    }
+    // The floor: a record that nothing happens to (one settle pass, `next` computed).
+    let quiet = Record(status: "active", facts: ["program.expires_after_months": .null])
+    Benchmark("Engine: unchanged active record, explain off") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try? engine.evaluate(quiet, today: today))
+        }
+    }
+}
+
+/// Reading, lowering, checking and compiling `policies/certification.yaml`.
+func loadBenchmarks(_ fixture: Fixture) {
+    let path = fixture.policyPath
+    Benchmark("Load: read + check + compile certification.yaml",
+              configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal],
+                                   warmupIterations: 3, scalingFactor: .one,
+                                   maxDuration: .seconds(3), maxIterations: 2_000)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(PolicyLoader.load(contentsOf: path).policy)
+        }
+    }
+}

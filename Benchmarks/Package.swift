@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+// Statute's benchmarks: a separate package, so that the main package's build and CI never
+// fetch or compile the benchmark framework. Run with `make benchmark` from the repository
+// root, or `swift package benchmark` here.
+import PackageDescription
+
+let package = Package(
+    name: "StatuteBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Statute", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1",
+                 traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // package-benchmark finds benchmark targets under `Benchmarks/<target>/`.
+        .executableTarget(
+            name: "StatuteBenchmarks",
+            dependencies: [
+                .product(name: "Statute", package: "Statute"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/StatuteBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
