@@ -11,6 +11,9 @@ public enum Verdict: String, Hashable, Sendable, CaseIterable {
     case guardUnknown = "guard-unknown"
     /// The requesting role may not request this manual transition.
     case roleNotPermitted = "role-not-permitted"
+    /// An earlier transition in file order was taken first; the engine still looked at
+    /// this one to say whether it would have applied (so file order decided).
+    case shadowed
 }
 
 /// What part of an evaluation considered a transition.
@@ -31,11 +34,13 @@ public struct Consideration: Hashable, Sendable {
     public let values: [NamedValue]
     /// Names whose null made the trigger or guard unknown.
     public let nullNames: [String]
+    /// Whether the guard held, where it was evaluated (`nil`: no guard, or not evaluated).
+    public let guardHeld: Bool?
     /// The verdict in plain words for staff.
     public let message: String
 
     public init(transition: String, phase: Phase, status: String?, verdict: Verdict, date: CalendarDate? = nil,
-                values: [NamedValue] = [], nullNames: [String] = [], message: String) {
+                values: [NamedValue] = [], nullNames: [String] = [], guardHeld: Bool? = nil, message: String) {
         self.transition = transition
         self.phase = phase
         self.status = status
@@ -43,6 +48,7 @@ public struct Consideration: Hashable, Sendable {
         self.date = date
         self.values = values
         self.nullNames = nullNames
+        self.guardHeld = guardHeld
         self.message = message
     }
 }
