@@ -32,7 +32,7 @@ extension EvaluationRun {
                 values = check.values
                 guard check.holds else {
                     if check.isUnknown {
-                        note(transition, .settle, .guardUnknown, values: check.values, nullNames: check.nullNames,
+                        note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
                              message: Narration.conditionUnknown(transition, condition, check.nullNames, in: policy))
                     } else {
                         note(transition, .settle, .triggerNotMet, values: check.values,
@@ -44,7 +44,7 @@ extension EvaluationRun {
                 let check = evaluate(dateExpression, in: context)
                 values = check.values
                 guard let due = check.value.dateValue else {
-                    note(transition, .settle, .guardUnknown, values: check.values, nullNames: check.nullNames,
+                    note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
                          message: Narration.dateUnknown(transition, dateExpression, check.nullNames, in: policy))
                     continue
                 }

@@ -1,0 +1,107 @@
+import Foundation
+import StatuteCore
+import StatuteYAML
+
+/// Loads, checks and runs policy test files (SPEC §5.3). Returns results as data;
+/// reporters turn them into text, JSON or JUnit XML.
+public enum PolicyTestRunner {
+    /// A test file read and bound to its policy.
+    struct Loaded {
+        var policyFile: String?
+        var policy: CompiledPolicy?
+        var tests: [PreparedTest]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads a test file, loads its policy, and resolves every test against it.
+    static func load(path: String, defaultToday: CalendarDate, options: LoadOptions) -> Loaded {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        case .failure(let diagnostic):
+            return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: [diagnostic])
+        case .success(let bytes):
+            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            guard let root = read.root, !read.diagnostics.hasErrors else {
+                return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: read.diagnostics)
+            }
+            return load(root: root, path: path, defaultToday: defaultToday, options: options)
+        }
+    }
+
+    static func load(root: YAMLNode, path: String, defaultToday: CalendarDate, options: LoadOptions) -> Loaded {
+        var lowering = TestFileLowering(file: path)
+        let file = lowering.lower(root)
+        var diagnostics = lowering.diagnostics
+        guard let policyPath = file.policy else {
+            return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: diagnostics)
+        }
+        let resolved = resolve(policyPath.value, relativeTo: path)
+        let loaded = PolicyLoader.load(contentsOf: resolved, options: options)
+        guard let policy = loaded.policy else {
+            let errors = loaded.diagnostics.filter(\.isError)
+            let first = errors.first.map { ": \($0)" } ?? ""
+            diagnostics.append(.error(.invalidPolicy,
+                                      "the policy `\(policyPath.value)` cannot be loaded (\(errors.count) error\(errors.count == 1 ? "" : "s"))\(first)",
+                                      at: policyPath.span, help: "run `statute check \(resolved)` to see every problem"))
+            return Loaded(policyFile: resolved, policy: nil, tests: [], diagnostics: diagnostics)
+        }
+        var binding = TestBinding(policy: policy, file: file, defaultToday: defaultToday)
+        let tests = binding.bind()
+        diagnostics += binding.diagnostics
+        return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.sortedForDisplay(limit: .max))
+    }
+
+    /// A path written in a test file, resolved against the test file's folder.
+    static func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+
+    /// Checks a test file without running it: its shape, its policy, and every name and
+    /// value in it against the policy. Used by `statute check`.
+    public static func check(path: String, options: LoadOptions = LoadOptions()) -> [Diagnostic] {
+        let today = CalendarDate(year: 2000, month: 1, day: 1)!
+        return load(path: path, defaultToday: today, options: options).diagnostics
+    }
+
+    /// Checks an already-read test file (see ``check(path:options:)``).
+    static func check(root: YAMLNode, path: String, options: LoadOptions) -> [Diagnostic] {
+        let today = CalendarDate(year: 2000, month: 1, day: 1)!
+        return load(root: root, path: path, defaultToday: today, options: options).diagnostics
+    }
+
+    /// Runs every test of a test file.
+    ///
+    /// - Parameter defaultToday: the date for tests that give no `today` (neither the
+    ///   test nor the file).
+    public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
+        let loaded = load(path: path, defaultToday: defaultToday, options: options)
+        guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
+            return TestFileResult(file: path, policyFile: loaded.policyFile, policy: loaded.policy,
+                                  diagnostics: loaded.diagnostics, cases: [])
+        }
+        let cases = loaded.tests.map { run($0, policy: policy) }
+        return TestFileResult(file: path, policyFile: loaded.policyFile, policy: policy,
+                              diagnostics: loaded.diagnostics, cases: cases)
+    }
+
+    /// Runs one prepared test.
+    static func run(_ test: PreparedTest, policy: CompiledPolicy) -> TestCaseResult {
+        do {
+            let engine = try Engine(policy: policy, settings: test.settings)
+            let result = try engine.evaluate(test.record, request: test.request, today: test.today, explain: true)
+            return TestCaseResult(name: test.name, span: test.span,
+                                  failures: TestComparison.failures(expected: test.expect, actual: result),
+                                  result: result, error: nil)
+        } catch {
+            return TestCaseResult(name: test.name, span: test.span,
+                                  failures: [TestFailure(field: "error", expected: "a result", actual: error.message)],
+                                  result: nil, error: error)
+        }
+    }
+}
+
+extension DiagnosticCode {
+    /// A test file names a policy that has errors.
+    public static let invalidPolicy: DiagnosticCode = "invalid-policy"
+}

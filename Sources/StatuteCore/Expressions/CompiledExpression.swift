@@ -1,0 +1,67 @@
+/// A checked, compiled expression. Immutable and `Sendable`: safe to evaluate from many
+/// threads at once.
+///
+/// Names are resolved to slots in ``EvaluationContext/facts`` and
+/// ``EvaluationContext/settings``; the derived values the expression needs (directly or
+/// through other derived values) are computed once each, without recursion, at the
+/// start of each evaluation.
+public struct CompiledExpression: Sendable {
+    /// The checked result type.
+    public let type: ValueType
+    public let source: EmbeddedText
+    /// The parsed tree, for analysis and docs.
+    public let syntax: ExpressionSyntax
+    /// Every name read, once, in order of first appearance in the source. Derived names
+    /// are listed as derived, not expanded.
+    public let reads: [NameReference]
+
+    let root: CompiledNode
+    /// The environment's derived values, shared by every expression compiled in it.
+    let table: DerivedTable
+    /// The derived indices the expression reads directly.
+    let derivedRead: [Int]
+
+    init(type: ValueType, source: EmbeddedText, syntax: ExpressionSyntax, reads: [NameReference],
+         root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
+        self.type = type
+        self.source = source
+        self.syntax = syntax
+        self.reads = reads
+        self.root = root
+        self.table = table
+        self.derivedRead = derivedRead
+    }
+
+    private func evaluator(for context: EvaluationContext) -> Evaluator {
+        let derived = derivedRead.isEmpty ? [:] : table.values(for: derivedRead, in: context)
+        return Evaluator(context: context, derived: derived)
+    }
+
+    /// The value of the expression. Null when a name it needs is null (see SPEC §2), on
+    /// integer overflow, on division by zero, and for dates outside years 1...9999.
+    public func evaluate(in context: EvaluationContext) -> Value {
+        evaluator(for: context).evaluate(root)
+    }
+
+    /// The value of the expression, recording in `trace` each name read with its value
+    /// (appended once, in order first read, skipping names already in the trace) and,
+    /// when the result is null, the names whose null made it so (appended to
+    /// ``ExpressionTrace/nullNames``). Derived names are recorded with their computed
+    /// value, not expanded.
+    public func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace) -> Value {
+        var tracing = TracingEvaluator(plain: evaluator(for: context), trace: trace)
+        let (value, blame) = tracing.evaluate(root)
+        trace = tracing.trace
+        if value.isNull {
+            for name in blame where !trace.nullNames.contains(name) { trace.nullNames.append(name) }
+        }
+        return value
+    }
+}
+
+/// A compiled `derive:` entry.
+public struct CompiledDerived: Sendable {
+    public let name: String
+    public let nameSpan: SourceSpan
+    public let expression: CompiledExpression
+}

@@ -1,0 +1,234 @@
+/// Parses expression text into an ``ExpressionSyntax`` tree.
+///
+/// Precedence, loosest first: `?:` (right-associative); `??` (right-associative); `||`;
+/// `&&`; `==` `!=`; `<` `<=` `>` `>=` `in`; `+` `-`; `*` `/` `%`; unary `!` `-`;
+/// calls; parentheses.
+///
+/// Hostile input cannot exhaust the stack: the length limit is checked before lexing,
+/// and the parser counts its nesting as it recurses, stopping with
+/// `expression-too-deep` once ``ExpressionLimits/maxDepth`` is passed. The depth of the
+/// resulting tree (which bounds recursion during checking and evaluation) is held to
+/// the same limit.
+public enum ExpressionParser {
+    /// Parses `source`; `nil` and one diagnostic when it is not a well-formed expression
+    /// within `limits`.
+    public static func parse(_ source: EmbeddedText,
+                             limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
+        let scalars = Array(source.text.unicodeScalars)
+        if scalars.count > limits.maxLength {
+            return (nil, [.error(.expressionTooLong,
+                                 "expression is \(scalars.count) characters long, more than the limit of \(limits.maxLength)",
+                                 at: source.span(scalarOffsets: 0..<min(scalars.count, limits.maxLength)),
+                                 help: "split it into derived values")])
+        }
+        let tokens: [ExpressionToken]
+        do {
+            var lexer = ExpressionLexer(scalars)
+            tokens = try lexer.tokenize()
+        } catch {
+            return (nil, [.error(.expressionSyntax, error.message, at: source.span(scalarOffsets: error.range),
+                                 help: error.help)])
+        }
+        var parser = Parser(source: source, tokens: tokens, limits: limits)
+        do {
+            let result = try parser.parseWhole()
+            return (result.syntax, [])
+        } catch {
+            return (nil, [error.diagnostic])
+        }
+    }
+}
+
+private struct ParseFailure: Error {
+    let diagnostic: Diagnostic
+}
+
+/// A parsed node with its scalar range and tree depth.
+private struct Parsed {
+    let syntax: ExpressionSyntax
+    let range: Range<Int>
+    let depth: Int
+}
+
+private struct Parser {
+    let source: EmbeddedText
+    let tokens: [ExpressionToken]
+    let limits: ExpressionLimits
+    var index = 0
+
+    init(source: EmbeddedText, tokens: [ExpressionToken], limits: ExpressionLimits) {
+        self.source = source
+        self.tokens = tokens
+        self.limits = limits
+    }
+
+    var current: ExpressionToken { tokens[index] }
+
+    func span(_ range: Range<Int>) -> SourceSpan { source.span(scalarOffsets: range) }
+
+    func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+
+    func fail(_ message: String, at range: Range<Int>, help: String? = nil) -> ParseFailure {
+        ParseFailure(diagnostic: .error(.expressionSyntax, message, at: span(range), help: help))
+    }
+
+    func describe(_ token: ExpressionToken) -> String {
+        switch token.kind {
+        case .end: "end of expression"
+        case .name(let n): "`\(n)`"
+        case .int: "number"
+        case .string: "string"
+        case .symbol(let s): "`\(s)`"
+        }
+    }
+
+    func tooDeep(_ range: Range<Int>) -> ParseFailure {
+        ParseFailure(diagnostic: .error(.expressionTooDeep,
+                                        "expression nests more than \(limits.maxDepth) levels deep",
+                                        at: span(range), help: "split it into derived values"))
+    }
+
+    /// Guards every recursive entry: `depth` counts the levels of nesting so far.
+    func enter(_ depth: Int) throws(ParseFailure) {
+        if depth > limits.maxDepth { throw tooDeep(current.range) }
+    }
+
+    /// Builds a node covering `range` whose children are `children`, checking tree depth.
+    func node(_ kind: ExpressionSyntax.Kind, _ range: Range<Int>, _ children: [Parsed]) throws(ParseFailure) -> Parsed {
+        let depth = 1 + (children.map(\.depth).max() ?? 0)
+        if depth > limits.maxDepth { throw tooDeep(range) }
+        return Parsed(syntax: ExpressionSyntax(kind, span: span(range)), range: range, depth: depth)
+    }
+
+    mutating func expect(_ symbol: String, after what: String) throws(ParseFailure) -> ExpressionToken {
+        guard isSymbol(symbol) else {
+            throw fail("expected `\(symbol)` \(what), found \(describe(current))", at: current.range)
+        }
+        defer { index += 1 }
+        return current
+    }
+
+    mutating func parseWhole() throws(ParseFailure) -> Parsed {
+        if current.kind == .end { throw fail("expected an expression", at: current.range) }
+        let result = try parseExpression(depth: 1)
+        if current.kind != .end {
+            throw fail("unexpected \(describe(current)) after the expression", at: current.range)
+        }
+        return result
+    }
+
+    /// `c ? a : b`, right-associative.
+    mutating func parseExpression(depth: Int) throws(ParseFailure) -> Parsed {
+        try enter(depth)
+        let condition = try parseCoalesce(depth: depth)
+        guard isSymbol("?") else { return condition }
+        index += 1
+        let then = try parseExpression(depth: depth + 1)
+        _ = try expect(":", after: "in the conditional `?:`")
+        let otherwise = try parseExpression(depth: depth + 1)
+        return try node(.conditional(condition.syntax, then.syntax, otherwise.syntax),
+                        condition.range.lowerBound..<otherwise.range.upperBound, [condition, then, otherwise])
+    }
+
+    /// `a ?? b`, right-associative.
+    mutating func parseCoalesce(depth: Int) throws(ParseFailure) -> Parsed {
+        try enter(depth)
+        let lhs = try parseBinary(minimum: BinaryOperator.or.precedence, depth: depth)
+        guard isSymbol("??") else { return lhs }
+        index += 1
+        let rhs = try parseCoalesce(depth: depth + 1)
+        return try node(.binary(.coalesce, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound, [lhs, rhs])
+    }
+
+    func binaryOperator() -> BinaryOperator? {
+        guard case .symbol(let s) = current.kind, s != "??", let op = BinaryOperator(rawValue: s) else { return nil }
+        return op
+    }
+
+    /// Left-associative operators from `||` to `*`, by precedence climbing.
+    mutating func parseBinary(minimum: Int, depth: Int) throws(ParseFailure) -> Parsed {
+        try enter(depth)
+        var lhs = try parseUnary(depth: depth)
+        while let op = binaryOperator(), op.precedence >= minimum {
+            index += 1
+            let rhs = try parseBinary(minimum: op.precedence + 1, depth: depth + 1)
+            lhs = try node(.binary(op, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound, [lhs, rhs])
+        }
+        return lhs
+    }
+
+    mutating func parseUnary(depth: Int) throws(ParseFailure) -> Parsed {
+        try enter(depth)
+        let token = current
+        let op: UnaryOperator? = switch token.kind {
+        case .symbol("!"): .not
+        case .symbol("-"): .negate
+        default: nil
+        }
+        guard let op else { return try parsePrimary(depth: depth) }
+        index += 1
+        let operand = try parseUnary(depth: depth + 1)
+        return try node(.unary(op, operand.syntax), token.range.lowerBound..<operand.range.upperBound, [operand])
+    }
+
+    mutating func parsePrimary(depth: Int) throws(ParseFailure) -> Parsed {
+        let token = current
+        switch token.kind {
+        case .int(let value):
+            index += 1
+            guard let value else {
+                throw ParseFailure(diagnostic: .error(.integerOverflow, "integer literal is too large",
+                                                      at: span(token.range),
+                                                      help: "the largest integer is \(Int.max)"))
+            }
+            return try node(.literal(.int(value)), token.range, [])
+        case .string(let value):
+            index += 1
+            return try node(.literal(.string(value)), token.range, [])
+        case .name(let name):
+            index += 1
+            switch name {
+            case "true": return try node(.literal(.bool(true)), token.range, [])
+            case "false": return try node(.literal(.bool(false)), token.range, [])
+            case "null": return try node(.literal(.null), token.range, [])
+            default: break
+            }
+            guard isSymbol("(") else { return try node(.name(name), token.range, []) }
+            index += 1
+            let (arguments, close) = try parseItems(closing: ")", depth: depth + 1)
+            return try node(.call(name, arguments.map(\.syntax)), token.range.lowerBound..<close.range.upperBound, arguments)
+        case .symbol("("):
+            index += 1
+            let inner = try parseExpression(depth: depth + 1)
+            _ = try expect(")", after: "to close `(`")
+            return inner
+        case .symbol("["):
+            index += 1
+            let (items, close) = try parseItems(closing: "]", depth: depth + 1)
+            return try node(.list(items.map(\.syntax)), token.range.lowerBound..<close.range.upperBound, items)
+        case .end:
+            throw fail("expected an expression, found end of expression", at: token.range)
+        case .symbol:
+            throw fail("expected an expression, found \(describe(token))", at: token.range)
+        }
+    }
+
+    /// Comma-separated expressions up to `closing` (already past the opening bracket).
+    mutating func parseItems(closing: String, depth: Int) throws(ParseFailure) -> ([Parsed], ExpressionToken) {
+        try enter(depth)
+        var items: [Parsed] = []
+        if isSymbol(closing) {
+            defer { index += 1 }
+            return (items, current)
+        }
+        while true {
+            items.append(try parseExpression(depth: depth))
+            if isSymbol(",") {
+                index += 1
+                continue
+            }
+            let close = try expect(closing, after: "or `,` after an item")
+            return (items, close)
+        }
+    }
+}

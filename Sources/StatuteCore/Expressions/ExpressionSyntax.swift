@@ -1,0 +1,180 @@
+/// A literal in an expression.
+public enum LiteralValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// Always non-negative in parsed trees: `-5` is a negation of `5`.
+    case int(Int)
+    case string(String)
+}
+
+/// A prefix operator.
+public enum UnaryOperator: String, Hashable, Sendable, CaseIterable {
+    case not = "!"
+    case negate = "-"
+}
+
+/// An infix operator (the conditional `?:` is its own node).
+public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    case coalesce = "??"
+    case or = "||"
+    case and = "&&"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case `in` = "in"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
+
+    /// Binding strength: higher binds tighter. The conditional is 1, unary operators 9.
+    public var precedence: Int {
+        switch self {
+        case .coalesce: 2
+        case .or: 3
+        case .and: 4
+        case .equal, .notEqual: 5
+        case .less, .lessOrEqual, .greater, .greaterOrEqual, .in: 6
+        case .add, .subtract: 7
+        case .multiply, .divide, .remainder: 8
+        }
+    }
+
+    /// `??` groups to the right; every other infix operator to the left.
+    public var isRightAssociative: Bool { self == .coalesce }
+}
+
+/// A parsed expression: a tree whose every node carries the span of its text in the
+/// source file.
+///
+/// Equality and hashing compare the tree only, not the spans, so a tree printed with
+/// ``description`` and parsed again equals the original.
+public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
+    public indirect enum Kind: Hashable, Sendable {
+        case literal(LiteralValue)
+        /// A name as written: `completed_on`, `program.require_approval`,
+        /// `settings.expiring_notice_days`, a derived name or `today`.
+        case name(String)
+        /// `[a, b]`, only valid on the right of `in`.
+        case list([ExpressionSyntax])
+        case unary(UnaryOperator, ExpressionSyntax)
+        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        /// `condition ? then : else`.
+        case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
+        /// `function(arguments…)`.
+        case call(String, [ExpressionSyntax])
+    }
+
+    public let kind: Kind
+    public let span: SourceSpan
+
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public static func == (lhs: ExpressionSyntax, rhs: ExpressionSyntax) -> Bool { lhs.kind == rhs.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+
+    /// The direct sub-expressions, in source order.
+    public var children: [ExpressionSyntax] {
+        switch kind {
+        case .literal, .name: []
+        case .list(let items): items
+        case .unary(_, let operand): [operand]
+        case .binary(_, let lhs, let rhs): [lhs, rhs]
+        case .conditional(let c, let t, let e): [c, t, e]
+        case .call(_, let arguments): arguments
+        }
+    }
+
+    /// Canonical source text, parenthesised only where precedence requires; parses back
+    /// to an equal tree.
+    public var description: String {
+        var out = ""
+        ExpressionPrinter.print(self, into: &out)
+        return out
+    }
+}
+
+/// Prints syntax trees as canonical source text.
+enum ExpressionPrinter {
+    static let conditionalPrecedence = 1
+    static let unaryPrecedence = 9
+    static let atomPrecedence = 10
+
+    static func precedence(of syntax: ExpressionSyntax) -> Int {
+        switch syntax.kind {
+        case .conditional: conditionalPrecedence
+        case .binary(let op, _, _): op.precedence
+        case .unary(_, _): unaryPrecedence
+        case .literal, .name, .list, .call: atomPrecedence
+        }
+    }
+
+    /// Prints `syntax`, in parentheses if it binds looser than `minimum`.
+    static func print(_ syntax: ExpressionSyntax, into out: inout String, minimum: Int = 0) {
+        let parenthesise = precedence(of: syntax) < minimum
+        if parenthesise { out += "(" }
+        switch syntax.kind {
+        case .literal(let literal):
+            out += text(of: literal)
+        case .name(let name):
+            out += name
+        case .list(let items):
+            out += "["
+            printList(items, into: &out)
+            out += "]"
+        case .unary(let op, let operand):
+            out += op.rawValue
+            print(operand, into: &out, minimum: unaryPrecedence)
+        case .binary(let op, let lhs, let rhs):
+            let p = op.precedence
+            print(lhs, into: &out, minimum: op.isRightAssociative ? p + 1 : p)
+            out += " \(op.rawValue) "
+            print(rhs, into: &out, minimum: op.isRightAssociative ? p : p + 1)
+        case .conditional(let c, let t, let e):
+            print(c, into: &out, minimum: conditionalPrecedence + 1)
+            out += " ? "
+            print(t, into: &out, minimum: conditionalPrecedence)
+            out += " : "
+            print(e, into: &out, minimum: conditionalPrecedence)
+        case .call(let name, let arguments):
+            out += name + "("
+            printList(arguments, into: &out)
+            out += ")"
+        }
+        if parenthesise { out += ")" }
+    }
+
+    static func printList(_ items: [ExpressionSyntax], into out: inout String) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += ", " }
+            print(item, into: &out)
+        }
+    }
+
+    static func text(of literal: LiteralValue) -> String {
+        switch literal {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let n): return String(n)
+        case .string(let s):
+            var out = "'"
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\\": out += "\\\\"
+                case "'": out += "\\'"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "'"
+        }
+    }
+}

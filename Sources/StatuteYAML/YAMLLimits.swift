@@ -1,0 +1,18 @@
+/// The limits the reader enforces on one file (SPEC §6).
+///
+/// Each limit is checked while reading, before the work it guards is done, so that a
+/// hostile file is rejected quickly and with little memory.
+public struct YAMLLimits: Hashable, Sendable {
+    /// The largest file, in bytes, that is handed to libyaml.
+    public var maxFileBytes: Int = 4 * 1024 * 1024
+    /// How deeply collections (mappings and lists) may nest; a top-level mapping is depth 1.
+    public var maxDepth: Int = 64
+    /// How many nodes a document may have; an alias counts as the nodes it stands for.
+    public var maxNodes: Int = 10_000
+
+    public init(maxFileBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 10_000) {
+        self.maxFileBytes = maxFileBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+    }
+}

@@ -1,0 +1,315 @@
+import StatuteCore
+
+/// Builds the node tree of a file's one document from libyaml events.
+///
+/// The tree is built with an explicit stack of open collections, so nothing recurses
+/// in proportion to the input's depth, and every limit is checked *before* the work it
+/// guards: depth when a collection opens, the node budget when a node starts or an
+/// alias is met (each anchor remembers how many nodes its subtree has, so an alias is
+/// counted without being expanded).
+///
+/// Errors that leave the structure intact — tags, duplicate keys, complex keys — are
+/// reported and reading goes on, keeping the first of duplicate keys and dropping
+/// entries with complex keys. Errors that leave no trustworthy tree — syntax, limits,
+/// a second document, an undefined alias — make ``build(with:)`` return `nil`; limits,
+/// syntax errors and a second document also stop reading at once.
+struct YAMLTreeBuilder {
+    let source: SourceText
+    let limits: YAMLLimits
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// A finished node with its size: `count` nodes (aliases expanded), `height` levels of
+    /// collections (0 for a scalar).
+    private struct Built {
+        let node: YAMLNode
+        let count: Int
+        let height: Int
+    }
+
+    /// A collection whose end event has not come yet.
+    private struct Frame {
+        let isMapping: Bool
+        let start: Mark
+        let anchor: String?
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        /// The key waiting for its value, and whether the entry will be kept.
+        var pendingKey: YAMLNode?
+        var keepsEntry = true
+        /// Where each key was first written, to report duplicates.
+        var firstKeys: [String: SourceLocation] = [:]
+        var count = 1
+        var height = 1
+    }
+
+    private enum Step { case next, stop }
+
+    private var stack: [Frame] = []
+    private var anchors: [String: Built] = [:]
+    private var nodeCount = 0
+    private var documents = 0
+    private var documentStart = Mark(line: 0, column: 0)
+    private var undefinedAliases = 0
+    private var root: YAMLNode?
+    /// Set by an error after which the tree cannot be trusted.
+    private var broken = false
+
+    init(source: SourceText, limits: YAMLLimits) {
+        self.source = source
+        self.limits = limits
+    }
+
+    /// Reads every event and returns the document's root, or `nil` after a fatal error.
+    mutating func build(with parser: LibYAMLParser) -> YAMLNode? {
+        reading: while true {
+            switch parser.next() {
+            case .failure(let error):
+                diagnostics.append(syntaxDiagnostic(error))
+                broken = true
+                break reading
+            case .success(let parsed):
+                if case .streamEnd = parsed.event { break reading }
+                if handle(parsed) == .stop {
+                    broken = true
+                    break reading
+                }
+            }
+        }
+        if documents == 0 && !broken {
+            diagnostics.append(.error(.emptyDocument, "the file holds no YAML document",
+                                      at: span(Mark(line: 0, column: 0)),
+                                      help: "a policy is one YAML mapping; start with `statute: 1`"))
+            broken = true
+        }
+        return broken ? nil : root
+    }
+
+    private mutating func handle(_ parsed: ParsedEvent) -> Step {
+        switch parsed.event {
+        case .streamStart, .streamEnd, .documentEnd:
+            return .next
+        case .documentStart:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(.error(.multipleDocuments, "the file holds more than one YAML document",
+                                          at: span(parsed.start),
+                                          help: "a policy file holds exactly one document; move this one to a file of its own"))
+                return .stop
+            }
+            documentStart = parsed.start
+            return .next
+        case .scalar(let value, let anchor, let tag, let style):
+            guard countNodes(1, at: parsed) == .next else { return .stop }
+            if let tag { reportTag(tag, parsed) }
+            let text = ScalarLocator.embeddedText(value: value, style: style, start: parsed.start,
+                                                  end: parsed.end, source: source)
+            let node = YAMLNode(kind: .scalar(YAMLScalar(value: value, style: style, text: text)),
+                                span: span(parsed.start, parsed.end))
+            finish(Built(node: node, count: 1, height: 0), anchor: anchor)
+            return .next
+        case .sequenceStart(let anchor, let tag):
+            return open(isMapping: false, anchor: anchor, tag: tag, parsed)
+        case .mappingStart(let anchor, let tag):
+            return open(isMapping: true, anchor: anchor, tag: tag, parsed)
+        case .sequenceEnd, .mappingEnd:
+            guard let frame = stack.popLast() else { return .next }
+            let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+            let node = YAMLNode(kind: kind, span: span(frame.start, parsed.end))
+            finish(Built(node: node, count: frame.count, height: frame.height), anchor: frame.anchor)
+            return .next
+        case .alias(let name):
+            return alias(name, parsed)
+        }
+    }
+
+    private mutating func open(isMapping: Bool, anchor: String?, tag: String?, _ parsed: ParsedEvent) -> Step {
+        if stack.count + 1 > limits.maxDepth {
+            reportTooDeep(at: parsed)
+            return .stop
+        }
+        guard countNodes(1, at: parsed) == .next else { return .stop }
+        if let tag { reportTag(tag, parsed) }
+        stack.append(Frame(isMapping: isMapping, start: parsed.start, anchor: anchor))
+        return .next
+    }
+
+    /// Expands an alias into a copy of its anchor's node, after checking that the copy
+    /// fits the node budget and the depth limit. The copy's root takes the alias's span
+    /// (where the value is used); the nodes inside keep their original spans, and a
+    /// scalar's `EmbeddedText` keeps pointing at the anchored characters.
+    private mutating func alias(_ name: String, _ parsed: ParsedEvent) -> Step {
+        let here = span(parsed.start, parsed.end)
+        guard let anchored = anchors[name] else {
+            guard countNodes(1, at: parsed) == .next else { return .stop }
+            undefinedAliases += 1
+            // Suggestions compare with every anchor: offered for the first few only, so that
+            // a file of many bad aliases and many anchors stays linear.
+            let suggestion = undefinedAliases <= 10 && anchors.count <= 1_000
+                ? Suggestions.closest(to: name, in: anchors.keys) : nil
+            let help = suggestion.map { "did you mean `*\($0)`?" } ?? "define `&\(name)` on a node before this alias"
+            diagnostics.append(.error(.undefinedAlias, "alias `*\(name)` refers to an undefined anchor",
+                                      at: here, help: help))
+            broken = true
+            let placeholder = YAMLScalar(value: "", style: .plain,
+                                         text: EmbeddedText(text: "", file: source.file, start: here.start))
+            attach(Built(node: YAMLNode(kind: .scalar(placeholder), span: here), count: 1, height: 0))
+            return .next
+        }
+        guard countNodes(anchored.count, at: parsed) == .next else { return .stop }
+        if stack.count + anchored.height > limits.maxDepth {
+            reportTooDeep(at: parsed)
+            return .stop
+        }
+        let copy = YAMLNode(kind: anchored.node.kind, span: here)
+        attach(Built(node: copy, count: anchored.count, height: anchored.height))
+        return .next
+    }
+
+    private mutating func finish(_ built: Built, anchor: String?) {
+        if let anchor { anchors[anchor] = built }
+        attach(built)
+    }
+
+    /// Adds a finished node to the open collection, or makes it the document's root.
+    private mutating func attach(_ built: Built) {
+        guard !stack.isEmpty else {
+            attachRoot(built.node)
+            return
+        }
+        var frame = stack.removeLast()  // moved out and back, so its arrays are not copied
+        defer { stack.append(frame) }
+        frame.count += built.count
+        frame.height = max(frame.height, built.height + 1)
+        guard frame.isMapping else {
+            frame.items.append(built.node)
+            return
+        }
+        if let key = frame.pendingKey {
+            if frame.keepsEntry {
+                frame.entries.append(YAMLMappingEntry(key: key, value: built.node))
+            }
+            frame.pendingKey = nil
+        } else {
+            frame.keepsEntry = checkKey(built.node, in: &frame)
+            frame.pendingKey = built.node
+        }
+    }
+
+    private mutating func attachRoot(_ node: YAMLNode) {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.value.isEmpty {
+            diagnostics.append(.error(.emptyDocument, "the YAML document is empty", at: span(documentStart),
+                                      help: "a policy is one YAML mapping; start with `statute: 1`"))
+            broken = true
+        }
+        root = node
+    }
+
+    /// Whether `key` is a new scalar key of the mapping; reports it when it is not.
+    private mutating func checkKey(_ key: YAMLNode, in frame: inout Frame) -> Bool {
+        guard let scalar = key.scalar else {
+            diagnostics.append(.error(.complexKey, "expected a scalar key, found \(key.kindDescription)",
+                                      at: key.span,
+                                      help: "mapping keys must be plain strings"))
+            return false
+        }
+        if let first = frame.firstKeys[scalar.value] {
+            diagnostics.append(.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
+                                      help: "the first `\(scalar.value)` is on line \(first.line); remove one of them"))
+            return false
+        }
+        frame.firstKeys[scalar.value] = key.span.start
+        return true
+    }
+
+    private mutating func countNodes(_ count: Int, at parsed: ParsedEvent) -> Step {
+        nodeCount += count
+        guard nodeCount > limits.maxNodes else { return .next }
+        diagnostics.append(.error(.tooManyNodes,
+                                  "the document has more than \(limits.maxNodes) nodes, counting what aliases expand to",
+                                  at: span(parsed.start, parsed.end),
+                                  help: "a policy this large is likely an alias bomb; expand fewer aliases"))
+        return .stop
+    }
+
+    private mutating func reportTooDeep(at parsed: ParsedEvent) {
+        diagnostics.append(.error(.tooDeep,
+                                  "collections nest deeper than \(limits.maxDepth) levels",
+                                  at: span(parsed.start, parsed.end),
+                                  help: "flatten the structure"))
+    }
+
+    private mutating func reportTag(_ tag: String, _ parsed: ParsedEvent) {
+        let core = "tag:yaml.org,2002:"
+        let written = tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
+        diagnostics.append(.error(.yamlTag, "tag `\(written)` is not allowed",
+                                  at: SourceSpan(file: source.file, start: tagLocation(parsed),
+                                                 end: parsed.end.location),
+                                  help: "policies use plain YAML values only; remove the tag"))
+    }
+
+    /// Where the `!` of a node's tag is: the node's properties (anchor and tag) start at
+    /// its start mark, in either order, on the same line.
+    private func tagLocation(_ parsed: ParsedEvent) -> SourceLocation {
+        let start = source.index(of: parsed.start)
+        let end = source.index(of: parsed.end)
+        var offset = 0
+        while start + offset < end {
+            switch source.scalars[start + offset] {
+            case "!": return SourceLocation(line: parsed.start.line + 1, column: parsed.start.column + 1 + offset)
+            case "\n", "\r": return parsed.start.location
+            default: offset += 1
+            }
+        }
+        return parsed.start.location
+    }
+
+    /// A libyaml error as a `yaml-syntax` diagnostic: the problem, then what libyaml was
+    /// doing; where that began goes in `help`, with a word about tabs when one is at fault.
+    private func syntaxDiagnostic(_ error: LibYAMLError) -> Diagnostic {
+        let character = source.scalar(at: error.problemMark)
+        let isTab = character == "\t" || error.problem.contains("tab")
+        var message = Self.backtickingQuotedCharacters(error.problem)
+        if message == "found character that cannot start any token", let character {
+            message = character == "\t"
+                ? "found a tab character that cannot start any token"
+                : "found character `\(character)` that cannot start any token"
+        }
+        var helps: [String] = []
+        if isTab { helps.append("tabs cannot indent YAML; use spaces") }
+        if let context = error.context, context != "while scanning for the next token" {
+            message += " " + context
+            if let mark = error.contextMark, mark != error.problemMark {
+                var subject = Substring(context)
+                for prefix in ["while scanning ", "while parsing "] where subject.hasPrefix(prefix) {
+                    subject = subject.dropFirst(prefix.count)
+                }
+                helps.append("\(subject) starts at line \(mark.line + 1), column \(mark.column + 1)")
+            }
+        }
+        while message.hasSuffix(".") { message.removeLast() }
+        return .error(.yamlSyntax, message, at: span(error.problemMark),
+                      help: helps.isEmpty ? nil : helps.joined(separator: "; "))
+    }
+
+    /// libyaml quotes single characters as `','`; names go in backticks here.
+    private static func backtickingQuotedCharacters(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index] == "'" && scalars[index + 2] == "'" {
+                scalars[index] = "`"
+                scalars[index + 2] = "`"
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
+    }
+
+    private func span(_ start: Mark, _ end: Mark? = nil) -> SourceSpan {
+        SourceSpan(file: source.file, start: start.location, end: (end ?? start).location)
+    }
+}

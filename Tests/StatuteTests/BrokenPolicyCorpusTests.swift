@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Statute
+
+/// Every file under `Fixtures/broken/` has one fault; each must be rejected with the
+/// right code at the right line and column (golden `.expected` files), without crashing.
+@Suite struct BrokenPolicyCorpusTests {
+    static let cases = Fixtures.names(in: "broken")
+
+    @Test func theCorpusIsLargeEnough() {
+        #expect(Self.cases.count >= 40)
+    }
+
+    @Test(arguments: cases)
+    func brokenPolicyIsRejectedWithLocatedDiagnostics(_ name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.url("broken", name + ".yaml")))
+        let loaded = PolicyLoader.load(bytes: bytes, file: name + ".yaml")
+        #expect(loaded.policy == nil, "a broken policy must not compile")
+        #expect(loaded.diagnostics.hasErrors)
+        for diagnostic in loaded.diagnostics {
+            #expect(diagnostic.span != nil, "every diagnostic of a policy file has a position: \(diagnostic)")
+        }
+        let rendered = loaded.diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        Fixtures.expectGolden(rendered, folder: "broken", file: name + ".expected")
+    }
+}

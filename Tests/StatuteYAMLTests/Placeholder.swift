@@ -1,3 +1,0 @@
-import Testing
-
-@Test func StatuteYAMLTestsBuilds() { #expect(Bool(true)) }
