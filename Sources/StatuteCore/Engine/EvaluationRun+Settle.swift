@@ -50,8 +50,7 @@ extension EvaluationRun {
                 }
                 date = due
                 guard context.today >= due else {
-                    note(transition, .settle, .triggerNotMet, date: due, values: check.values,
-                         message: Narration.notDue(transition, due, today: context.today, in: policy))
+                    noteNotDue(transition, due: due, dateValues: check.values)
                     continue
                 }
             case .event, .manual:
@@ -72,6 +71,29 @@ extension EvaluationRun {
             return transition
         }
         return nil
+    }
+
+    /// Explains an `at` transition whose date has not come. When its guard would not
+    /// hold on that date either, that is the real reason it will not fire, so say so
+    /// (e.g. "Expiring needs `settings.expiring_notice_days` above 0").
+    private mutating func noteNotDue(_ transition: Transition, due: CalendarDate, dateValues: [NamedValue]) {
+        guard explain else { return }
+        if let guardExpression = transition.guardExpression {
+            var then = context
+            then.today = due
+            let check = evaluate(guardExpression, in: then)
+            if !check.holds {
+                let values = dateValues + check.values.filter { !dateValues.contains($0) }
+                let reason = check.isUnknown
+                    ? Narration.guardUnknown(transition, guardExpression, check.nullNames, in: policy)
+                    : Narration.guardFalse(transition, guardExpression, check.values, in: policy)
+                note(transition, .settle, check.isUnknown ? .guardUnknown : .guardFalse, date: due, values: values,
+                     nullNames: check.nullNames, message: reason + "; so it will not fire on \(due) either")
+                return
+            }
+        }
+        note(transition, .settle, .triggerNotMet, date: due, values: dateValues,
+             message: Narration.notDue(transition, due, today: context.today, in: policy))
     }
 
     /// SPEC §3 `next`: the earliest date after today on which an `at` transition from

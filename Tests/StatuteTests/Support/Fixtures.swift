@@ -25,7 +25,7 @@ enum Fixtures {
 
     /// Compares `actual` with the golden file, or writes it when recording.
     static func expectGolden(_ actual: String, folder: String, file: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let url = url(folder, file)
         if recording {
             try? actual.write(to: url, atomically: true, encoding: .utf8)
