@@ -77,4 +77,23 @@ struct OutputsResultTests {
 
             """)
     }
+
+    @Test func explanationText() {
+        let considerations = [
+            Consideration(transition: "a", phase: .settle, status: "x", verdict: .wrongStatus, message: "a does not apply"),
+            Consideration(transition: "b", phase: .settle, status: "x", verdict: .guardFalse,
+                          values: [NamedValue(name: "n", value: .int(1)), NamedValue(name: "s", value: .string("t"))],
+                          message: "b was not taken"),
+            Consideration(transition: "c", phase: .event, status: "x", verdict: .taken, message: "c was taken"),
+        ]
+        #expect(ResultText().explain(Explanation(considerations: considerations)) == [
+            "Explanation:",
+            "  The event:",
+            "    ✓ c was taken",
+            "  Automatic changes (when and at):",
+            "    · b was not taken",
+            "      values: n = 1, s = \"t\"",
+            "    · not applicable from the record's status: a",
+        ])
+    }
 }

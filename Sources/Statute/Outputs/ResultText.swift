@@ -77,13 +77,19 @@ public struct ResultText {
             let group = explanation.considerations.filter { $0.phase == phase }
             guard !group.isEmpty else { continue }
             lines.append("  \(title):")
-            for consideration in group {
+            for consideration in group where consideration.verdict != .wrongStatus {
                 let mark = consideration.verdict == .taken ? "✓" : "·"
                 lines.append("    \(mark) \(consideration.message)")
                 if !consideration.values.isEmpty {
                     let values = consideration.values.map { "\($0.name) = \(plain($0.value))" }
                     lines.append("      values: \(values.joined(separator: ", "))")
                 }
+            }
+            var seen = Set<String>()
+            let elsewhere = group.filter { $0.verdict == .wrongStatus && seen.insert($0.transition).inserted }
+            if !elsewhere.isEmpty {
+                let ids = elsewhere.map(\.transition).joined(separator: ", ")
+                lines.append("    · not applicable from the record's status: \(ids)")
             }
         }
         return lines
