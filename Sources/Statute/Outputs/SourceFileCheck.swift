@@ -1,0 +1,57 @@
+import StatuteCore
+import StatuteYAML
+
+/// `statute check` for one file: decides whether it is a policy (a top-level `statute`
+/// key) or a test file (a top-level `tests` key) and returns every problem found.
+public enum SourceFileCheck {
+    /// What a checked file turned out to be.
+    public enum Kind: String, Hashable, Sendable {
+        case policy, testFile = "test-file", other
+    }
+
+    public struct Report: Sendable {
+        public let file: String
+        public let kind: Kind
+        /// Sorted by position.
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks the file at `path` (named `path` in diagnostics).
+    public static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        case .success(let bytes): return check(bytes: bytes, file: path, options: options)
+        case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Checks a file's bytes.
+    public static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
+        let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
+        if let root = read.root, root["statute"] != nil {
+            guard !read.diagnostics.hasErrors else {
+                return Report(file: file, kind: .policy, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+            }
+            let loaded = PolicyLoader.load(root: root, file: file, options: options, earlier: read.diagnostics)
+            return Report(file: file, kind: .policy, diagnostics: loaded.diagnostics)
+        }
+        if let root = read.root, root["tests"] != nil {
+            let found = checkTestFile(root: root, file: file, options: options)
+            return Report(file: file, kind: .testFile, diagnostics: (read.diagnostics + found).sortedForDisplay(limit: .max))
+        }
+        if read.diagnostics.hasErrors {
+            return Report(file: file, kind: .other, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+        }
+        let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        return Report(file: file, kind: .other, diagnostics: [
+            .error(.notAPolicy, "not a policy or a test file", at: start,
+                   help: "a policy has a top-level `statute: 1` key; a test file has a top-level `tests` list"),
+        ])
+    }
+
+    /// HOOK for test-file checking (SPEC §5.3), which arrives with the test runner:
+    /// returns the problems of the test file `root`. Until then, test files pass with
+    /// no diagnostics.
+    static func checkTestFile(root: YAMLNode, file: String, options: LoadOptions) -> [Diagnostic] {
+        []
+    }
+}
