@@ -13,6 +13,7 @@ struct StatuteCommand: ParsableCommand {
         CheckCommand.self,
         EvalCommand.self,
         RunCommand.self,
+        TestCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

@@ -48,10 +48,9 @@ public enum SourceFileCheck {
         ])
     }
 
-    /// HOOK for test-file checking (SPEC §5.3), which arrives with the test runner:
-    /// returns the problems of the test file `root`. Until then, test files pass with
-    /// no diagnostics.
+    /// The problems of the test file `root` (SPEC §5.3): its shape, its policy, and every
+    /// status, transition, effect, event, role, fact and setting it names.
     static func checkTestFile(root: YAMLNode, file: String, options: LoadOptions) -> [Diagnostic] {
-        []
+        PolicyTestRunner.check(root: root, path: file, options: options)
     }
 }

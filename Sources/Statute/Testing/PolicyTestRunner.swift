@@ -76,7 +76,8 @@ public enum PolicyTestRunner {
     ///   test nor the file).
     public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
         let loaded = load(path: path, defaultToday: defaultToday, options: options)
-        guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
+        // Tests with errors of their own were left out by the binding; the rest still run.
+        guard let policy = loaded.policy else {
             return TestFileResult(file: path, policyFile: loaded.policyFile, policy: loaded.policy,
                                   diagnostics: loaded.diagnostics, cases: [])
         }
@@ -104,4 +105,16 @@ public enum PolicyTestRunner {
 extension DiagnosticCode {
     /// A test file names a policy that has errors.
     public static let invalidPolicy: DiagnosticCode = "invalid-policy"
+}
+
+extension PolicyTestRunner {
+    /// Whether the file at `path` is a policy test file: a YAML mapping with a top-level
+    /// `tests` key and no `statute` key. Unreadable files are not.
+    public static func isTestFile(path: String, options: LoadOptions = LoadOptions()) -> Bool {
+        guard case .success(let bytes) = SourceReading.read(path, limit: options.yaml.maxFileBytes),
+              let root = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml).root else {
+            return path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml")
+        }
+        return root["tests"] != nil && root["statute"] == nil
+    }
 }
