@@ -56,7 +56,10 @@ public enum PolicyLoader {
         var lowering = PolicyLowering(file: file)
         let document = lowering.lower(root)
         let compilation = PolicyCompiler(limits: options.expressions).compile(document)
-        let diagnostics = (earlier + lowering.diagnostics + compilation.diagnostics).sortedForDisplay(limit: .max)
+        var found = earlier + lowering.diagnostics + compilation.diagnostics
+        // Static analysis (warnings, and errors in `acknowledge:`) once the policy compiled.
+        if let policy = compilation.policy, !found.hasErrors { found += PolicyAnalyzer.analyze(policy).diagnostics }
+        let diagnostics = found.sortedForDisplay(limit: .max)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)
     }
