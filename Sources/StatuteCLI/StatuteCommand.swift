@@ -14,6 +14,9 @@ struct StatuteCommand: ParsableCommand {
         EvalCommand.self,
         RunCommand.self,
         TestCommand.self,
+        DocsCommand.self,
+        GraphCommand.self,
+        SchemaCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

@@ -66,11 +66,3 @@ public enum TestReportText {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 }
-
-extension String {
-    func trimmingTrailingNewlines() -> String {
-        var text = self
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
-}
