@@ -3,7 +3,7 @@ import StatuteCore
 /// Definitions for policy files (SPEC §1).
 extension StatuteSchema {
     /// Definitions both kinds of file use.
-    static var commonDefinitions: [(String, JSONText)] {
+    static var commonDefinitions: [(String, JSONValue)] {
         [
             ("identifier", ["type": "string", "pattern": .string(identifierPattern)]),
             ("transitionID", ["type": "string", "pattern": .string(idPattern)]),
@@ -11,7 +11,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var policyDefinitions: [(String, JSONText)] {
+    static var policyDefinitions: [(String, JSONValue)] {
         [
             ("policy", policy),
             ("expression", [
@@ -56,7 +56,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var policy: JSONText {
+    static var policy: JSONValue {
         [
             "type": "object",
             "required": ["statute", "name", "statuses", "transitions"],
@@ -84,7 +84,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var valueDeclaration: JSONText {
+    static var valueDeclaration: JSONValue {
         [
             "anyOf": [
                 ref("valueType"),
@@ -104,8 +104,8 @@ extension StatuteSchema {
         ]
     }
 
-    static var transition: JSONText {
-        let triggers: [JSONText] = [["required": ["on"]], ["required": ["when"]], ["required": ["at"]]]
+    static var transition: JSONValue {
+        let triggers: [JSONValue] = [["required": ["on"]], ["required": ["when"]], ["required": ["at"]]]
         return [
             "type": "object",
             "required": ["id", "from", "to", "mode"],

@@ -1,6 +1,6 @@
 /// Definitions for policy test files (SPEC §5.3).
 extension StatuteSchema {
-    static var testDefinitions: [(String, JSONText)] {
+    static var testDefinitions: [(String, JSONValue)] {
         [
             ("testFile", testFile),
             ("date", ["description": "A calendar date, `YYYY-MM-DD`.", "type": "string", "pattern": .string(datePattern)]),
@@ -15,7 +15,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var testFile: JSONText {
+    static var testFile: JSONValue {
         [
             "type": "object",
             "required": ["policy", "tests"],
@@ -31,7 +31,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var test: JSONText {
+    static var test: JSONValue {
         [
             "type": "object",
             "required": ["name"],
@@ -55,7 +55,7 @@ extension StatuteSchema {
         ]
     }
 
-    static var expectation: JSONText {
+    static var expectation: JSONValue {
         [
             "description": "Each key optional; those given must match exactly.",
             "type": "object",

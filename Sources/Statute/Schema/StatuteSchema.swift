@@ -24,7 +24,7 @@ public enum StatuteSchema {
 
     /// One schema for both: a file with a `statute` key is a policy, otherwise a test file.
     public static func combined() -> String {
-        let schema: JSONText = [
+        let schema: JSONValue = [
             "$schema": .string(draft),
             "$id": "urn:statute:schema",
             "title": "Statute policy or policy test file",
@@ -33,27 +33,27 @@ public enum StatuteSchema {
             "else": ["$ref": "#/$defs/testFile"],
             "$defs": .object(policyDefinitions + testDefinitions + commonDefinitions),
         ]
-        return schema.rendered() + "\n"
+        return schema.rendered(pretty: true) + "\n"
     }
 
-    static func document(id: String, title: String, root: String, defs: [(String, JSONText)]) -> String {
-        let schema: JSONText = [
+    static func document(id: String, title: String, root: String, defs: [(String, JSONValue)]) -> String {
+        let schema: JSONValue = [
             "$schema": .string(draft),
             "$id": .string(id),
             "title": .string(title),
             "$ref": .string("#/$defs/\(root)"),
             "$defs": .object(defs + commonDefinitions),
         ]
-        return schema.rendered() + "\n"
+        return schema.rendered(pretty: true) + "\n"
     }
 
-    static func ref(_ name: String) -> JSONText { ["$ref": .string("#/$defs/\(name)")] }
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/$defs/\(name)")] }
 
-    static func strings(_ values: [String]) -> JSONText { .array(values.map(JSONText.string)) }
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
     /// A mapping from names matching `names` to values matching `values`; a null
     /// (empty) section is allowed, as the loader allows it.
-    static func section(_ description: String, names: String, values: JSONText) -> JSONText {
+    static func section(_ description: String, names: String, values: JSONValue) -> JSONValue {
         ["description": .string(description), "type": ["object", "null"],
          "propertyNames": ref(names), "additionalProperties": values]
     }
