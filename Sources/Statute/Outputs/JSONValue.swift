@@ -47,7 +47,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// A Statute value as JSON: dates as `"YYYY-MM-DD"`, periods as their expression
     /// form (`"months(3)"`), null as `null`.
-    public init(_ value: Value) {
+    public init(_ value: StatuteCore.Value) {
         switch value {
         case .null: self = .null
         case .bool(let v): self = .bool(v)
