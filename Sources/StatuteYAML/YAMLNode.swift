@@ -2,7 +2,8 @@ import StatuteCore
 
 /// How a scalar was written in the file.
 public enum YAMLScalarStyle: String, Hashable, Sendable {
-    /// `plain` (unquoted), `singleQuoted` (`'…'`), `doubleQuoted` (`"…"`), `literal` (`|`) or `folded` (`>`); only plain scalars can be null, booleans or integers.
+    /// `plain` (unquoted), `singleQuoted` (`'…'`), `doubleQuoted` (`"…"`), `literal` (`|`) or `folded`
+    /// (`>`); only plain scalars can be null, booleans or integers.
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 

@@ -2,11 +2,13 @@
 extension DiagnosticCode {
     /// The policy's `statute:` format version is not one this library reads (only `1`).
     public static let unsupportedVersion: DiagnosticCode = "unsupported-version"
-    /// A policy, status, event, effect, role, setting, fact or derived name breaks the identifier rules (``Identifier``).
+    /// A policy, status, event, effect, role, setting, fact or derived name breaks the identifier rules
+    /// (``Identifier``).
     public static let invalidIdentifier: DiagnosticCode = "invalid-identifier"
     /// The same name is declared twice in one section, or a derived value has a fact's name.
     public static let duplicateDeclaration: DiagnosticCode = "duplicate-declaration"
-    /// A name the language reserves (`today`, `settings`, `start`, `true`, `false`, `null`) is declared, or `start` is used as a status id.
+    /// A name the language reserves (`today`, `settings`, `start`, `true`, `false`, `null`) is declared, or
+    /// `start` is used as a status id.
     public static let reservedName: DiagnosticCode = "reserved-name"
     /// A fact path runs inside another fact that holds a value (`program` and `program.expires_after_months`).
     public static let conflictingFact: DiagnosticCode = "conflicting-fact"
@@ -16,7 +18,8 @@ extension DiagnosticCode {
     public static let roleCycle: DiagnosticCode = "role-cycle"
     /// A setting's or fact's `default` does not fit its declared type or constraints.
     public static let invalidDefault: DiagnosticCode = "invalid-default"
-    /// A `min`/`max`/`values` constraint does not apply to the declared type, `min` exceeds `max`, or a setting or fact is declared `period`.
+    /// A `min`/`max`/`values` constraint does not apply to the declared type, `min` exceeds `max`, or a
+    /// setting or fact is declared `period`.
     public static let invalidConstraint: DiagnosticCode = "invalid-constraint"
     /// The policy declares no statuses.
     public static let noStatuses: DiagnosticCode = "no-statuses"

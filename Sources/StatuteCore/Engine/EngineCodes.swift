@@ -1,8 +1,10 @@
 /// Codes of input and evaluation errors (bad records, settings or requests; cycles).
 extension DiagnosticCode {
-    /// A value has the wrong type for its declaration, or a YAML node has the wrong shape (a list where a mapping belongs).
+    /// A value has the wrong type for its declaration, or a YAML node has the wrong shape (a list where a
+    /// mapping belongs).
     public static let wrongType: DiagnosticCode = "wrong-type"
-    /// A value has the right type but breaks its declaration's constraints (`min`, `max`, `values`), or a key holds a value it cannot take.
+    /// A value has the right type but breaks its declaration's constraints (`min`, `max`, `values`), or a
+    /// key holds a value it cannot take.
     public static let invalidValue: DiagnosticCode = "invalid-value"
     /// A setting name is not declared in the policy.
     public static let unknownSetting: DiagnosticCode = "unknown-setting"

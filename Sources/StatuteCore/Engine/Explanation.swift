@@ -19,7 +19,8 @@ public enum Verdict: String, Hashable, Sendable, CaseIterable {
 
 /// What part of an evaluation considered a transition.
 public enum Phase: String, Hashable, Sendable {
-    /// `event`: handling a reported event; `manual`: handling a manual request; `settle`: taking automatic `when`/`at` transitions until none applies.
+    /// `event`: handling a reported event; `manual`: handling a manual request; `settle`: taking automatic
+    /// `when`/`at` transitions until none applies.
     case event, manual, settle
 }
 

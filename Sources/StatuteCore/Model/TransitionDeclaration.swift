@@ -1,6 +1,7 @@
 /// Whether the engine takes a transition by itself or only on a person's request.
 public enum TransitionMode: String, Hashable, Sendable, CaseIterable {
-    /// `automatic`: the engine takes the transition by itself when its trigger and guard hold; `manual`: only when a person with a permitted role requests it.
+    /// `automatic`: the engine takes the transition by itself when its trigger and guard hold; `manual`:
+    /// only when a person with a permitted role requests it.
     case automatic, manual
 }
 
