@@ -7,6 +7,7 @@ import StatuteCore
 /// that affect it and what can follow, and the common pitfalls the analysis finds —
 /// acknowledged ones with the author's reason.
 public enum PolicyDocs {
+    /// The docs of a policy, using an analysis already made (its warnings become the pitfalls).
     public static func markdown(for policy: CompiledPolicy, analysis: PolicyAnalysis) -> String {
         let writer = DocsWriter(policy: policy, analysis: analysis)
         return writer.document()

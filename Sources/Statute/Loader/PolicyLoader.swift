@@ -17,9 +17,12 @@ public struct LoadedPolicy: Sendable {
 
 /// Options for loading policies.
 public struct LoadOptions: Hashable, Sendable {
+    /// Limits for reading the YAML file: size, nesting and node count.
     public var yaml: YAMLLimits
+    /// Limits for each expression in the policy: length and nesting.
     public var expressions: ExpressionLimits
 
+    /// Creates options; the defaults are SPEC §6's limits.
     public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits()) {
         self.yaml = yaml
         self.expressions = expressions

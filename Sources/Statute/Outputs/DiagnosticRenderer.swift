@@ -2,6 +2,8 @@ import StatuteCore
 
 /// The output formats of diagnostics (`statute check --format`).
 public enum DiagnosticFormat: String, Hashable, Sendable, CaseIterable {
+    /// `text`: rustc-style, with the source line and a caret run; `json`: an object with `diagnostics`,
+    /// `errors` and `warnings`; `github`: GitHub Actions `::error`/`::warning` workflow commands.
     case text, json, github
 }
 
@@ -18,6 +20,7 @@ public struct DiagnosticRenderer {
     private let sources: SourceLookup
     private var cache: [String: [Substring]?] = [:]
 
+    /// Creates a renderer; `sources` supplies a file's text for the text format (by default none, so no source lines).
     public init(sources: @escaping SourceLookup = { _ in nil }) {
         self.sources = sources
     }

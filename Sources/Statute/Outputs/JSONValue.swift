@@ -4,14 +4,20 @@ import StatuteCore
 /// every output Statute writes is byte-for-byte deterministic and follows the key order
 /// the SPEC gives.
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer; Statute's JSON has no fractional numbers.
     case int(Int)
+    /// A string.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
     /// Members in output order; keys should be unique (the writer does not check).
     case object([(String, JSONValue)])
 
+    /// Structural equality; objects are equal only with the same members in the same order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -25,6 +31,7 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Hashes consistently with equality (object member order counts).
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)

@@ -5,8 +5,10 @@ import StatuteCore
 /// Statuses are shown by label when a policy is given (`In Progress (in_progress)`),
 /// otherwise by id.
 public struct ResultText {
+    /// The policy that gives statuses their labels, or `nil` to show ids only.
     public let policy: CompiledPolicy?
 
+    /// Creates a formatter; pass the policy to show statuses by label.
     public init(policy: CompiledPolicy? = nil) {
         self.policy = policy
     }

@@ -6,11 +6,15 @@ import StatuteYAML
 public enum SourceFileCheck {
     /// What a checked file turned out to be.
     public enum Kind: String, Hashable, Sendable {
+        /// `policy` (top-level `statute`), `testFile` (top-level `tests`), or `other` (unreadable or neither).
         case policy, testFile = "test-file", other
     }
 
+    /// The result of checking one file.
     public struct Report: Sendable {
+        /// The file as the caller named it.
         public let file: String
+        /// Whether the file was read as a policy, a test file, or neither.
         public let kind: Kind
         /// Sorted by position.
         public let diagnostics: [Diagnostic]

@@ -3,6 +3,7 @@ import StatuteYAML
 
 /// Which declarations an input is read against.
 public enum InputKind: String, Hashable, Sendable {
+    /// `fact`: read against the policy's fact declarations; `setting`: against its setting declarations.
     case fact, setting
 
     /// The code of an unknown name of this kind.
@@ -31,7 +32,9 @@ extension DiagnosticCode {
 public enum InputValues {
     /// The result of reading values: every value that could be read, and every problem.
     public struct Reading: Sendable {
+        /// The values read, by name (dotted paths for facts), each converted to its declared type.
         public var values: [String: Value] = [:]
+        /// Every problem found, with a span where the input has positions.
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -56,7 +59,11 @@ public enum InputValues {
 
     /// Reads a mapping node of values (nested or dotted keys). A null node gives no values.
     ///
-    /// - Parameter what: the input, for messages: "the facts file", "record `42`"…
+    /// - Parameters:
+    ///   - node: the mapping, or a null scalar.
+    ///   - declarations: the policy's fact or setting declarations the values are read against.
+    ///   - kind: whether the values are facts or settings (decides the unknown-name code).
+    ///   - what: the input, for messages: "the facts file", "record `42`"…
     public static func values(in node: YAMLNode, declarations: [ValueDeclaration], kind: InputKind,
                               what: String) -> Reading {
         var reading = Reading()

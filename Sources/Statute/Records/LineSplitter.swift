@@ -12,6 +12,7 @@ public struct LineSplitter {
         /// The line was longer than the limit; `bytes` is its length.
         case tooLong(number: Int, bytes: Int)
 
+        /// The line's 1-based number in the input.
         public var number: Int {
             switch self {
             case .text(_, let number), .tooLong(let number, _): number
@@ -19,11 +20,13 @@ public struct LineSplitter {
         }
     }
 
+    /// The longest line kept, in bytes; longer lines become ``Line/tooLong(number:bytes:)``.
     public let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var overflow = 0
     private var number = 0
 
+    /// Creates a splitter; the default limit is 1 MiB per line.
     public init(maxLineBytes: Int = 1 << 20) {
         self.maxLineBytes = maxLineBytes
     }

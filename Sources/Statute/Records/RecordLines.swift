@@ -13,25 +13,32 @@ import StatuteYAML
 public struct RecordLines: Sendable {
     /// What became of one line.
     public enum Kind: Hashable, Sendable {
+        /// The record was evaluated, with this outcome.
         case evaluated(Outcome)
+        /// The line could not be read or evaluated; its output line carries the error.
         case error
     }
 
     /// One output line.
     public struct Output: Sendable {
+        /// Whether the line was evaluated (and with what outcome) or is an error.
         public let kind: Kind
+        /// The output object: `id`, then the result or the error.
         public let json: JSONValue
         /// The line's number in the input.
         public let line: Int
     }
 
+    /// The engine that evaluates every record: the policy and the settings.
     public let engine: Engine
+    /// The date every record is evaluated on.
     public let today: CalendarDate
     /// Limits for reading each line (each line is its own document).
     public let limits: YAMLLimits
     /// The longest line read, in bytes; longer lines become `line-too-long` errors.
     public let maxLineBytes: Int
 
+    /// Creates a reader; `maxLineBytes` defaults to 1 MiB.
     public init(engine: Engine, today: CalendarDate, limits: YAMLLimits = YAMLLimits(), maxLineBytes: Int = 1 << 20) {
         self.engine = engine
         self.today = today
@@ -46,7 +53,7 @@ public struct RecordLines: Sendable {
 
     static let keys = ["id", "status", "facts", "event"]
 
-    /// Whether a line has only spaces and tabs (such lines are skipped).
+    /// Whether a line has only spaces, tabs and carriage returns (such lines are skipped).
     public static func isBlank(_ bytes: [UInt8]) -> Bool {
         bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
@@ -131,15 +138,23 @@ public struct RecordLines: Sendable {
 
 /// Counts of a `run`, for its summary line.
 public struct RunSummary: Hashable, Sendable {
+    /// Lines read (blank lines not counted).
     public var records = 0
+    /// Records whose status changed.
     public var changed = 0
+    /// Records evaluated with no change.
     public var unchanged = 0
+    /// Records whose event took no transition.
     public var ignored = 0
+    /// Records whose manual request was refused.
     public var rejected = 0
+    /// Lines that could not be read or evaluated.
     public var errors = 0
 
+    /// Creates an empty summary.
     public init() {}
 
+    /// Counts one output line by its kind.
     public mutating func count(_ kind: RecordLines.Kind) {
         records += 1
         switch kind {

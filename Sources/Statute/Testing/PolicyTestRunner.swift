@@ -72,8 +72,11 @@ public enum PolicyTestRunner {
 
     /// Runs every test of a test file.
     ///
-    /// - Parameter defaultToday: the date for tests that give no `today` (neither the
-    ///   test nor the file).
+    /// - Parameters:
+    ///   - path: the test file; its `policy` path is resolved relative to it.
+    ///   - defaultToday: the date for tests that give no `today` (neither the
+    ///     test nor the file).
+    ///   - options: limits for reading the test file and its policy.
     public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
         let loaded = load(path: path, defaultToday: defaultToday, options: options)
         // Tests with errors of their own were left out by the binding; the rest still run.
@@ -109,7 +112,8 @@ extension DiagnosticCode {
 
 extension PolicyTestRunner {
     /// Whether the file at `path` is a policy test file: a YAML mapping with a top-level
-    /// `tests` key and no `statute` key. Unreadable files are not.
+    /// `tests` key and no `statute` key. A file that cannot be read or parsed is judged by
+    /// its name (`*.test.yaml`, `*.test.yml`).
     public static func isTestFile(path: String, options: LoadOptions = LoadOptions()) -> Bool {
         guard case .success(let bytes) = SourceReading.read(path, limit: options.yaml.maxFileBytes),
               let root = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml).root else {

@@ -5,6 +5,7 @@ public struct AcknowledgedWarning: Hashable, Sendable {
     /// The reason written in `acknowledge:`.
     public let reason: String
 
+    /// Creates an acknowledged warning from the diagnostic it silences and the author's reason.
     public init(diagnostic: Diagnostic, reason: String) {
         self.diagnostic = diagnostic
         self.reason = reason
@@ -21,6 +22,7 @@ public struct PolicyAnalysis: Hashable, Sendable {
     /// Errors in the acknowledgements themselves (`unknown-warning-code`).
     public let errors: [Diagnostic]
 
+    /// Creates an analysis result; `warnings` and `errors` are expected already sorted by position.
     public init(warnings: [Diagnostic], acknowledged: [AcknowledgedWarning], errors: [Diagnostic]) {
         self.warnings = warnings
         self.acknowledged = acknowledged

@@ -9,6 +9,7 @@
 /// let result = try engine.evaluate(Record(status: "active", facts: facts), today: today)
 /// ```
 public struct Engine: Sendable {
+    /// The compiled policy whose transitions the engine executes.
     public let policy: CompiledPolicy
     /// Setting values by slot: declared defaults, overridden by the caller's.
     public let settingValues: [Value]

@@ -2,6 +2,8 @@ import StatuteCore
 
 /// Renders policy test results as JSON, for CI pipelines.
 public enum TestReportJSON {
+    /// The report: `files` (each with its tests and problems), `passed`, `failed` and `errors` counts, and
+    /// `coverage` when given.
     public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("files", .array(results.map(file))),

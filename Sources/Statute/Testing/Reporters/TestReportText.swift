@@ -4,6 +4,8 @@ import StatuteCore
 /// expected against actual values field by field with the engine's explanation, file
 /// problems as diagnostics, optional coverage, and a closing `N passed, N failed` line.
 public enum TestReportText {
+    /// The text report; `coverage` adds a coverage section, and `renderDiagnostics` formats file problems
+    /// (a ``DiagnosticRenderer`` in text format, say).
     public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?,
                               renderDiagnostics: ([Diagnostic]) -> String) -> String {
         var lines: [String] = []
