@@ -46,8 +46,11 @@ public struct YAMLScalar: Hashable, Sendable {
     public var intValue: Int? {
         guard style == .plain else { return nil }
         var text = Substring(value)
-        if text.hasPrefix("0x") { return text.count > 2 ? Int(text.dropFirst(2), radix: 16) : nil }
-        if text.hasPrefix("0o") { return text.count > 2 ? Int(text.dropFirst(2), radix: 8) : nil }
+        for (prefix, radix) in [("0x", 16), ("0o", 8)] where text.hasPrefix(prefix) {
+            let digits = text.dropFirst(2)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+            return Int(digits, radix: radix)
+        }
         var negative = false
         if text.hasPrefix("-") || text.hasPrefix("+") {
             negative = text.first == "-"

@@ -137,7 +137,7 @@ public struct RecordLines: Sendable {
 }
 
 /// Counts of a `run`, for its summary line.
-public struct RunSummary: Hashable, Sendable {
+public struct RunSummary: Hashable, Sendable, CustomStringConvertible {
     /// Lines read (blank lines not counted).
     public var records = 0
     /// Records whose status changed.
@@ -166,8 +166,9 @@ public struct RunSummary: Hashable, Sendable {
         }
     }
 
-    /// `N records: X changed, Y unchanged, Z ignored, E errors`.
+    /// `N records: X changed, Y unchanged, Z ignored, E errors` (and `R rejected` when any were).
     public var description: String {
-        "\(records) record\(records == 1 ? "" : "s"): \(changed) changed, \(unchanged) unchanged, \(ignored) ignored, \(errors) error\(errors == 1 ? "" : "s")"
+        let refused = rejected > 0 ? ", \(rejected) rejected" : ""
+        return "\(records) record\(records == 1 ? "" : "s"): \(changed) changed, \(unchanged) unchanged, \(ignored) ignored\(refused), \(errors) error\(errors == 1 ? "" : "s")"
     }
 }

@@ -21,7 +21,7 @@ public struct Engine: Sendable {
     public init(policy: CompiledPolicy, settings: [String: Value] = [:]) throws(Diagnostic) {
         self.policy = policy
         self.settingValues = try Engine.vector(declarations: policy.settings, values: settings, kind: "setting",
-                                               unknownCode: .unknownSetting, missingCode: .invalidInput)
+                                               unknownCode: .unknownSetting, missingCode: .missingSetting)
     }
 
     /// The value of a setting in effect, by name.

@@ -16,6 +16,6 @@ extension DiagnosticCode {
     public static let unknownTransition: DiagnosticCode = "unknown-transition"
     /// Automatic transitions form a cycle: at evaluation an error; in analysis a warning that they can.
     public static let automaticCycle: DiagnosticCode = "automatic-cycle"
-    /// A date falls outside the supported years 1–9999. Declared, but not currently reported anywhere.
-    public static let dateOutOfRange: DiagnosticCode = "date-out-of-range"
+    /// A required setting (declared without `?` and without a default) has no value.
+    public static let missingSetting: DiagnosticCode = "missing-setting"
 }
