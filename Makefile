@@ -17,8 +17,8 @@ build: deps
 # policies' own tests with full transition coverage.
 test: build
 	$(SWIFT) test
-	$(STATUTE) check --strict policies/
-	$(STATUTE) test --coverage --min-coverage 100 policies/
+	$(STATUTE) check --strict policies/ examples/membership/
+	$(STATUTE) test --coverage --min-coverage 100 policies/ examples/membership/
 
 # The main job on the shipped default policy: check it, run its tests, and evaluate a record.
 demo: build

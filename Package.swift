@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "StatuteTests", dependencies: ["Statute"], exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteCLITests", dependencies: ["Statute"]),
+        .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,7 @@ public struct YAMLLimits: Hashable, Sendable {
     /// How many nodes a document may have; an alias counts as the nodes it stands for.
     public var maxNodes: Int = 10_000
 
+    /// Creates limits; the defaults are SPEC §6's: 4 MiB, nesting 64, 10,000 nodes.
     public init(maxFileBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 10_000) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth

@@ -2,6 +2,8 @@ import StatuteCore
 
 /// How a scalar was written in the file.
 public enum YAMLScalarStyle: String, Hashable, Sendable {
+    /// `plain` (unquoted), `singleQuoted` (`'…'`), `doubleQuoted` (`"…"`), `literal` (`|`) or `folded`
+    /// (`>`); only plain scalars can be null, booleans or integers.
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
@@ -9,11 +11,13 @@ public enum YAMLScalarStyle: String, Hashable, Sendable {
 public struct YAMLScalar: Hashable, Sendable {
     /// The scalar's value after unquoting, unescaping and folding.
     public let value: String
+    /// How the scalar was written: plain, quoted, literal or folded.
     public let style: YAMLScalarStyle
     /// The value with a file location for each of its Unicode scalars, so that an
     /// expression written in this scalar can report errors at exact columns.
     public let text: EmbeddedText
 
+    /// Creates a scalar.
     public init(value: String, style: YAMLScalarStyle, text: EmbeddedText) {
         self.value = value
         self.style = style
@@ -42,8 +46,11 @@ public struct YAMLScalar: Hashable, Sendable {
     public var intValue: Int? {
         guard style == .plain else { return nil }
         var text = Substring(value)
-        if text.hasPrefix("0x") { return text.count > 2 ? Int(text.dropFirst(2), radix: 16) : nil }
-        if text.hasPrefix("0o") { return text.count > 2 ? Int(text.dropFirst(2), radix: 8) : nil }
+        for (prefix, radix) in [("0x", 16), ("0o", 8)] where text.hasPrefix(prefix) {
+            let digits = text.dropFirst(2)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit }) else { return nil }
+            return Int(digits, radix: radix)
+        }
         var negative = false
         if text.hasPrefix("-") || text.hasPrefix("+") {
             negative = text.first == "-"
@@ -64,9 +71,12 @@ public struct YAMLScalar: Hashable, Sendable {
 
 /// One `key: value` pair of a mapping, in file order.
 public struct YAMLMappingEntry: Hashable, Sendable {
+    /// The key node (a scalar in every tree the reader keeps).
     public let key: YAMLNode
+    /// The value node.
     public let value: YAMLNode
 
+    /// Creates a mapping entry.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
@@ -78,24 +88,32 @@ public struct YAMLMappingEntry: Hashable, Sendable {
 /// Produced by ``YAMLReader``; aliases are already expanded (within the node budget),
 /// so the tree is plain data.
 public struct YAMLNode: Hashable, Sendable {
+    /// A scalar, a list (YAML sequence) or a mapping.
     public enum Kind: Hashable, Sendable {
+        /// A scalar: text, a number, a boolean or null, depending on its value and style.
         case scalar(YAMLScalar)
+        /// A list (YAML sequence), in file order.
         case sequence([YAMLNode])
         /// Entries in file order; keys are unique (duplicates are reported by the reader).
         case mapping([YAMLMappingEntry])
     }
 
+    /// Whether the node is a scalar, a list or a mapping, with its contents.
     public let kind: Kind
     /// From the node's first character to just past its last.
     public let span: SourceSpan
 
+    /// Creates a node.
     public init(kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
+    /// The scalar, or `nil` when the node is a list or a mapping.
     public var scalar: YAMLScalar? { if case .scalar(let s) = kind { s } else { nil } }
+    /// The list items, or `nil` when the node is not a list.
     public var sequence: [YAMLNode]? { if case .sequence(let s) = kind { s } else { nil } }
+    /// The mapping entries, or `nil` when the node is not a mapping.
     public var mapping: [YAMLMappingEntry]? { if case .mapping(let m) = kind { m } else { nil } }
 
     /// The value of a scalar key of this mapping, if present.

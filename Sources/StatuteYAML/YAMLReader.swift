@@ -10,6 +10,7 @@ public struct YAMLReadResult: Sendable {
     /// Every problem found, in reading order, each with a span.
     public let diagnostics: [Diagnostic]
 
+    /// Creates a read result.
     public init(root: YAMLNode?, diagnostics: [Diagnostic]) {
         self.root = root
         self.diagnostics = diagnostics

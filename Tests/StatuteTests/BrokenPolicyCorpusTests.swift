@@ -3,7 +3,8 @@ import Testing
 @testable import Statute
 
 /// Every file under `Fixtures/broken/` has one fault; each must be rejected with the
-/// right code at the right line and column (golden `.expected` files), without crashing.
+/// right code at the right line and column (golden `.expected` files holding the rendered
+/// rustc-style output), without crashing.
 @Suite struct BrokenPolicyCorpusTests {
     static let cases = Fixtures.names(in: "broken")
 
@@ -20,7 +21,9 @@ import Testing
         for diagnostic in loaded.diagnostics {
             #expect(diagnostic.span != nil, "every diagnostic of a policy file has a position: \(diagnostic)")
         }
-        let rendered = loaded.diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let source = String(decoding: bytes, as: UTF8.self)
+        var renderer = DiagnosticRenderer(sources: { _ in source })
+        let rendered = renderer.render(loaded.diagnostics, format: .text, files: 1)
         Fixtures.expectGolden(rendered, folder: "broken", file: name + ".expected")
     }
 }

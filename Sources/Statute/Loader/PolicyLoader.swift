@@ -17,9 +17,12 @@ public struct LoadedPolicy: Sendable {
 
 /// Options for loading policies.
 public struct LoadOptions: Hashable, Sendable {
+    /// Limits for reading the YAML file: size, nesting and node count.
     public var yaml: YAMLLimits
+    /// Limits for each expression in the policy: length and nesting.
     public var expressions: ExpressionLimits
 
+    /// Creates options; the defaults are SPEC §6's limits.
     public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits()) {
         self.yaml = yaml
         self.expressions = expressions
@@ -56,7 +59,10 @@ public enum PolicyLoader {
         var lowering = PolicyLowering(file: file)
         let document = lowering.lower(root)
         let compilation = PolicyCompiler(limits: options.expressions).compile(document)
-        let diagnostics = (earlier + lowering.diagnostics + compilation.diagnostics).sortedForDisplay(limit: .max)
+        var found = earlier + lowering.diagnostics + compilation.diagnostics
+        // Static analysis (warnings, and errors in `acknowledge:`) once the policy compiled.
+        if let policy = compilation.policy, !found.hasErrors { found += PolicyAnalyzer.analyze(policy).diagnostics }
+        let diagnostics = found.sortedForDisplay(limit: .max)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)
     }

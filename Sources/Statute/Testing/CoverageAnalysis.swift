@@ -26,13 +26,10 @@ public enum CoverageAnalysis {
                 }
                 for consideration in result.explanation?.considerations ?? [] {
                     guard let index = transitions.firstIndex(where: { $0.id == consideration.transition }) else { continue }
-                    switch consideration.verdict {
-                    case .guardFalse, .guardUnknown:
-                        transitions[index].guardSeenFalse = true
-                    case .taken:
-                        transitions[index].guardSeenTrue = true
-                    case .wrongStatus, .triggerNotMet, .roleNotPermitted:
-                        break
+                    switch consideration.guardHeld {
+                    case true?: transitions[index].guardSeenTrue = true
+                    case false?: transitions[index].guardSeenFalse = true
+                    case nil: break
                     }
                 }
             }

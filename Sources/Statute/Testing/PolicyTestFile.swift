@@ -3,30 +3,42 @@ import StatuteYAML
 
 /// A `name: value` entry whose value is converted once the policy's declared type is known.
 public struct NamedNode: Hashable, Sendable {
+    /// The fact or setting name, with where it is written.
     public var name: Located<String>
+    /// The value as written, still a YAML node until the declared type is known.
     public var value: YAMLNode
 }
 
 /// What a policy test asks the engine to do.
 public enum TestRequest: Hashable, Sendable {
+    /// No request: a plain evaluation (time and facts may have changed).
     case evaluate
+    /// `event:` — the test reports this event.
     case event(Located<String>)
+    /// `set:` — a manual request for a status, with `as:` (the role; `nil` when missing, reported) and an
+    /// optional `transition:`.
     case manual(status: Located<String>, role: Located<String>?, transition: Located<String>?)
 }
 
 /// An expected `next`: each part optional.
 public struct ExpectedNext: Hashable, Sendable {
+    /// The expected transition id, or `nil` when not checked.
     public var transition: Located<String>?
+    /// The expected target status id, or `nil` when not checked.
     public var to: Located<String>?
+    /// The expected date as written (`YYYY-MM-DD`), or `nil` when not checked.
     public var date: Located<String>?
 }
 
 /// What a policy test expects; each field optional, those given must match exactly.
 public struct TestExpectation: Hashable, Sendable {
+    /// `outcome:` as written (`changed`, `unchanged`, `ignored`, `rejected`), or `nil` when not checked.
     public var outcome: Located<String>?
     /// A `null` status (`.some(value: nil)`) means the record must stay new.
     public var status: Located<String?>?
+    /// `steps:` — the transition ids expected to be taken, in order.
     public var steps: [Located<String>]?
+    /// `effects:` — the effects expected, in order.
     public var effects: [Located<String>]?
     /// Facts assigned by `set`, compared after conversion by each fact's declared type.
     public var assignments: [NamedNode]?
@@ -36,23 +48,36 @@ public struct TestExpectation: Hashable, Sendable {
 
 /// One test of a policy test file (SPEC §5.3).
 public struct PolicyTestCase: Hashable, Sendable {
+    /// `name:` — what the test checks, in a sentence.
     public var name: String
+    /// The whole test entry in the test file.
     public var span: SourceSpan
+    /// `today:` as written, overriding the file's; `nil` to use the file's or the local date.
     public var today: Located<String>?
+    /// `status:` — the record's status before the test; `nil` for a new record.
     public var status: Located<String>?
+    /// `facts:` — the record's facts, merged over the file's shared facts.
     public var facts: [NamedNode]
+    /// `settings:` — settings merged over the file's shared settings.
     public var settings: [NamedNode]
+    /// The event, manual request or plain evaluation the test performs.
     public var request: TestRequest
+    /// `expect:` — what the result must show.
     public var expect: TestExpectation
 }
 
 /// A policy test file as written: the policy it tests, shared inputs, and its tests.
 public struct PolicyTestFile: Hashable, Sendable {
+    /// The test file as the caller named it.
     public var file: String
     /// The policy's path as written (relative to the test file).
     public var policy: Located<String>?
+    /// `today:` shared by every test that does not give its own, or `nil`.
     public var today: Located<String>?
+    /// `facts:` shared by every test.
     public var facts: [NamedNode]
+    /// `settings:` shared by every test.
     public var settings: [NamedNode]
+    /// `tests:` — the tests, in file order.
     public var tests: [PolicyTestCase]
 }

@@ -72,11 +72,15 @@ public enum PolicyTestRunner {
 
     /// Runs every test of a test file.
     ///
-    /// - Parameter defaultToday: the date for tests that give no `today` (neither the
-    ///   test nor the file).
+    /// - Parameters:
+    ///   - path: the test file; its `policy` path is resolved relative to it.
+    ///   - defaultToday: the date for tests that give no `today` (neither the
+    ///     test nor the file).
+    ///   - options: limits for reading the test file and its policy.
     public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
         let loaded = load(path: path, defaultToday: defaultToday, options: options)
-        guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
+        // Tests with errors of their own were left out by the binding; the rest still run.
+        guard let policy = loaded.policy else {
             return TestFileResult(file: path, policyFile: loaded.policyFile, policy: loaded.policy,
                                   diagnostics: loaded.diagnostics, cases: [])
         }
@@ -104,4 +108,17 @@ public enum PolicyTestRunner {
 extension DiagnosticCode {
     /// A test file names a policy that has errors.
     public static let invalidPolicy: DiagnosticCode = "invalid-policy"
+}
+
+extension PolicyTestRunner {
+    /// Whether the file at `path` is a policy test file: a YAML mapping with a top-level
+    /// `tests` key and no `statute` key. A file that cannot be read or parsed is judged by
+    /// its name (`*.test.yaml`, `*.test.yml`).
+    public static func isTestFile(path: String, options: LoadOptions = LoadOptions()) -> Bool {
+        guard case .success(let bytes) = SourceReading.read(path, limit: options.yaml.maxFileBytes),
+              let root = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml).root else {
+            return path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml")
+        }
+        return root["tests"] != nil && root["statute"] == nil
+    }
 }

@@ -4,13 +4,17 @@ import StatuteCore
 public struct TestFailure: Hashable, Sendable {
     /// `outcome`, `status`, `steps`, `effects`, `set`, `next` or `error`.
     public let field: String
+    /// The expected value, as reports print it.
     public let expected: String
+    /// The actual value, as reports print it.
     public let actual: String
 }
 
 /// The result of one policy test.
 public struct TestCaseResult: Sendable {
+    /// The test's name.
     public let name: String
+    /// The whole test entry in the test file.
     public let span: SourceSpan
     /// Empty when the test passed.
     public let failures: [TestFailure]
@@ -19,11 +23,13 @@ public struct TestCaseResult: Sendable {
     /// An input or evaluation error that stopped the test.
     public let error: Diagnostic?
 
+    /// Whether every expectation matched and no error stopped the test.
     public var passed: Bool { failures.isEmpty && error == nil }
 }
 
 /// The results of one test file.
 public struct TestFileResult: Sendable {
+    /// The test file as the caller named it.
     public let file: String
     /// The policy file the tests ran against, as resolved from the test file.
     public let policyFile: String?
@@ -31,16 +37,22 @@ public struct TestFileResult: Sendable {
     public let policy: CompiledPolicy?
     /// Problems with the test file or its policy; any error means no test ran.
     public let diagnostics: [Diagnostic]
+    /// The result of each test that ran, in file order.
     public let cases: [TestCaseResult]
 
+    /// Whether the file had no errors and every test passed.
     public var passed: Bool { !diagnostics.hasErrors && cases.allSatisfy(\.passed) }
+    /// How many tests failed (or stopped on an error).
     public var failedCount: Int { cases.filter { !$0.passed }.count }
 }
 
 /// How well the tests of one policy exercise its transitions.
 public struct PolicyCoverage: Sendable {
+    /// The policy file, as resolved from the test files.
     public let policyFile: String
+    /// The policy's `name:`.
     public let policyName: String
+    /// Every transition of the policy, in priority order.
     public let transitions: [TransitionCoverage]
 
     /// Transitions taken by some test, in percent (100 for a policy without transitions).
@@ -57,9 +69,14 @@ public struct PolicyCoverage: Sendable {
 
 /// Coverage of one transition.
 public struct TransitionCoverage: Hashable, Sendable {
+    /// The transition id.
     public let id: String
+    /// Whether some test took the transition.
     public var taken: Bool
+    /// Whether the transition has a `guard:`.
     public let hasGuard: Bool
+    /// Whether some test saw the guard hold.
     public var guardSeenTrue: Bool
+    /// Whether some test saw the guard fail.
     public var guardSeenFalse: Bool
 }

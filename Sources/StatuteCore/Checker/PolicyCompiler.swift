@@ -1,9 +1,12 @@
 /// The outcome of checking and compiling a policy: the compiled policy when there were
 /// no errors, and every diagnostic found (errors and warnings) either way.
 public struct PolicyCompilation: Sendable {
+    /// The compiled policy, or `nil` when any diagnostic is an error.
     public let policy: CompiledPolicy?
+    /// Every error and warning found, sorted by position.
     public let diagnostics: [Diagnostic]
 
+    /// Creates a compilation result; `policy` should be `nil` exactly when `diagnostics` has errors.
     public init(policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
         self.policy = policy
         self.diagnostics = diagnostics
@@ -15,8 +18,10 @@ public struct PolicyCompilation: Sendable {
 /// Every problem is reported, not only the first: declarations are checked, then
 /// expressions are compiled against what was declared, then transitions are resolved.
 public struct PolicyCompiler: Sendable {
+    /// Length and nesting limits applied to every expression of the policy (SPEC §6).
     public var limits: ExpressionLimits
 
+    /// Creates a compiler with the given expression limits (by default 4,096 characters, nesting 64).
     public init(limits: ExpressionLimits = ExpressionLimits()) {
         self.limits = limits
     }

@@ -1,17 +1,24 @@
 /// A status of a compiled policy.
 public struct Status: Hashable, Sendable {
+    /// The status id, as written in the policy (`in_progress`).
     public let id: String
     /// Position in the policy's display order; also the status's index in ``CompiledPolicy/statuses``.
     public let index: Int
+    /// The display name: the declared `label`, or one made from the id (`not_completed` → `Not Completed`).
     public let label: String
+    /// The declared `description`, or `nil`.
     public let description: String?
+    /// Whether the status is `final`: no transition leaves it and `from: "*"` does not match it.
     public let isFinal: Bool
+    /// Where the status id is written in the policy.
     public let span: SourceSpan
 }
 
 /// A role of a compiled policy, with everything it may act as.
 public struct Role: Hashable, Sendable {
+    /// The role name, as declared under `roles:`.
     public let name: String
+    /// The declared `description`, or `nil`.
     public let description: String?
     /// The roles listed in `includes`.
     public let includes: [String]
@@ -43,6 +50,7 @@ public enum Trigger: Sendable {
 
 /// The kind of trigger that took a step.
 public enum TriggerKind: String, Hashable, Sendable, CaseIterable {
+    /// `on` (an event), `when` (a condition), `at` (a date) or `manual` (a person's request).
     case event, when, at, manual
 }
 
@@ -52,11 +60,13 @@ public struct CompiledAssignment: Sendable {
     public let fact: String
     /// The fact's slot in the record's fact vector.
     public let slot: Int
+    /// The expression computing the new value; all of a transition's values are computed before any is assigned.
     public let value: CompiledExpression
 }
 
 /// A checked, compiled transition.
 public struct Transition: Sendable {
+    /// The transition id, as written in the policy (`expire`).
     public let id: String
     /// Priority: the position in the policy's `transitions` list.
     public let index: Int
@@ -68,12 +78,19 @@ public struct Transition: Sendable {
     public let fromWritten: [FromItem]
     /// The target status index.
     public let to: Int
+    /// Whether the engine takes it by itself (`automatic`) or only on a request (`manual`).
     public let mode: TransitionMode
+    /// What makes it fire: an event, a condition, a date, or a manual request by permitted roles.
     public let trigger: Trigger
+    /// The `guard:` that must also hold for the transition to be taken, or `nil` when there is none.
     public let guardExpression: CompiledExpression?
+    /// The `set:` entries, in the order written.
     public let assignments: [CompiledAssignment]
+    /// The effect names the host is asked to perform when the transition is taken, in the order written.
     public let effects: [String]
+    /// The declared `description`, or `nil`.
     public let description: String?
+    /// The whole transition entry in the policy file.
     public let span: SourceSpan
 
     /// Whether the transition applies from `state` (a status index, or `nil` for a new record).
@@ -92,15 +109,23 @@ public struct Transition: Sendable {
 public struct CompiledPolicy: Sendable {
     /// The declarations as written (for docs, analysis and diagrams).
     public let document: PolicyDocument
+    /// The policy's `name:`, or an empty string when the document has none.
     public let name: String
+    /// The policy's `title:`, or `nil`.
     public let title: String?
+    /// The policy's `description:`, or `nil`.
     public let description: String?
     /// In display order.
     public let statuses: [Status]
+    /// The declared roles, each with the roles it acts as.
     public let roles: [Role]
+    /// The setting declarations; their order gives the slots of ``Engine/settingValues``.
     public let settings: [ValueDeclaration]
+    /// The fact declarations; their order gives the slots of a record's fact vector.
     public let facts: [ValueDeclaration]
+    /// The events the host may report.
     public let events: [NamedDeclaration]
+    /// The effects the engine may ask the host to perform.
     public let effects: [NamedDeclaration]
     /// In priority order.
     public let transitions: [Transition]

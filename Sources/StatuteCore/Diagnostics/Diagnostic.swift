@@ -5,6 +5,7 @@ public enum Severity: String, Hashable, Sendable, Comparable, Codable {
     /// The policy works, but probably not as its author meant; fails `check --strict`.
     case warning
 
+    /// Errors order before warnings.
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs == .error && rhs == .warning
     }
@@ -18,10 +19,15 @@ public enum Severity: String, Hashable, Sendable, Comparable, Codable {
 public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {
+    /// The code as written in output, such as `unknown-status`.
     public let rawValue: String
+    /// Creates a code from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates a code from a string literal: `static let unknownStatus: DiagnosticCode = "unknown-status"`.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// The code's text.
     public var description: String { rawValue }
+    /// Orders codes alphabetically by their text.
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -30,14 +36,18 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable,
 /// Messages follow rustc's voice: lowercase, no trailing period, names in backticks;
 /// the fix goes in `help`, not the message.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// Whether the problem is an error or a warning.
     public var severity: Severity
+    /// The stable code, such as `unknown-status`.
     public var code: DiagnosticCode
+    /// What is wrong, in rustc's voice: lowercase, no trailing period, names in backticks.
     public var message: String
     /// Where the problem is; `nil` only for problems about a whole input with no position.
     public var span: SourceSpan?
     /// A suggestion, such as "did you mean `active`?".
     public var help: String?
 
+    /// Creates a diagnostic; `span` is `nil` only for problems with no position in a source.
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
                 at span: SourceSpan?, help: String? = nil) {
         self.severity = severity
@@ -59,6 +69,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, code, message, at: span, help: help)
     }
 
+    /// Whether the diagnostic is an error (as opposed to a warning).
     public var isError: Bool { severity == .error }
 
     /// `file:line:column: severity[code]: message`.
@@ -72,8 +83,9 @@ extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.isError } }
 
-    /// The diagnostics in reading order: by file, line and column, then code;
-    /// exact duplicates removed, and at most `limit` kept.
+    /// The diagnostics in reading order: by file, line and column, ties kept in the
+    /// order found (diagnostics without a span come first); exact duplicates removed,
+    /// and at most `limit` kept.
     public func sortedForDisplay(limit: Int = 100) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         let unique = filter { seen.insert($0).inserted }

@@ -9,6 +9,7 @@
 /// let result = try engine.evaluate(Record(status: "active", facts: facts), today: today)
 /// ```
 public struct Engine: Sendable {
+    /// The compiled policy whose transitions the engine executes.
     public let policy: CompiledPolicy
     /// Setting values by slot: declared defaults, overridden by the caller's.
     public let settingValues: [Value]
@@ -20,7 +21,7 @@ public struct Engine: Sendable {
     public init(policy: CompiledPolicy, settings: [String: Value] = [:]) throws(Diagnostic) {
         self.policy = policy
         self.settingValues = try Engine.vector(declarations: policy.settings, values: settings, kind: "setting",
-                                               unknownCode: .unknownSetting, missingCode: .invalidInput)
+                                               unknownCode: .unknownSetting, missingCode: .missingSetting)
     }
 
     /// The value of a setting in effect, by name.

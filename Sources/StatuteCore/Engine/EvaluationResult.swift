@@ -12,13 +12,18 @@ public enum Outcome: String, Hashable, Sendable, CaseIterable {
 
 /// One transition taken.
 public struct Step: Hashable, Sendable {
+    /// The id of the transition taken.
     public let transition: String
     /// The status before the step; `nil` for a new record.
     public let from: String?
+    /// The status id the step led to.
     public let to: String
+    /// Whether the transition is automatic or manual.
     public let mode: TransitionMode
+    /// What fired it: `event`, `when`, `at` or `manual`.
     public let trigger: TriggerKind
 
+    /// Creates a step.
     public init(transition: String, from: String?, to: String, mode: TransitionMode, trigger: TriggerKind) {
         self.transition = transition
         self.from = from
@@ -30,9 +35,12 @@ public struct Step: Hashable, Sendable {
 
 /// A fact assigned by a transition's `set`, for the host to persist.
 public struct Assignment: Hashable, Sendable {
+    /// The fact path assigned.
     public let fact: String
+    /// The value computed by the `set` expression (may be `null`).
     public let value: Value
 
+    /// Creates an assignment.
     public init(fact: String, value: Value) {
         self.fact = fact
         self.value = value
@@ -41,10 +49,14 @@ public struct Assignment: Hashable, Sendable {
 
 /// The next automatic change due by date, if facts stay as they are.
 public struct ScheduledChange: Hashable, Sendable {
+    /// The id of the automatic `at` transition that will fire.
     public let transition: String
+    /// The status id it leads to.
     public let to: String
+    /// The date its `at` expression gives: the first evaluation on or after it takes the step.
     public let date: CalendarDate
 
+    /// Creates a scheduled change.
     public init(transition: String, to: String, date: CalendarDate) {
         self.transition = transition
         self.to = to
@@ -64,6 +76,7 @@ public enum RejectionKind: String, Hashable, Sendable {
 
 /// A refused manual request, with the reason in words and as data.
 public struct Rejection: Hashable, Sendable {
+    /// Why the request was refused, as data.
     public let kind: RejectionKind
     /// One sentence for people.
     public let message: String
@@ -73,7 +86,9 @@ public struct Rejection: Hashable, Sendable {
     public let allowedRoles: [String]
     /// For `guard-false`: the transition whose guard failed, its guard, and the values it read.
     public let transition: String?
+    /// For `guard-false`: the guard's source text, as written in the policy.
     public let guardSource: String?
+    /// For `guard-false`: the names the guard read, with their values.
     public let values: [NamedValue]
 }
 
@@ -83,6 +98,7 @@ public struct EvaluationResult: Hashable, Sendable {
     public var status: String?
     /// The record's status as given; `nil` for a new record.
     public var previous: String?
+    /// How the evaluation ended: `changed`, `unchanged`, `ignored` or `rejected`.
     public var outcome: Outcome
     /// The steps taken, in order.
     public var steps: [Step]
@@ -100,6 +116,7 @@ public struct EvaluationResult: Hashable, Sendable {
     /// Every transition considered and why it was or wasn't taken, when asked for.
     public var explanation: Explanation?
 
+    /// Creates a result; the engine builds these, tests and hosts may too.
     public init(status: String?, previous: String?, outcome: Outcome, steps: [Step] = [], effects: [String] = [],
                 assignments: [Assignment] = [], next: ScheduledChange? = nil, reason: String? = nil,
                 rejection: Rejection? = nil, explanation: Explanation? = nil) {
@@ -118,12 +135,18 @@ public struct EvaluationResult: Hashable, Sendable {
 
 /// A manual transition as a status drop-down offers it: allowed now, or why not.
 public struct ManualOption: Hashable, Sendable {
+    /// The id of the manual transition.
     public let transition: String
+    /// The target status id.
     public let to: String
+    /// The target status's display label, for the drop-down.
     public let label: String
+    /// Whether the role may request it now (role permitted and guard holds).
     public let allowed: Bool
     /// Why it is not allowed (`nil` when allowed).
     public let reason: String?
+    /// `role-not-permitted` or `guard-false` (also when the guard is unknown); `nil` when allowed.
     public let rejection: RejectionKind?
+    /// When the guard failed: the names it read, with their values; otherwise empty.
     public let values: [NamedValue]
 }

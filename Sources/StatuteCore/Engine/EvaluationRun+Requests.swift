@@ -4,7 +4,7 @@ extension EvaluationRun {
     mutating func takeEvent(_ event: String) -> Bool {
         noteWrongStatus(.event) { if case .event(event) = $0.trigger { true } else { false } }
         let candidates = policy.eventTransitions[policy.stateIndex(status)][event] ?? []
-        for index in candidates {
+        for (position, index) in candidates.enumerated() {
             let transition = policy.transitions[index]
             if let guardExpression = transition.guardExpression {
                 let check = evaluate(guardExpression, in: context)
@@ -19,6 +19,7 @@ extension EvaluationRun {
             } else if explain {
                 note(transition, .event, .taken, message: Narration.taken(transition, from: status, in: policy))
             }
+            noteShadowed(after: transition, candidates: candidates[(position + 1)...], phase: .event, in: context)
             take(transition, trigger: .event)
             return true
         }

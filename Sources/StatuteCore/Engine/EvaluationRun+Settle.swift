@@ -22,7 +22,8 @@ extension EvaluationRun {
 
     /// The first `when`/`at` transition from the current status whose trigger and guard hold.
     private mutating func nextSettleTransition() -> Transition? {
-        for index in policy.settleTransitions[policy.stateIndex(status)] {
+        let candidates = policy.settleTransitions[policy.stateIndex(status)]
+        for (position, index) in candidates.enumerated() {
             let transition = policy.transitions[index]
             var values: [NamedValue] = []
             var date: CalendarDate?
@@ -72,6 +73,7 @@ extension EvaluationRun {
                 note(transition, .settle, .taken, date: date, values: values,
                      message: Narration.taken(transition, from: status, in: policy, date: date))
             }
+            noteShadowed(after: transition, candidates: candidates[(position + 1)...], phase: .settle, in: context)
             return transition
         }
         return nil

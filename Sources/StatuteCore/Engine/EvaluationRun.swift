@@ -109,9 +109,51 @@ struct EvaluationRun {
     mutating func note(_ transition: Transition, _ phase: Phase, _ verdict: Verdict, date: CalendarDate? = nil,
                        values: [NamedValue] = [], nullNames: [String] = [], message: String) {
         guard explain else { return }
+        let guardHeld: Bool? = switch verdict {
+        case .guardFalse, .guardUnknown: transition.guardExpression == nil ? nil : false
+        case .taken: transition.guardExpression == nil ? nil : true
+        default: nil
+        }
         considerations.append(Consideration(transition: transition.id, phase: phase, status: id(status),
                                             verdict: verdict, date: date, values: values, nullNames: nullNames,
-                                            message: message))
+                                            guardHeld: guardHeld, message: message))
+    }
+
+    /// After `taken` was taken, looks at the later candidates of the same round (only
+    /// when explaining): would each have applied too? Then file order decided.
+    mutating func noteShadowed(after taken: Transition, candidates: ArraySlice<Int>, phase: Phase,
+                               in context: EvaluationContext) {
+        guard explain else { return }
+        for index in candidates {
+            let transition = policy.transitions[index]
+            var triggerHolds = true
+            var values: [NamedValue] = []
+            switch transition.trigger {
+            case .when(let condition):
+                let check = evaluate(condition, in: context)
+                triggerHolds = check.holds
+                values = check.values
+            case .at(let date):
+                let check = evaluate(date, in: context)
+                triggerHolds = check.value.dateValue.map { context.today >= $0 } ?? false
+                values = check.values
+            case .event, .manual:
+                break
+            }
+            var guardHeld: Bool?
+            if triggerHolds, let guardExpression = transition.guardExpression {
+                let check = evaluate(guardExpression, in: context)
+                guardHeld = check.holds
+                values += check.values.filter { !values.contains($0) }
+            }
+            let wouldApply = triggerHolds && guardHeld != false
+            let message = wouldApply
+                ? "\(Narration.name(transition, in: policy)) would also have applied, but `\(taken.id)` comes first in file order"
+                : "\(Narration.name(transition, in: policy)) was not needed: `\(taken.id)` comes first in file order (and this one would not have applied)"
+            considerations.append(Consideration(transition: transition.id, phase: phase, status: id(status),
+                                                verdict: .shadowed, values: values, guardHeld: guardHeld,
+                                                message: message))
+        }
     }
 
     /// Notes every transition of `kind` that does not apply from the current status.

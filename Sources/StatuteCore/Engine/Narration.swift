@@ -8,8 +8,20 @@ enum Narration {
         "`\(transition.id)` (to \(policy.statuses[transition.to].label))"
     }
 
-    static func values(_ values: [NamedValue]) -> String {
-        values.map { "`\($0.name)` is \($0.value)" }.joined(separator: ", ")
+    static func values(_ values: [NamedValue], in policy: CompiledPolicy? = nil) -> String {
+        values.map { "`\($0.name)`\(labelSuffix($0.name, in: policy)) is \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// ` (“Label”)` for a setting or fact that has a label, so staff recognise it.
+    static func labelSuffix(_ name: String, in policy: CompiledPolicy?) -> String {
+        guard let policy else { return "" }
+        let label: String?
+        if name.hasPrefix("settings.") {
+            label = policy.settingSlot(of: String(name.dropFirst("settings.".count))).flatMap { policy.settings[$0].label }
+        } else {
+            label = policy.factSlot(of: name).flatMap { policy.facts[$0].label }
+        }
+        return label.map { " (“\($0)”)" } ?? ""
     }
 
     /// The statuses a set of transitions applies from, as labels (`start` first when included).
@@ -41,8 +53,8 @@ enum Narration {
 
     static func guardFalse(_ transition: Transition, _ guardExpression: CompiledExpression, _ read: [NamedValue],
                            in policy: CompiledPolicy) -> String {
-        let why = read.isEmpty ? "" : ": \(values(read))"
-        return "\(name(transition, in: policy)) was not taken: its guard `\(guardExpression.source.text)` is false\(why)"
+        let why = read.isEmpty ? "" : "\(values(read, in: policy)), and "
+        return "\(name(transition, in: policy)) was not taken: \(why)its guard needs `\(guardExpression.source.text)`"
     }
 
     static func guardUnknown(_ transition: Transition, _ guardExpression: CompiledExpression, _ nullNames: [String],

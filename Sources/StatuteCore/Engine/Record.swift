@@ -6,6 +6,7 @@ public struct Record: Hashable, Sendable {
     /// `null` when optional; a required fact that is missing is an input error.
     public var facts: [String: Value]
 
+    /// Creates a record; with no arguments, a new record with no facts given.
     public init(status: String? = nil, facts: [String: Value] = [:]) {
         self.status = status
         self.facts = facts

@@ -8,6 +8,7 @@
 public struct CompiledExpression: Sendable {
     /// The checked result type.
     public let type: ValueType
+    /// The expression text as written, with its position in the policy file.
     public let source: EmbeddedText
     /// The parsed tree, for analysis and docs.
     public let syntax: ExpressionSyntax
@@ -61,7 +62,10 @@ public struct CompiledExpression: Sendable {
 
 /// A compiled `derive:` entry.
 public struct CompiledDerived: Sendable {
+    /// The derived name, usable in expressions like a fact.
     public let name: String
+    /// Where the name is declared in the policy.
     public let nameSpan: SourceSpan
+    /// The compiled expression computing the value.
     public let expression: CompiledExpression
 }

@@ -8,6 +8,7 @@ public struct ExpressionLimits: Hashable, Sendable {
     /// Maximum nesting depth of an expression (parentheses, operators, calls).
     public var maxDepth: Int
 
+    /// Creates limits; the defaults are SPEC §6's: 4,096 scalars and nesting 64.
     public init(maxLength: Int = 4096, maxDepth: Int = 64) {
         self.maxLength = maxLength
         self.maxDepth = maxDepth
@@ -16,9 +17,12 @@ public struct ExpressionLimits: Hashable, Sendable {
 
 /// A name an expression may read: a fact (dotted path) or a setting, with its type.
 public struct NameDeclaration: Hashable, Sendable {
+    /// The declared name: a fact path (`program.require_approval`) or a setting name (without `settings.`).
     public let name: String
+    /// The declared type; `T?` when the value may be `null`.
     public let type: ValueType
 
+    /// Declares a fact or setting for an ``ExpressionEnvironment``.
     public init(name: String, type: ValueType) {
         self.name = name
         self.type = type
@@ -27,11 +31,14 @@ public struct NameDeclaration: Hashable, Sendable {
 
 /// A `derive:` entry: a named expression over facts, settings, `today` and other derived names.
 public struct DerivedDefinition: Hashable, Sendable {
+    /// The derived name, an identifier.
     public let name: String
     /// Where the name is declared (used for cycle and unused-name diagnostics).
     public let nameSpan: SourceSpan
+    /// The expression text, with its position in the policy file.
     public let source: EmbeddedText
 
+    /// Creates a derived definition.
     public init(name: String, nameSpan: SourceSpan, source: EmbeddedText) {
         self.name = name
         self.nameSpan = nameSpan
@@ -53,11 +60,13 @@ public enum ExpressionPurpose: Hashable, Sendable {
 
 /// The kind of a name an expression reads.
 public enum NameKind: String, Hashable, Sendable {
+    /// `fact`, `setting` (read as `settings.NAME`), `derived` (a `derive:` name) or `today`.
     case fact, setting, derived, today
 }
 
 /// A name read by an expression, resolved at compile time.
 public struct NameReference: Hashable, Sendable {
+    /// Whether the name is a fact, a setting, a derived name or `today`.
     public let kind: NameKind
     /// As written in expressions: `program.require_approval`, `settings.expiring_notice_days`,
     /// a derived name, or `today`.
@@ -66,6 +75,7 @@ public struct NameReference: Hashable, Sendable {
     /// (for derived names, into the environment's derived list; 0 for `today`).
     public let slot: Int
 
+    /// Creates a resolved name reference.
     public init(kind: NameKind, name: String, slot: Int) {
         self.kind = kind
         self.name = name
@@ -76,10 +86,14 @@ public struct NameReference: Hashable, Sendable {
 /// The inputs an expression is evaluated against. Facts and settings are indexed by
 /// the order of the declarations the ``ExpressionEnvironment`` was built from.
 public struct EvaluationContext: Sendable {
+    /// Fact values by slot: in the order of the environment's fact declarations; `null` for absent optional facts.
     public var facts: [Value]
+    /// Setting values by slot: in the order of the environment's setting declarations.
     public var settings: [Value]
+    /// The date the evaluation happens on; what `today` reads.
     public var today: CalendarDate
 
+    /// Creates a context from complete fact and setting vectors and the evaluation date.
     public init(facts: [Value], settings: [Value], today: CalendarDate) {
         self.facts = facts
         self.settings = settings
@@ -96,14 +110,18 @@ public struct ExpressionTrace: Hashable, Sendable {
     /// or when the null came from a literal or a division by zero).
     public var nullNames: [String] = []
 
+    /// An empty trace, ready to pass to ``CompiledExpression/evaluate(in:trace:)``.
     public init() {}
 }
 
 /// A name and its value, as reported in explanations.
 public struct NamedValue: Hashable, Sendable {
+    /// The name as written in expressions (`settings.expiring_notice_days`, `completed_on`, `today`).
     public let name: String
+    /// Its value when the expression was evaluated.
     public let value: Value
 
+    /// Pairs a name with its value.
     public init(name: String, value: Value) {
         self.name = name
         self.value = value

@@ -1,10 +1,13 @@
 /// Resolves names and compiles expressions for one policy. Immutable and `Sendable`.
 public struct ExpressionEnvironment: Sendable {
+    /// The facts expressions may read; a fact's slot is its index here.
     public let facts: [NameDeclaration]
+    /// The settings expressions may read (as `settings.NAME`); a setting's slot is its index here.
     public let settings: [NameDeclaration]
     /// Compiled derived values, in dependency order; a derived name's slot in
     /// ``NameReference`` is its index here.
     public let derived: [CompiledDerived]
+    /// The limits every expression compiled in this environment must respect.
     public let limits: ExpressionLimits
     let scope: NameScope
     let table: DerivedTable

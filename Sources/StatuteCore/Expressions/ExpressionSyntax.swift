@@ -1,34 +1,54 @@
 /// A literal in an expression.
 public enum LiteralValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// Always non-negative in parsed trees: `-5` is a negation of `5`.
     case int(Int)
+    /// A string, written in single or double quotes; escapes already resolved.
     case string(String)
 }
 
 /// A prefix operator.
 public enum UnaryOperator: String, Hashable, Sendable, CaseIterable {
+    /// `!`: logical not (`!null` is `null`).
     case not = "!"
+    /// `-`: negation of an `int` or a `period`.
     case negate = "-"
 }
 
 /// An infix operator (the conditional `?:` is its own node).
 public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+    /// `??`: the left value, or the right one when the left is `null`.
     case coalesce = "??"
+    /// `||`: three-valued or (`true || null` is `true`).
     case or = "||"
+    /// `&&`: three-valued and (`false && null` is `false`).
     case and = "&&"
+    /// `==`: equality; compares `null` like a value (`null == null` is `true`).
     case equal = "=="
+    /// `!=`: inequality; compares `null` like a value.
     case notEqual = "!="
+    /// `<`.
     case less = "<"
+    /// `<=`.
     case lessOrEqual = "<="
+    /// `>`.
     case greater = ">"
+    /// `>=`.
     case greaterOrEqual = ">="
+    /// `in`: membership in a list literal (`kind in ['online', 'onsite']`).
     case `in` = "in"
+    /// `+`: int addition, date plus period (either order), or period plus period.
     case add = "+"
+    /// `-`: int subtraction, date minus period, or period minus period.
     case subtract = "-"
+    /// `*`: int multiplication.
     case multiply = "*"
+    /// `/`: int division, truncating; `null` on division by zero.
     case divide = "/"
+    /// `%`: int remainder; `null` on division by zero.
     case remainder = "%"
 
     /// Binding strength: higher binds tighter. The conditional is 1, unary operators 9.
@@ -54,14 +74,18 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
 /// Equality and hashing compare the tree only, not the spans, so a tree printed with
 /// ``description`` and parsed again equals the original.
 public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
+    /// What a node is, with its sub-expressions.
     public indirect enum Kind: Hashable, Sendable {
+        /// A `null`, `true`/`false`, integer or string literal.
         case literal(LiteralValue)
         /// A name as written: `completed_on`, `program.require_approval`,
         /// `settings.expiring_notice_days`, a derived name or `today`.
         case name(String)
         /// `[a, b]`, only valid on the right of `in`.
         case list([ExpressionSyntax])
+        /// A prefix operator applied to an operand.
         case unary(UnaryOperator, ExpressionSyntax)
+        /// An infix operator applied to two operands.
         case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         /// `condition ? then : else`.
         case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
@@ -69,15 +93,20 @@ public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
         case call(String, [ExpressionSyntax])
     }
 
+    /// What the node is.
     public let kind: Kind
+    /// The node's text in the source file; excluded from equality and hashing.
     public let span: SourceSpan
 
+    /// Creates a node.
     public init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
+    /// Compares the trees, ignoring spans.
     public static func == (lhs: ExpressionSyntax, rhs: ExpressionSyntax) -> Bool { lhs.kind == rhs.kind }
+    /// Hashes the tree, ignoring spans.
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
     /// The direct sub-expressions, in source order.

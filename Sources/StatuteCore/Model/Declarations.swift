@@ -1,9 +1,13 @@
 /// A role staff can hold (`roles:`). A role that includes another may do all it may.
 public struct RoleDeclaration: Hashable, Sendable {
+    /// The role name (`clerk`).
     public var name: Located<String>
+    /// `description:`, or `nil`.
     public var description: String?
+    /// `includes:` — the roles this one may also act as, as written.
     public var includes: [Located<String>]
 
+    /// Creates a role declaration.
     public init(name: Located<String>, description: String? = nil, includes: [Located<String>] = []) {
         self.name = name
         self.description = description
@@ -15,17 +19,22 @@ public struct RoleDeclaration: Hashable, Sendable {
 public struct ValueDeclaration: Hashable, Sendable {
     /// The name: an identifier for settings, a dotted path for facts.
     public var name: Located<String>
+    /// The declared type, such as `date?` (`?`: the value may be `null`).
     public var type: Located<ValueType>
     /// The declared default, already converted to the declared type.
     public var defaultValue: Located<Value>?
     /// Bounds, for `int` declarations only.
     public var min: Located<Int>?
+    /// The upper bound, for `int` declarations only.
     public var max: Located<Int>?
     /// The allowed strings, for `string` declarations only.
     public var allowedValues: [Located<String>]?
+    /// `label:` — a human name for docs and explanations, or `nil`.
     public var label: String?
+    /// `description:`, or `nil`.
     public var description: String?
 
+    /// Creates a setting or fact declaration; `defaultValue` must already have the declared type.
     public init(name: Located<String>, type: Located<ValueType>, defaultValue: Located<Value>? = nil,
                 min: Located<Int>? = nil, max: Located<Int>? = nil,
                 allowedValues: [Located<String>]? = nil, label: String? = nil, description: String? = nil) {
@@ -64,9 +73,12 @@ public struct ValueDeclaration: Hashable, Sendable {
 
 /// A `derive:` entry: a named expression.
 public struct DerivedDeclaration: Hashable, Sendable {
+    /// The derived name, usable in expressions like a fact.
     public var name: Located<String>
+    /// The expression text with its position in the policy file.
     public var expression: EmbeddedText
 
+    /// Creates a derived-value declaration.
     public init(name: Located<String>, expression: EmbeddedText) {
         self.name = name
         self.expression = expression
@@ -75,12 +87,16 @@ public struct DerivedDeclaration: Hashable, Sendable {
 
 /// A status a record can be in.
 public struct StatusDeclaration: Hashable, Sendable {
+    /// The status id (`in_progress`).
     public var id: Located<String>
+    /// `label:` — the display name, or `nil` to make one from the id.
     public var label: String?
+    /// `description:`, or `nil`.
     public var description: String?
     /// A final status has no outgoing transitions and is not matched by `from: "*"`.
     public var isFinal: Bool
 
+    /// Creates a status declaration.
     public init(id: Located<String>, label: String? = nil, description: String? = nil, isFinal: Bool = false) {
         self.id = id
         self.label = label
@@ -91,9 +107,12 @@ public struct StatusDeclaration: Hashable, Sendable {
 
 /// An event the host may report, or an effect the engine may ask the host to perform.
 public struct NamedDeclaration: Hashable, Sendable {
+    /// The event or effect name.
     public var name: Located<String>
+    /// `description:`, or `nil`.
     public var description: String?
 
+    /// Creates an event or effect declaration.
     public init(name: Located<String>, description: String? = nil) {
         self.name = name
         self.description = description
@@ -108,6 +127,7 @@ public struct Acknowledgement: Hashable, Sendable {
     /// Why it is intended; shown in generated docs.
     public var reason: String
 
+    /// Creates an acknowledgement of warning `code`, with the author's reason.
     public init(code: Located<String>, reason: String) {
         self.code = code
         self.reason = reason

@@ -6,16 +6,25 @@ public struct PolicyDocument: Hashable, Sendable {
     public var file: String
     /// `statute:` — the format version.
     public var version: Located<Int>?
+    /// `name:` — the policy name (`[a-z][a-z0-9_-]*`), or `nil` when missing.
     public var name: Located<String>?
+    /// `title:` — a human title for generated docs, or `nil`.
     public var title: String?
+    /// `description:` — prose for generated docs, or `nil`.
     public var description: String?
+    /// `roles:` — the roles staff can hold, in file order.
     public var roles: [RoleDeclaration]
+    /// `settings:` — the organisation's settings, in file order (their slots).
     public var settings: [ValueDeclaration]
+    /// `facts:` — what the host tells the engine about a record, in file order (their slots).
     public var facts: [ValueDeclaration]
+    /// `derive:` — named expressions computed from facts and settings.
     public var derived: [DerivedDeclaration]
     /// In display order.
     public var statuses: [StatusDeclaration]
+    /// `events:` — what the host may report.
     public var events: [NamedDeclaration]
+    /// `effects:` — what the engine may ask the host to do.
     public var effects: [NamedDeclaration]
     /// In priority order.
     public var transitions: [TransitionDeclaration]
@@ -24,6 +33,7 @@ public struct PolicyDocument: Hashable, Sendable {
     /// The span of the whole document.
     public var span: SourceSpan
 
+    /// Creates a document; `span` defaults to line 1, column 1 of `file`.
     public init(file: String, version: Located<Int>? = nil, name: Located<String>? = nil,
                 title: String? = nil, description: String? = nil, roles: [RoleDeclaration] = [],
                 settings: [ValueDeclaration] = [], facts: [ValueDeclaration] = [],

@@ -1,5 +1,7 @@
 /// Whether the engine takes a transition by itself or only on a person's request.
 public enum TransitionMode: String, Hashable, Sendable, CaseIterable {
+    /// `automatic`: the engine takes the transition by itself when its trigger and guard hold; `manual`:
+    /// only when a person with a permitted role requests it.
     case automatic, manual
 }
 
@@ -15,9 +17,12 @@ public enum FromItem: Hashable, Sendable {
 
 /// A `set:` entry: a fact assigned when the transition is taken.
 public struct FactAssignment: Hashable, Sendable {
+    /// The fact assigned (a declared fact path).
     public var fact: Located<String>
+    /// The expression giving the new value, with its position in the file.
     public var value: EmbeddedText
 
+    /// Creates a `set:` entry.
     public init(fact: Located<String>, value: EmbeddedText) {
         self.fact = fact
         self.value = value
@@ -26,9 +31,13 @@ public struct FactAssignment: Hashable, Sendable {
 
 /// A transition as written in the policy file, before checking.
 public struct TransitionDeclaration: Hashable, Sendable {
+    /// `id:` — the transition id (`[a-z][a-z0-9_-]*`), unique in the policy.
     public var id: Located<String>
+    /// `from:` — the statuses it applies from, as written (`start`, `"*"`, ids).
     public var from: [Located<FromItem>]
+    /// `to:` — the target status id, or `nil` when missing.
     public var to: Located<String>?
+    /// `mode:` — `automatic` or `manual`, or `nil` when missing.
     public var mode: Located<TransitionMode>?
     /// `on:` — an event (automatic only).
     public var event: Located<String>?
@@ -40,14 +49,18 @@ public struct TransitionDeclaration: Hashable, Sendable {
     public var guardExpression: EmbeddedText?
     /// `by:` — the roles allowed to request a manual transition.
     public var roles: [Located<String>]?
+    /// `set:` — facts assigned when the transition is taken, in file order.
     public var assignments: [FactAssignment]
+    /// `effects:` — effects the host is asked to perform when the transition is taken.
     public var effects: [Located<String>]
+    /// `description:`, or `nil`.
     public var description: String?
     /// Analysis warnings the author has acknowledged for this transition (`acknowledge:`).
     public var acknowledged: [Acknowledgement]
     /// The whole transition entry.
     public var span: SourceSpan
 
+    /// Creates a transition declaration; everything but `id` and `span` may be missing, for the checker to report.
     public init(id: Located<String>, from: [Located<FromItem>] = [], to: Located<String>? = nil,
                 mode: Located<TransitionMode>? = nil, event: Located<String>? = nil,
                 when: EmbeddedText? = nil, at: EmbeddedText? = nil, guardExpression: EmbeddedText? = nil,

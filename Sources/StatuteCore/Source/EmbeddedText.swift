@@ -16,9 +16,12 @@ public struct EmbeddedText: Hashable, Sendable {
 
     /// Creates an embedded text with an explicit location for every Unicode scalar.
     ///
-    /// - Parameter locations: one location per Unicode scalar of `text`, plus the end
-    ///   location. If the count is wrong, the locations are padded or trimmed so that
-    ///   lookups never fail.
+    /// - Parameters:
+    ///   - text: the text as the expression language sees it.
+    ///   - file: the file it came from, as named in spans.
+    ///   - locations: one location per Unicode scalar of `text`, plus the end
+    ///     location. If the count is wrong, the locations are padded or trimmed so that
+    ///     lookups never fail.
     public init(text: String, file: String, locations: [SourceLocation]) {
         self.text = text
         self.file = file

@@ -8,15 +8,18 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
+    /// Creates a location from a 1-based line and a 1-based column (in Unicode scalars).
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
+    /// Orders by line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 
@@ -27,9 +30,12 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
     /// The file the span is in, as the user named it (a path, or a label such as `<stdin>`).
     public var file: String
+    /// The first position of the span.
     public var start: SourceLocation
+    /// The position just after the span; never before `start`.
     public var end: SourceLocation
 
+    /// Creates a span; an `end` before `start` is clamped to `start`.
     public init(file: String, start: SourceLocation, end: SourceLocation) {
         self.file = file
         self.start = start
@@ -46,5 +52,6 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// `file:line:column` of the start, as diagnostics print it.
     public var description: String { "\(file):\(start.line):\(start.column)" }
 }

@@ -3,11 +3,14 @@
 ///
 /// Statute never reads a clock: `today` is always passed in as a `CalendarDate`.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1 through 9999.
     public let year: Int
+    /// The month, 1 through 12.
     public let month: Int
+    /// The day of the month, 1 through 28–31.
     public let day: Int
 
-    /// The smallest and largest dates Statute represents.
+    /// The years Statute represents: dates outside them are `null` in expressions.
     public static let range: ClosedRange<Int> = 1...9999
 
     /// A date, or `nil` if it is not a real calendar date (such as 2026-02-30).
@@ -111,6 +114,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         other.daysSinceEpoch - daysSinceEpoch
     }
 
+    /// Chronological order.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

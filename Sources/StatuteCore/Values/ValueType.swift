@@ -1,5 +1,6 @@
 /// The base types of Statute values.
 public enum BaseType: String, Hashable, Sendable, CaseIterable {
+    /// `bool`, `int`, `string` and `date` can be declared; `period` comes only from `days()`, `months()`, `years()`.
     case bool, int, string, date, period
 }
 
@@ -8,19 +9,26 @@ public enum BaseType: String, Hashable, Sendable, CaseIterable {
 /// Declarations of settings and facts use `bool`, `int`, `string`, `date` (each with an
 /// optional `?`); expressions also produce `period`.
 public struct ValueType: Hashable, Sendable, CustomStringConvertible {
+    /// The base type, without `?`.
     public var base: BaseType
     /// Whether `null` is a possible value.
     public var isOptional: Bool
 
+    /// Creates a type; `optional: true` is `T?`.
     public init(_ base: BaseType, optional: Bool = false) {
         self.base = base
         self.isOptional = optional
     }
 
+    /// `bool`.
     public static let bool = ValueType(.bool)
+    /// `int`.
     public static let int = ValueType(.int)
+    /// `string`.
     public static let string = ValueType(.string)
+    /// `date`.
     public static let date = ValueType(.date)
+    /// `period`, produced by `days()`, `months()` and `years()`.
     public static let period = ValueType(.period)
 
     /// This type made optional.
@@ -46,5 +54,6 @@ public struct ValueType: Hashable, Sendable, CustomStringConvertible {
         self.init(base, optional: optional)
     }
 
+    /// The type as written in a policy: `date`, `date?`.
     public var description: String { base.rawValue + (isOptional ? "?" : "") }
 }

@@ -1,0 +1,199 @@
+import StatuteCore
+
+/// The output formats of diagnostics (`statute check --format`).
+public enum DiagnosticFormat: String, Hashable, Sendable, CaseIterable {
+    /// `text`: rustc-style, with the source line and a caret run; `json`: an object with `diagnostics`,
+    /// `errors` and `warnings`; `github`: GitHub Actions `::error`/`::warning` workflow commands.
+    case text, json, github
+}
+
+/// Turns diagnostics into text for people (rustc style), JSON for programs, or GitHub
+/// Actions workflow commands. Pure: it returns strings and never prints.
+///
+/// The text format shows the offending source line; the renderer asks `sources` for a
+/// file's text by the name in the span (the CLI reads the file; tests pass text).
+public struct DiagnosticRenderer {
+    /// The full text of a file by the name used in spans, or `nil` when unavailable
+    /// (the diagnostic is then shown without its source line).
+    public typealias SourceLookup = (String) -> String?
+
+    private let sources: SourceLookup
+    private var cache: [String: [Substring]?] = [:]
+
+    /// Creates a renderer; `sources` supplies a file's text for the text format (by default none, so no source lines).
+    public init(sources: @escaping SourceLookup = { _ in nil }) {
+        self.sources = sources
+    }
+
+    /// Renders diagnostics in `format`; `files` is how many files were read, for the
+    /// text format's summary line (`nil`: no summary).
+    public mutating func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat, files: Int? = nil) -> String {
+        switch format {
+        case .text:
+            var output = diagnostics.map { text($0) }.joined(separator: "\n")
+            if let files {
+                if !output.isEmpty { output += "\n" }
+                output += DiagnosticRenderer.summary(diagnostics, files: files) + "\n"
+            }
+            return output
+        case .json:
+            return DiagnosticRenderer.json(diagnostics).rendered(pretty: true) + "\n"
+        case .github:
+            return diagnostics.map { DiagnosticRenderer.github($0) + "\n" }.joined()
+        }
+    }
+
+    // MARK: - Text
+
+    /// One diagnostic, rustc style, ending with a newline:
+    ///
+    /// ```
+    /// policies/x.yaml:61:9: error[unknown-status]: unknown status `currnet`
+    ///    |
+    /// 61 |     to: currnet
+    ///    |         ^^^^^^^
+    ///    = help: did you mean `current`?
+    /// ```
+    public mutating func text(_ diagnostic: Diagnostic) -> String {
+        var output = diagnostic.description + "\n"
+        var gutter = " "
+        if let span = diagnostic.span, let line = sourceLine(span.file, span.start.line) {
+            let number = String(span.start.line)
+            gutter = String(repeating: " ", count: number.count + 1)
+            let shown = DisplayWidth.Line(line)
+            let startCell = shown.cell(ofColumn: span.start.column)
+            let endCell = span.end.line == span.start.line
+                ? shown.cell(ofColumn: span.end.column)
+                : shown.cell(ofColumn: line.unicodeScalars.count + 1)
+            let carets = max(1, endCell - startCell)
+            output += "\(gutter)|\n"
+            output += "\(number) | \(shown.text)".trimmingTrailingSpaces() + "\n"
+            output += "\(gutter)| " + String(repeating: " ", count: startCell) + String(repeating: "^", count: carets) + "\n"
+        }
+        if let help = diagnostic.help {
+            output += "\(gutter)= help: \(help)\n"
+        }
+        return output
+    }
+
+    /// `error: 2 errors, 1 warning in 3 files`, or `ok: 3 files checked, no problems`.
+    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let errors = diagnostics.filter(\.isError).count
+        let warnings = diagnostics.count - errors
+        let inFiles = "in \(files) file\(files == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 {
+            return "ok: \(files) file\(files == 1 ? "" : "s") checked, no problems"
+        }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return "\(errors > 0 ? "error" : "warning"): \(parts.joined(separator: ", ")) \(inFiles)"
+    }
+
+    private mutating func sourceLine(_ file: String, _ number: Int) -> Substring? {
+        if cache[file] == nil {
+            cache[file] = .some(sources(file).map(DiagnosticRenderer.lines(of:)))
+        }
+        guard let lines = cache[file] ?? nil, number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// Splits text into lines at `\n`, `\r\n` or `\r`, as YAML counts them.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.unicodeScalars.startIndex
+        var index = start
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(Substring(scalars[start..<index]))
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        lines.append(Substring(scalars[start..<scalars.endIndex]))
+        return lines
+    }
+
+    // MARK: - JSON
+
+    /// `{"diagnostics": [...], "errors": n, "warnings": n}`, keys in SPEC order; `help`
+    /// only when present; `file`, `line`, `column` null for a diagnostic with no position.
+    public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
+        let errors = diagnostics.filter(\.isError).count
+        return .object([
+            ("diagnostics", .array(diagnostics.map(json(_:)))),
+            ("errors", .int(errors)),
+            ("warnings", .int(diagnostics.count - errors)),
+        ])
+    }
+
+    /// One diagnostic as a JSON object.
+    public static func json(_ diagnostic: Diagnostic) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("file", .text(diagnostic.span?.file)),
+            ("line", diagnostic.span.map { .int($0.start.line) } ?? .null),
+            ("column", diagnostic.span.map { .int($0.start.column) } ?? .null),
+        ]
+        if let help = diagnostic.help { members.append(("help", .string(help))) }
+        return .object(members)
+    }
+
+    // MARK: - GitHub
+
+    /// `::error file=F,line=L,col=C::message [code]`, escaped as GitHub requires; the
+    /// help, if any, on a second line of the message.
+    public static func github(_ diagnostic: Diagnostic) -> String {
+        var properties: [String] = []
+        if let span = diagnostic.span {
+            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)"]
+        }
+        var message = "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
+        return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
+    }
+
+    /// Escapes a workflow command's message: `%`, CR and LF.
+    public static func escapeData(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Escapes a workflow command's property value: as data, plus `:` and `,`.
+    public static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var output = ""
+        for character in self {
+            if character == target { output += replacement } else { output.append(character) }
+        }
+        return output
+    }
+}

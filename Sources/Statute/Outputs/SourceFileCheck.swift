@@ -1,0 +1,60 @@
+import StatuteCore
+import StatuteYAML
+
+/// `statute check` for one file: decides whether it is a policy (a top-level `statute`
+/// key) or a test file (a top-level `tests` key) and returns every problem found.
+public enum SourceFileCheck {
+    /// What a checked file turned out to be.
+    public enum Kind: String, Hashable, Sendable {
+        /// `policy` (top-level `statute`), `testFile` (top-level `tests`), or `other` (unreadable or neither).
+        case policy, testFile = "test-file", other
+    }
+
+    /// The result of checking one file.
+    public struct Report: Sendable {
+        /// The file as the caller named it.
+        public let file: String
+        /// Whether the file was read as a policy, a test file, or neither.
+        public let kind: Kind
+        /// Sorted by position.
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks the file at `path` (named `path` in diagnostics).
+    public static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        case .success(let bytes): return check(bytes: bytes, file: path, options: options)
+        case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
+        }
+    }
+
+    /// Checks a file's bytes.
+    public static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
+        let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
+        if let root = read.root, root["statute"] != nil {
+            guard !read.diagnostics.hasErrors else {
+                return Report(file: file, kind: .policy, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+            }
+            let loaded = PolicyLoader.load(root: root, file: file, options: options, earlier: read.diagnostics)
+            return Report(file: file, kind: .policy, diagnostics: loaded.diagnostics)
+        }
+        if let root = read.root, root["tests"] != nil {
+            let found = checkTestFile(root: root, file: file, options: options)
+            return Report(file: file, kind: .testFile, diagnostics: (read.diagnostics + found).sortedForDisplay(limit: .max))
+        }
+        if read.diagnostics.hasErrors {
+            return Report(file: file, kind: .other, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+        }
+        let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        return Report(file: file, kind: .other, diagnostics: [
+            .error(.notAPolicy, "not a policy or a test file", at: start,
+                   help: "a policy has a top-level `statute: 1` key; a test file has a top-level `tests` list"),
+        ])
+    }
+
+    /// The problems of the test file `root` (SPEC §5.3): its shape, its policy, and every
+    /// status, transition, effect, event, role, fact and setting it names.
+    static func checkTestFile(root: YAMLNode, file: String, options: LoadOptions) -> [Diagnostic] {
+        PolicyTestRunner.check(root: root, path: file, options: options)
+    }
+}

@@ -1,0 +1,70 @@
+import StatuteCore
+
+/// Renders policy test results as readable text: each test passed or failed, a failure's
+/// expected against actual values field by field with the engine's explanation, file
+/// problems as diagnostics, optional coverage, and a closing `N passed, N failed` line.
+public enum TestReportText {
+    /// The text report; `coverage` adds a coverage section, and `renderDiagnostics` formats file problems
+    /// (a ``DiagnosticRenderer`` in text format, say).
+    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?,
+                              renderDiagnostics: ([Diagnostic]) -> String) -> String {
+        var lines: [String] = []
+        for file in results {
+            lines.append("\(file.file)" + (file.policyFile.map { " (policy \($0))" } ?? ""))
+            if !file.diagnostics.isEmpty {
+                lines.append(renderDiagnostics(file.diagnostics).trimmingTrailingNewlines())
+            }
+            for testCase in file.cases {
+                lines.append("  \(testCase.passed ? "✔" : "✘") \(testCase.name)")
+                guard !testCase.passed else { continue }
+                lines.append("      at \(testCase.span.file):\(testCase.span.start.line)")
+                for failure in testCase.failures {
+                    lines.append("      \(failure.field):")
+                    lines.append("        expected: \(failure.expected)")
+                    lines.append("        actual:   \(failure.actual)")
+                }
+                if let reason = testCase.result?.reason {
+                    lines.append("      reason: \(reason)")
+                }
+                let why = (testCase.result?.explanation?.considerations ?? []).filter { $0.verdict != .wrongStatus }
+                if !why.isEmpty {
+                    lines.append("      why:")
+                    lines += why.map { "        - \($0.message)" }
+                }
+            }
+        }
+        if let coverage {
+            lines.append("")
+            lines += coverageLines(coverage)
+        }
+        let passed = results.reduce(0) { $0 + $1.cases.filter(\.passed).count }
+        let failed = results.reduce(0) { $0 + $1.failedCount }
+        let broken = results.filter { $0.diagnostics.hasErrors }.count
+        lines.append("")
+        if broken > 0 {
+            lines.append("\(broken) test file\(broken == 1 ? " has" : "s have") errors (tests with errors were not run)")
+        }
+        lines.append("\(passed) passed, \(failed) failed")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func coverageLines(_ coverage: [PolicyCoverage]) -> [String] {
+        coverage.flatMap { policy -> [String] in
+            let taken = policy.transitions.filter(\.taken).count
+            var lines = ["coverage: \(policy.policyName) (\(policy.policyFile)): \(taken)/\(policy.transitions.count) transitions taken (\(percent(policy.percent)))"]
+            if !policy.untaken.isEmpty {
+                lines.append("  never taken: \(policy.untaken.joined(separator: ", "))")
+            }
+            if !policy.guardsNotBothWays.isEmpty {
+                lines.append("  guards not seen both true and false: \(policy.guardsNotBothWays.joined(separator: ", "))")
+            }
+            return lines
+        }
+    }
+
+    /// `87.5%`: a percentage with one decimal.
+    public static func percent(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}

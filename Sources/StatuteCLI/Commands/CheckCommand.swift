@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Statute
+
+/// `statute check [PATH…] [--format text|json|github] [--strict]` (SPEC §5.1).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check policies and test files, reporting every problem.",
+        discussion: """
+            PATHs are files or folders; a folder is searched for *.yaml and *.yml files \
+            below it (hidden folders are skipped), in sorted order. Without PATH, \
+            `policies/` is checked. Exit status 1 when any error is found, or any warning \
+            with --strict; 2 when a PATH does not exist.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @Argument(help: "Policy or test files, or folders to search.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json or github.")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let files = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            diagnostics += SourceFileCheck.check(contentsOf: file).diagnostics
+        }
+        var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
+        let outputFormat: DiagnosticFormat = switch format {
+        case .text: .text
+        case .json: .json
+        case .github: .github
+        }
+        Terminal.out(renderer.render(diagnostics, format: outputFormat, files: files.count))
+        let failed = diagnostics.hasErrors || (strict && !diagnostics.isEmpty)
+        if failed { throw ExitCode.answerIsNo }
+    }
+}
+
+/// Expands command-line paths into the files to read.
+enum PathExpansion {
+    /// Files as given; folders as every `*.yaml`/`*.yml` below them, sorted, hidden
+    /// entries skipped. Duplicates are read once. A path that does not exist is a usage error.
+    static func yamlFiles(in paths: [String]) throws -> [String] {
+        var files: [String] = []
+        var seen = Set<String>()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                Terminal.fail("no such file or folder `\(path)`")
+            }
+            let found: [String]
+            if isDirectory.boolValue {
+                let base = path.hasSuffix("/") ? path : path + "/"
+                let below = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+                found = below.filter { relative in
+                    (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"))
+                        && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
+                }.sorted().map { base + $0 }
+            } else {
+                found = [path]
+            }
+            for file in found where seen.insert(file).inserted { files.append(file) }
+        }
+        return files
+    }
+}

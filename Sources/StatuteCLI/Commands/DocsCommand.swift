@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Statute
+
+/// `statute docs --policy FILE`: the Markdown status reference of a policy (SPEC §5.5).
+struct DocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs",
+        abstract: "Print a Markdown status reference generated from a policy.",
+        discussion: "Every status with its label, description, how it is set and by whom, the settings that affect "
+            + "it and what can follow, the status diagram, and the common pitfalls found by the analysis.")
+
+    @Option(name: .long, help: ArgumentHelp("The policy file.", valueName: "FILE"))
+    var policy: String
+
+    func run() throws {
+        let (compiled, analysis) = try DocsCommandSupport.load(policy)
+        print(PolicyDocs.markdown(for: compiled, analysis: analysis), terminator: "")
+    }
+}
+
+/// Loading shared by `docs` and `graph`: a policy that cannot be read or has errors is
+/// "could not work" (exit 2), with its diagnostics on stderr.
+enum DocsCommandSupport {
+    static func load(_ path: String) throws -> (CompiledPolicy, PolicyAnalysis) {
+        let loaded = PolicyLoader.load(contentsOf: path)
+        guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
+            let lines = loaded.diagnostics.filter(\.isError).flatMap { diagnostic in
+                [diagnostic.description] + (diagnostic.help.map { ["  help: \($0)"] } ?? [])
+            }
+            let text = lines.isEmpty ? "error: cannot load `\(path)`" : lines.joined(separator: "\n")
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            throw ExitCode(2)
+        }
+        return (policy, PolicyAnalyzer.analyze(policy))
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Statute
+
+/// `statute eval --policy FILE [options]` (SPEC §5.2).
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate one record: report an event, request a manual change, or just re-evaluate.",
+        discussion: """
+            Exit status 1 when a manual request is rejected; 2 when the policy has errors \
+            or the record, settings or request are invalid.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "The policy file.")
+    var policy: String
+
+    @Option(help: "The record's current status (omit for a new record).")
+    var status: String?
+
+    @Option(help: "A JSON or YAML file of facts (nested objects or dotted keys).")
+    var facts: String?
+
+    @Option(name: .customLong("fact"), help: ArgumentHelp("A fact, by its declared type (repeatable).", valueName: "name=value"))
+    var factValues: [String] = []
+
+    @Option(help: "A JSON or YAML file of settings.")
+    var settings: String?
+
+    @Option(name: .customLong("setting"), help: ArgumentHelp("A setting (repeatable).", valueName: "name=value"))
+    var settingValues: [String] = []
+
+    @Option(help: ArgumentHelp("The date of the evaluation (default: the local date).", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    @Option(help: "Report an event.")
+    var event: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Request a manual change to this status (with --as).", valueName: "status"))
+    var target: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The role of the person asking.", valueName: "role"))
+    var role: String?
+
+    @Option(help: "The manual transition to use (with --set).")
+    var transition: String?
+
+    @Flag(help: "List the manual transitions the role could request now (with --as).")
+    var options = false
+
+    @Flag(help: "Explain every transition considered.")
+    var explain = false
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        if event != nil && target != nil { throw ValidationError("give either --event or --set, not both") }
+        if options && (event != nil || target != nil) { throw ValidationError("--options cannot be combined with --event or --set") }
+        if (target != nil || options) && role == nil { throw ValidationError("\(options ? "--options" : "--set") needs --as ROLE") }
+        if role != nil && target == nil && !options { throw ValidationError("--as goes with --set or --options") }
+        if transition != nil && target == nil { throw ValidationError("--transition goes with --set") }
+        if let today, CalendarDate(iso: today) == nil {
+            throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(today)`")
+        }
+    }
+
+    func run() throws {
+        let date = try Inputs.today(today)
+        let policy = Inputs.policy(self.policy)
+        let engine = Inputs.engine(policy, settingsFile: settings, settings: settingValues)
+        let factReading = InputValues.gather(file: facts, arguments: factValues, declarations: policy.facts, kind: .fact)
+        if !factReading.diagnostics.isEmpty { Terminal.fail(factReading.diagnostics) }
+        let record = Record(status: status, facts: factReading.values)
+        let text = ResultText(policy: policy)
+
+        if options, let role {
+            let list: [ManualOption]
+            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { Terminal.fail([error]) }
+            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : text.render(list, role: role))
+            return
+        }
+
+        let request: Request
+        if let event {
+            request = .event(event)
+        } else if let target, let role {
+            request = .manual(status: target, role: role, transition: transition)
+        } else {
+            request = .evaluate
+        }
+        let result: EvaluationResult
+        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { Terminal.fail([error]) }
+        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : text.render(result))
+        if result.outcome == .rejected { throw ExitCode.answerIsNo }
+    }
+}

@@ -1,0 +1,143 @@
+/// `never-fires` and `setting-disables-transition`: transitions whose trigger or guard
+/// cannot hold, always or while the settings keep their defaults.
+extension PolicyAnalyzer {
+    struct FiringResult {
+        var findings: [Finding] = []
+        /// (earlier, later) transition indices where the earlier one shadows the later
+        /// completely; `order-decides` says nothing more about them.
+        var shadowedPairs: Set<[Int]> = []
+    }
+
+    static func firingFindings(_ context: AnalysisContext) -> FiringResult {
+        let constants = ConstantEvaluation(policy: context.policy)
+        var result = FiringResult()
+        for transition in context.policy.transitions {
+            if let finding = constantlyFalse(transition, context, constants) {
+                result.findings.append(finding)
+            } else if let (finding, earlier) = shadowed(transition, context, constants) {
+                result.findings.append(finding)
+                result.shadowedPairs.insert([earlier, transition.index])
+            }
+            if let finding = disabledBySettings(transition, context, constants) {
+                result.findings.append(finding)
+            }
+        }
+        return result
+    }
+
+    /// An automatic transition whose `when`, `at` or `guard` reads no name and never holds.
+    private static func constantlyFalse(_ transition: Transition, _ context: AnalysisContext,
+                                        _ constants: ConstantEvaluation) -> Finding? {
+        guard transition.mode == .automatic else { return nil }
+        var checks: [(String, ExpressionSyntax, ExpressionPurpose)] = []
+        switch transition.trigger {
+        case .when(let e): checks.append(("its `when`", e.syntax, .condition))
+        case .at(let e): checks.append(("its `at`", e.syntax, .date))
+        case .event, .manual: break
+        }
+        if let g = transition.guardExpression { checks.append(("its guard", g.syntax, .condition)) }
+        for (what, syntax, purpose) in checks where syntax.readsNoName {
+            guard let value = constants.value(of: syntax, for: purpose) else { continue }
+            let never: String?
+            switch purpose {
+            case .date: never = value.isNull ? "is always null, so nothing is scheduled" : nil
+            default: never = value == .bool(true) ? nil : "is always \(value)"
+            }
+            guard let never else { continue }
+            return Finding(diagnostic: .warning(
+                .neverFires, "transition `\(transition.id)` never fires: \(what) `\(syntax)` \(never)",
+                at: syntax.span, help: "fix the expression, or remove the transition"), transitions: [transition.index])
+        }
+        return nil
+    }
+
+    /// An automatic transition an earlier one always pre-empts: same trigger, every
+    /// status it applies from, and no guard (or a guard that always holds).
+    private static func shadowed(_ transition: Transition, _ context: AnalysisContext,
+                                 _ constants: ConstantEvaluation) -> (Finding, Int)? {
+        guard transition.mode == .automatic, let key = triggerKey(transition) else { return nil }
+        for earlier in context.policy.transitions.prefix(transition.index) where earlier.mode == .automatic {
+            guard triggerKey(earlier) == key,
+                  !transition.fromStart || earlier.fromStart,
+                  transition.fromStatuses.isSubset(of: earlier.fromStatuses) else { continue }
+            if let g = earlier.guardExpression,
+               !(g.syntax.readsNoName && constants.value(of: g.syntax, for: .condition) == .bool(true)) {
+                continue
+            }
+            let message = "transition `\(transition.id)` never fires: `\(earlier.id)` comes first, "
+                + "with the same trigger and no guard, from every status `\(transition.id)` applies from"
+            return (Finding(diagnostic: .warning(.neverFires, message, at: context.idSpan(of: transition),
+                                                 help: "give `\(earlier.id)` a guard, or move `\(transition.id)` above it"),
+                            transitions: [transition.index, earlier.index]), earlier.index)
+        }
+        return nil
+    }
+
+    /// A transition whose `when` or guard (or one of its `&&` conditions) reads only
+    /// settings and does not hold with their defaults, whatever the facts.
+    private static func disabledBySettings(_ transition: Transition, _ context: AnalysisContext,
+                                           _ constants: ConstantEvaluation) -> Finding? {
+        var conditions: [ExpressionSyntax] = []
+        if case .when(let e) = transition.trigger { conditions.append(e.syntax) }
+        if let g = transition.guardExpression { conditions.append(g.syntax) }
+        for condition in conditions {
+            for part in condition.conjuncts {
+                guard let settings = constants.settingsRead(by: part), !settings.isEmpty,
+                      let value = constants.value(of: part, for: .condition), value != .bool(true) else { continue }
+                let names = settings.sorted()
+                let defaults = names.map(constants.defaultText(of:))
+                let keeps = names.count == 1
+                    ? "`\(names[0])` keeps its default \(defaults[0])"
+                    : "\(AnalysisContext.list(names)) keep their defaults \(defaults.joined(separator: ", "))"
+                let verb = transition.mode == .automatic ? "never fires" : "is always refused"
+                let help = "\(enabling(part, constants)), or acknowledge this with "
+                    + "`acknowledge: {setting-disables-transition: \"why\"}`"
+                return Finding(diagnostic: .warning(
+                    .settingDisablesTransition, "transition `\(transition.id)` \(verb) while \(keeps)",
+                    at: part.span, help: help), transitions: [transition.index])
+            }
+        }
+        return nil
+    }
+
+    /// How to change a setting so that `condition` holds, in words.
+    private static func enabling(_ condition: ExpressionSyntax, _ constants: ConstantEvaluation) -> String {
+        func setting(_ syntax: ExpressionSyntax) -> String? {
+            if case .name(let name) = syntax.kind, name.hasPrefix("settings.") { return String(name.dropFirst(9)) }
+            return nil
+        }
+        switch condition.kind {
+        case .name:
+            if let name = setting(condition) { return "set `\(name)` to true to enable it" }
+        case .unary(.not, let operand):
+            if let name = setting(operand) { return "set `\(name)` to false to enable it" }
+        case .binary(let op, let lhs, let rhs):
+            if let name = setting(lhs), case .literal(let literal) = rhs.kind {
+                let value = ExpressionSyntax(.literal(literal), span: rhs.span).description
+                let words: String? = switch op {
+                case .greater: "above \(value)"
+                case .greaterOrEqual: "to \(value) or more"
+                case .less: "below \(value)"
+                case .lessOrEqual: "to \(value) or less"
+                case .equal: "to \(value)"
+                case .notEqual: "to a value other than \(value)"
+                default: nil
+                }
+                if let words { return "set `\(name)` \(words) to enable it" }
+            }
+        default: break
+        }
+        return "change the settings so that `\(condition)` holds to enable it"
+    }
+
+    /// What makes two automatic transitions compete: the same event, or the same `when`
+    /// or `at` expression text.
+    static func triggerKey(_ transition: Transition) -> String? {
+        switch transition.trigger {
+        case .event(let name): "on \(name)"
+        case .when(let e): "when \(e.syntax)"
+        case .at(let e): "at \(e.syntax)"
+        case .manual: nil
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Unreachable statuses, dead ends and automatic cycles: checks over the status graph.
+extension PolicyAnalyzer {
+    static func reachabilityFindings(_ context: AnalysisContext) -> [Finding] {
+        let policy = context.policy
+        var reached = Set<Int>()
+        var queue: [Int] = []
+        for transition in policy.transitions where transition.fromStart && reached.insert(transition.to).inserted {
+            queue.append(transition.to)
+        }
+        while let status = queue.popLast() {
+            for transition in policy.transitions where transition.fromStatuses.contains(status) {
+                if reached.insert(transition.to).inserted { queue.append(transition.to) }
+            }
+        }
+        var findings: [Finding] = []
+        for status in policy.statuses where !reached.contains(status.index) {
+            findings.append(Finding(diagnostic: .warning(
+                .unreachableStatus, "status `\(status.id)` is unreachable: no transition leads to it from `start`",
+                at: status.span, help: "add a transition to `\(status.id)`, or remove the status"), transitions: []))
+        }
+        for status in policy.statuses where !status.isFinal {
+            guard !policy.transitions.contains(where: { $0.fromStatuses.contains(status.index) }) else { continue }
+            findings.append(Finding(diagnostic: .warning(
+                .deadEndStatus, "status `\(status.id)` has no way out but is not marked final",
+                at: status.span, help: "mark it `final: true`, or add a transition from it"), transitions: []))
+        }
+        return findings
+    }
+
+    /// One warning per group of statuses that automatic `when`/`at` transitions can cycle
+    /// through (a strongly connected component with a cycle), naming one such cycle.
+    static func cycleFindings(_ context: AnalysisContext) -> [Finding] {
+        let policy = context.policy
+        let count = policy.statuses.count
+        // Edges: status → [(target, transition index)], in file order.
+        var edges = Array(repeating: [(to: Int, transition: Int)](), count: count)
+        for transition in policy.transitions {
+            guard transition.trigger.kind == .when || transition.trigger.kind == .at else { continue }
+            for from in transition.fromStatuses.sorted() { edges[from].append((transition.to, transition.index)) }
+        }
+        var findings: [Finding] = []
+        var reported = Set<Int>()
+        for start in 0..<count where !reported.contains(start) {
+            guard let cycle = shortestCycle(from: start, edges: edges) else { continue }
+            let statuses = cycle.map(\.from)
+            // Report each cycle once: at the status of the cycle that comes first in display order.
+            guard statuses.min() == start else { continue }
+            reported.formUnion(statuses)
+            let path = (statuses + [start]).map { policy.statuses[$0].id }.joined(separator: " -> ")
+            let transitionIDs = cycle.map { policy.transitions[$0.transition].id }
+            let first = cycle.map(\.transition).min() ?? cycle[0].transition
+            findings.append(Finding(diagnostic: .warning(
+                .automaticCycle, "automatic transitions can cycle `\(path)`",
+                at: context.idSpan(of: policy.transitions[first]),
+                help: "the transitions \(AnalysisContext.list(transitionIDs)) can keep firing in turn; "
+                    + "make their conditions exclusive, or make one of them manual"),
+                transitions: cycle.map(\.transition)))
+        }
+        return findings
+    }
+
+    /// The shortest cycle through `start` (breadth first), as its edges in order.
+    private static func shortestCycle(from start: Int, edges: [[(to: Int, transition: Int)]])
+        -> [(from: Int, transition: Int)]? {
+        var previous: [Int: (from: Int, transition: Int)] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let status = queue[head]
+            head += 1
+            for edge in edges[status] {
+                if edge.to == start {
+                    var cycle = [(from: status, transition: edge.transition)]
+                    var current = status
+                    while current != start, let step = previous[current] {
+                        cycle.insert(step, at: 0)
+                        current = step.from
+                    }
+                    return cycle
+                }
+                if previous[edge.to] == nil, edge.to != start {
+                    previous[edge.to] = (status, edge.transition)
+                    queue.append(edge.to)
+                }
+            }
+        }
+        return nil
+    }
+}

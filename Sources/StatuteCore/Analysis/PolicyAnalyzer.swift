@@ -1,0 +1,110 @@
+/// Static analysis of a compiled policy: the warnings of SPEC §5.1 (unreachable and
+/// dead-end statuses, unused declarations, transitions that never fire or that a
+/// setting's default disables, automatic cycles, and transitions whose file order
+/// silently decides), with the author's acknowledgements applied.
+///
+/// A warning whose code is acknowledged on a transition it is about, or at the top level
+/// of the policy, is not reported; it is kept in ``PolicyAnalysis/acknowledged`` with its
+/// reason, for generated docs.
+public enum PolicyAnalyzer {
+    /// The warnings to report for `policy` (acknowledged ones left out, unused
+    /// acknowledgements included).
+    public static func warnings(for policy: CompiledPolicy) -> [Diagnostic] {
+        analyze(policy).warnings
+    }
+
+    /// Runs every check and applies the policy's acknowledgements.
+    public static func analyze(_ policy: CompiledPolicy) -> PolicyAnalysis {
+        let context = AnalysisContext(policy: policy)
+        var findings: [Finding] = []
+        findings += reachabilityFindings(context)
+        findings += usageFindings(context)
+        let firing = firingFindings(context)
+        findings += firing.findings
+        findings += cycleFindings(context)
+        findings += orderFindings(context, shadowed: firing.shadowedPairs)
+        return applyAcknowledgements(findings, in: context)
+    }
+
+    /// Splits findings into reported and acknowledged, and checks the acknowledgements.
+    static func applyAcknowledgements(_ findings: [Finding], in context: AnalysisContext) -> PolicyAnalysis {
+        let document = context.policy.document
+        let known = Set(acknowledgeableCodes.map(\.rawValue))
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        var acknowledged: [AcknowledgedWarning] = []
+
+        // Every acknowledgement with the transition it sits on (nil: top level).
+        var entries: [(ack: Acknowledgement, transition: Int?)] = document.acknowledged.map { ($0, nil) }
+        for transition in context.policy.transitions {
+            for ack in context.declaration(of: transition).acknowledged { entries.append((ack, transition.index)) }
+        }
+        var used = Array(repeating: false, count: entries.count)
+        for (i, entry) in entries.enumerated() where !known.contains(entry.ack.code.value) {
+            used[i] = true
+            errors.append(.error(.unknownWarningCode, "unknown warning code `\(entry.ack.code.value)`",
+                                 at: entry.ack.code.span,
+                                 help: Suggestions.didYouMean(entry.ack.code.value, in: acknowledgeableCodes.map(\.rawValue))
+                                     ?? "the warnings that can be acknowledged are "
+                                     + acknowledgeableCodes.map { "`\($0.rawValue)`" }.joined(separator: ", ")))
+        }
+
+        for finding in findings {
+            let code = finding.diagnostic.code.rawValue
+            // Prefer the acknowledgement on the transition itself to the top-level one.
+            let onTransition = entries.indices.first { i in
+                entries[i].ack.code.value == code && entries[i].transition.map(finding.transitions.contains) == true
+            }
+            let topLevel = entries.indices.first { entries[$0].ack.code.value == code && entries[$0].transition == nil }
+            if let i = onTransition ?? topLevel {
+                used[i] = true
+                acknowledged.append(AcknowledgedWarning(diagnostic: finding.diagnostic, reason: entries[i].ack.reason))
+            } else {
+                warnings.append(finding.diagnostic)
+            }
+        }
+        for (i, entry) in entries.enumerated() where !used[i] {
+            let place = entry.transition.map { "on transition `\(context.policy.transitions[$0].id)`" } ?? "for the policy"
+            warnings.append(.warning(.unusedAcknowledgement,
+                                     "`\(entry.ack.code.value)` is acknowledged \(place) but no such warning is reported",
+                                     at: entry.ack.code.span, help: "remove the acknowledgement"))
+        }
+        let sortedAcknowledged = acknowledged.enumerated().sorted { a, b in
+            let l = a.element.diagnostic.span?.start, r = b.element.diagnostic.span?.start
+            if let l, let r, l != r { return l < r }
+            return a.offset < b.offset
+        }.map(\.element)
+        return PolicyAnalysis(warnings: warnings.sortedForDisplay(limit: .max), acknowledged: sortedAcknowledged,
+                              errors: errors.sortedForDisplay(limit: .max))
+    }
+}
+
+/// What the checks share: the policy and lookups over it.
+struct AnalysisContext {
+    let policy: CompiledPolicy
+    /// The declaration each compiled transition came from, by transition index.
+    let declarations: [TransitionDeclaration]
+
+    init(policy: CompiledPolicy) {
+        self.policy = policy
+        var byID: [String: TransitionDeclaration] = [:]
+        for declaration in policy.document.transitions where byID[declaration.id.value] == nil {
+            byID[declaration.id.value] = declaration
+        }
+        self.declarations = policy.transitions.map { transition in
+            byID[transition.id] ?? TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
+        }
+    }
+
+    func declaration(of transition: Transition) -> TransitionDeclaration { declarations[transition.index] }
+
+    /// The span of a transition's id, where transition warnings point.
+    func idSpan(of transition: Transition) -> SourceSpan { declarations[transition.index].id.span }
+
+    /// `a`, `a` and `b`, `a`, `b` and `c` — names in backticks.
+    static func list(_ names: [String]) -> String {
+        let quoted = names.map { "`\($0)`" }
+        guard quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " and " + quoted[quoted.count - 1]
+    }
+}
