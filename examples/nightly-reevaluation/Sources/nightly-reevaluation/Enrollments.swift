@@ -70,7 +70,7 @@ struct EnrollmentReader {
             } else if let nested = raw as? [String: Any], declarations.keys.contains(where: { $0.hasPrefix(name + ".") }) {
                 try collect(nested, prefix: name + ".", into: &facts)
             } else {
-                throw Diagnostic.error("unknown-fact", "unknown fact `\(name)`", at: nil,
+                throw Diagnostic.error(.unknownFact, "unknown fact `\(name)`", at: nil,
                                        help: Suggestions.didYouMean(name, in: declarations.keys.sorted()))
             }
         }
@@ -101,14 +101,15 @@ struct EnrollmentReader {
         case .date:
             if let text = raw as? String {
                 guard let date = CalendarDate(iso: text) else {
-                    throw problem("fact `\(name)` is not a calendar date: `\(text)`", help: "write dates as YYYY-MM-DD")
+                    throw problem("fact `\(name)` is not a calendar date: `\(text)`", code: .invalidDate,
+                                  help: "write dates as YYYY-MM-DD")
                 }
                 return .date(date)
             }
         case .period:
             break
         }
-        throw problem("fact `\(name)` must be \(declared), found \(describe(raw))")
+        throw problem("fact `\(name)` must be \(declared), found \(describe(raw))", code: .wrongType)
     }
 
     private func describe(_ raw: Any) -> String {
@@ -122,8 +123,8 @@ struct EnrollmentReader {
         }
     }
 
-    private func problem(_ message: String, help: String? = nil) -> Diagnostic {
-        .error("invalid-input", message, at: nil, help: help)
+    private func problem(_ message: String, code: DiagnosticCode = .invalidInput, help: String? = nil) -> Diagnostic {
+        .error(code, message, at: nil, help: help)
     }
 }
 
