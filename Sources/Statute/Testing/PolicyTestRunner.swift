@@ -36,6 +36,11 @@ public enum PolicyTestRunner {
         }
         let resolved = resolve(policyPath.value, relativeTo: path)
         let loaded = PolicyLoader.load(contentsOf: resolved, options: options)
+        if loaded.policy == nil, loaded.document == nil, loaded.diagnostics.contains(where: { $0.code == .unreadableFile }) {
+            diagnostics.append(.error(.unreadableFile, "cannot read the policy `\(policyPath.value)` (looked for `\(resolved)`)",
+                                      at: policyPath.span, help: "`policy` is a path relative to the test file"))
+            return Loaded(policyFile: resolved, policy: nil, tests: [], diagnostics: diagnostics)
+        }
         guard let policy = loaded.policy else {
             let errors = loaded.diagnostics.filter(\.isError)
             let first = errors.first.map { ": \($0)" } ?? ""
