@@ -43,8 +43,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteTests", dependencies: ["Statute"], exclude: ["Fixtures"]),
+        // Helpers shared by the test targets.
+        .target(name: "StatuteTestSupport", path: "Tests/StatuteTestSupport"),
+        .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML", "StatuteTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

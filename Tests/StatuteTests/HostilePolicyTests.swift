@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StatuteTestSupport
 @testable import Statute
 
 /// SPEC §6: a policy file of any content is either loaded or rejected with located
@@ -77,18 +78,5 @@ import Testing
                                                             with: "guard: '\(escaped)'\n")
             expectLoadedOrLocated(Array(text.utf8))
         }
-    }
-}
-
-/// A small deterministic random number generator, so hostile inputs repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

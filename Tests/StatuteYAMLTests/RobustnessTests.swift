@@ -1,5 +1,6 @@
 import StatuteCore
 import Testing
+import StatuteTestSupport
 @testable import StatuteYAML
 
 /// Truncated and mutated documents: the reader must never crash, and every scalar it
@@ -84,19 +85,6 @@ import Testing
         print("large scalar (\(text.utf8.count) bytes): \(elapsed)")
         let scalar = result?.root?["text"]?.scalar
         #expect(scalar?.text.location(atScalarOffset: 4) == StatuteCore.SourceLocation(line: 1, column: 12))
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
