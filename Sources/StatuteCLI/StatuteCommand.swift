@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute`: check policies, evaluate records, run record batches.
+/// `statute`: check and test policies, evaluate records, run record batches, generate docs.
 ///
 /// Exit status (SPEC §5): 0 success; 1 the answer is no; 2 the command could not do its
 /// work — usage errors included (ArgumentParser's own 64 is mapped to 2).
@@ -21,10 +21,10 @@ struct StatuteCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "statute",
-        abstract: "Check, evaluate and run Statute status policies.",
+        abstract: "Check, test, evaluate and document Statute status policies.",
         discussion: """
-            Exit status: 0 success; 1 the answer is no (check found errors, a manual request \
-            was rejected, a run line was in error); 2 the command could not do its work \
+            Exit status: 0 success; 1 the answer is no (check found errors, a test failed, \
+            a manual request was rejected, a run line was in error); 2 the command could not do its work \
             (usage error, unreadable file, invalid input record or policy).
             """,
         subcommands: verbs
