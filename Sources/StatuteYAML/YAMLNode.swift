@@ -130,6 +130,10 @@ public struct YAMLNode: Hashable, Sendable {
             if s.isNull { return "null" }
             if s.boolValue != nil { return "a boolean" }
             if s.intValue != nil { return "an integer" }
+            if s.style == .plain, !s.value.isEmpty,
+               s.value.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return "an integer too large for 64 bits"
+            }
             if s.looksLikeFloat { return "a number" }
             return "a string"
         }

@@ -72,19 +72,20 @@ public struct RecordLines: Sendable {
     /// Reads and evaluates the line `bytes`, the `line`-th of the input.
     public func evaluate(bytes: [UInt8], line: Int) -> Output {
         let read = YAMLReader.read(bytes: bytes, file: "line \(line)", limits: limits)
-        if let first = read.diagnostics.first(where: \.isError) { return failure(id: .null, line: line, first) }
+        // The id, when it can be read at all, names the record even in an error line.
+        let readableID = read.root.flatMap { $0["id"]?.scalar }.map { scalar -> JSONValue in
+            scalar.isNull ? .null : scalar.intValue.map { .int($0) } ?? .string(scalar.value)
+        } ?? .null
+        if let first = read.diagnostics.first(where: \.isError) { return failure(id: readableID, line: line, first) }
         guard let root = read.root, let entries = root.mapping else {
             let found = read.root?.kindDescription ?? "nothing"
             return failure(id: .null, line: line,
                            .error(.invalidInput, "a record must be a JSON object, found \(found)", at: nil))
         }
-        var id = JSONValue.null
-        if let node = root["id"] {
-            guard let scalar = node.scalar else {
-                return failure(id: .null, line: line, .error(.wrongType, "`id` must be a string or an integer, found \(node.kindDescription)", at: nil))
-            }
-            id = scalar.isNull ? .null : scalar.intValue.map { .int($0) } ?? .string(scalar.value)
+        if let node = root["id"], node.scalar == nil {
+            return failure(id: .null, line: line, .error(.wrongType, "`id` must be a string or an integer, found \(node.kindDescription)", at: nil))
         }
+        let id = readableID
         let what = id == .null ? "the record on line \(line)" : "record \(id.rendered())"
         for entry in entries {
             let key = entry.key.scalar?.value ?? ""
