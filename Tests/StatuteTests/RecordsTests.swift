@@ -132,4 +132,14 @@ struct RecordsTests {
         outputs.forEach { summary.count($0.kind) }
         #expect(summary.description == "9 records: 2 changed, 0 unchanged, 0 ignored, 7 errors")
     }
+
+    @Test func anErrorLineKeepsTheIdWhenItCanBeRead() throws {
+        let engine = try Engine(policy: try #require(Self.policy))
+        let records = RecordLines(engine: engine, today: CalendarDate(year: 2026, month: 3, day: 1)!)
+        let duplicate = records.evaluate(bytes: Array(#"{"id": "f", "status": "open", "status": "done"}"#.utf8), line: 3)
+        #expect(duplicate.json.rendered().hasPrefix(#"{"id":"f","line":3,"error":{"code":"duplicate-key""#))
+        let huge = records.evaluate(bytes: Array(#"{"id": 9, "status": "open", "facts": {"score": 99999999999999999999}}"#.utf8),
+                                    line: 4)
+        #expect(huge.json.rendered().contains("an integer too large for 64 bits"))
+    }
 }
