@@ -22,7 +22,7 @@ struct OutputsDiagnosticRendererTests {
               |
             4 |   - to: currnet
               |         ^^^^^^^
-              = help: did you mean `current`?
+            help: did you mean `current`?
 
             """)
     }
@@ -86,7 +86,7 @@ struct OutputsDiagnosticRendererTests {
 
     @Test func withoutSourceOrSpan() {
         let missing = Diagnostic.error(.unknownFact, "unknown fact `x`", at: nil, help: "did you mean `y`?")
-        #expect(Self.render(missing, source: "") == "error[unknown-fact]: unknown fact `x`\n = help: did you mean `y`?\n")
+        #expect(Self.render(missing, source: "") == "error[unknown-fact]: unknown fact `x`\nhelp: did you mean `y`?\n")
         let noFile = Diagnostic.error("x", "m", at: Self.span(3, 1, end: 2, file: "other.yaml"))
         #expect(Self.render(noFile, source: "") == "other.yaml:3:1: error[x]: m\n")
     }

@@ -52,7 +52,7 @@ public struct DiagnosticRenderer {
     ///    |
     /// 61 |     to: currnet
     ///    |         ^^^^^^^
-    ///    = help: did you mean `current`?
+    /// help: did you mean `current`?
     /// ```
     public mutating func text(_ diagnostic: Diagnostic) -> String {
         var output = diagnostic.description + "\n"
@@ -71,7 +71,7 @@ public struct DiagnosticRenderer {
             output += "\(gutter)| " + String(repeating: " ", count: startCell) + String(repeating: "^", count: carets) + "\n"
         }
         if let help = diagnostic.help {
-            output += "\(gutter)= help: \(help)\n"
+            output += "help: \(help)\n"
         }
         return output
     }
