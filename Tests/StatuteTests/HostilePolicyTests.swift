@@ -79,4 +79,15 @@ import StatuteTestSupport
             expectLoadedOrLocated(Array(text.utf8))
         }
     }
+
+    @Test func thousandsOfProblemsAreCappedWithASummary() {
+        var text = "statute: 1\nname: many\nstatuses: {a: {}}\ntransitions:\n"
+        for index in 0..<300 { text += "  - {id: t\(index), from: a, to: nope\(index), mode: automatic, when: \"true\"}\n" }
+        let loaded = PolicyLoader.load(text: text)
+        #expect(loaded.diagnostics.count == 101)
+        let last = loaded.diagnostics.last
+        #expect(last?.code == .tooManyDiagnostics)
+        #expect(last?.message == "200 more problems not shown")
+        #expect(last?.span?.start.line == 105)
+    }
 }

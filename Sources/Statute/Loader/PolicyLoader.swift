@@ -21,11 +21,15 @@ public struct LoadOptions: Hashable, Sendable {
     public var yaml: YAMLLimits
     /// Limits for each expression in the policy: length and nesting.
     public var expressions: ExpressionLimits
+    /// At most this many diagnostics are reported per file; the rest are summarised in one.
+    public var maxDiagnostics: Int
 
-    /// Creates options; the defaults are SPEC §6's limits.
-    public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits()) {
+    /// Creates options; the defaults are SPEC §6's limits and 100 diagnostics per file.
+    public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits(),
+                maxDiagnostics: Int = 100) {
         self.yaml = yaml
         self.expressions = expressions
+        self.maxDiagnostics = maxDiagnostics
     }
 }
 
@@ -49,7 +53,7 @@ public enum PolicyLoader {
     public static func load(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
         let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
         guard let root = read.root, !read.diagnostics.hasErrors else {
-            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: read.diagnostics.capped(at: options.maxDiagnostics))
         }
         return load(root: root, file: file, options: options, earlier: read.diagnostics)
     }
@@ -62,7 +66,7 @@ public enum PolicyLoader {
         var found = earlier + lowering.diagnostics + compilation.diagnostics
         // Static analysis (warnings, and errors in `acknowledge:`) once the policy compiled.
         if let policy = compilation.policy, !found.hasErrors { found += PolicyAnalyzer.analyze(policy).diagnostics }
-        let diagnostics = found.sortedForDisplay(limit: .max)
+        let diagnostics = found.capped(at: options.maxDiagnostics)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)
     }

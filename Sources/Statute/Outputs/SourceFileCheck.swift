@@ -33,17 +33,17 @@ public enum SourceFileCheck {
         let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
         if let root = read.root, root["statute"] != nil {
             guard !read.diagnostics.hasErrors else {
-                return Report(file: file, kind: .policy, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+                return Report(file: file, kind: .policy, diagnostics: read.diagnostics.capped(at: options.maxDiagnostics))
             }
             let loaded = PolicyLoader.load(root: root, file: file, options: options, earlier: read.diagnostics)
             return Report(file: file, kind: .policy, diagnostics: loaded.diagnostics)
         }
         if let root = read.root, root["tests"] != nil {
             let found = checkTestFile(root: root, file: file, options: options)
-            return Report(file: file, kind: .testFile, diagnostics: (read.diagnostics + found).sortedForDisplay(limit: .max))
+            return Report(file: file, kind: .testFile, diagnostics: (read.diagnostics + found).capped(at: options.maxDiagnostics))
         }
         if read.diagnostics.hasErrors {
-            return Report(file: file, kind: .other, diagnostics: read.diagnostics.sortedForDisplay(limit: .max))
+            return Report(file: file, kind: .other, diagnostics: read.diagnostics.capped(at: options.maxDiagnostics))
         }
         let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
         return Report(file: file, kind: .other, diagnostics: [

@@ -52,7 +52,7 @@ public enum PolicyTestRunner {
         var binding = TestBinding(policy: policy, file: file, defaultToday: defaultToday)
         let tests = binding.bind()
         diagnostics += binding.diagnostics
-        return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.sortedForDisplay(limit: .max))
+        return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.capped(at: options.maxDiagnostics))
     }
 
     /// A path written in a test file, resolved against the test file's folder.

@@ -102,5 +102,28 @@ extension Array where Element == Diagnostic {
     }
 }
 
+extension Array where Element == Diagnostic {
+    /// The diagnostics in reading order, at most `limit` of them; when there are more,
+    /// one last diagnostic (`too-many-diagnostics`, at the first one left out) says how
+    /// many were not shown — an error if any of them is one. A hostile file with
+    /// thousands of problems still gets a readable report.
+    public func capped(at limit: Int) -> [Diagnostic] {
+        let sorted = sortedForDisplay(limit: .max)
+        guard limit >= 0, sorted.count > limit else { return sorted }
+        let rest = sorted[limit...]
+        let count = rest.count
+        var kept = Array(sorted.prefix(limit))
+        kept.append(Diagnostic(rest.contains(where: \.isError) ? .error : .warning, .tooManyDiagnostics,
+                               "\(count) more problem\(count == 1 ? "" : "s") not shown", at: rest.first?.span,
+                               help: "at most \(limit) problems are reported per file; fix these first"))
+        return kept
+    }
+}
+
+extension DiagnosticCode {
+    /// More problems were found in one file than are reported; the rest are summarised.
+    public static let tooManyDiagnostics: DiagnosticCode = "too-many-diagnostics"
+}
+
 /// Diagnostics are also errors, so APIs can `throw` one or return `Result<_, Diagnostic>`.
 extension Diagnostic: Error {}
