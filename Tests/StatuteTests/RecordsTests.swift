@@ -142,4 +142,12 @@ struct RecordsTests {
                                     line: 4)
         #expect(huge.json.rendered().contains("an integer too large for 64 bits"))
     }
+
+    @Test func jsonSurrogatePairsAreReadAsOneCharacter() throws {
+        let engine = try Engine(policy: try #require(Self.policy))
+        let records = RecordLines(engine: engine, today: CalendarDate(year: 2026, month: 3, day: 1)!)
+        let output = records.evaluate(bytes: Array(#"{"id": "\ud83d\ude00 \\ud83d", "status": "open"}"#.utf8), line: 1)
+        #expect(output.json.rendered().hasPrefix(#"{"id":"😀 \\ud83d","#))
+        #expect(JSONSurrogates.combiningPairs(Array(#""\uD83D""#.utf8)) == Array(#""\uD83D""#.utf8))
+    }
 }

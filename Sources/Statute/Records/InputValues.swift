@@ -50,7 +50,9 @@ public enum InputValues {
     /// Reads facts or settings from the bytes of a JSON or YAML document named `file`.
     public static func read(bytes: [UInt8], file: String, declarations: [ValueDeclaration], kind: InputKind,
                             limits: YAMLLimits = YAMLLimits()) -> Reading {
-        let read = YAMLReader.read(bytes: bytes, file: file, limits: limits)
+        let firstByte = bytes.first { ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) }
+        let isJSON = file.hasSuffix(".json") || firstByte == UInt8(ascii: "{")
+        let read = YAMLReader.read(bytes: isJSON ? JSONSurrogates.combiningPairs(bytes) : bytes, file: file, limits: limits)
         guard let root = read.root, !read.diagnostics.hasErrors else { return Reading(diagnostics: read.diagnostics) }
         var reading = values(in: root, declarations: declarations, kind: kind, what: "the \(kind.rawValue)s file")
         reading.diagnostics = read.diagnostics + reading.diagnostics

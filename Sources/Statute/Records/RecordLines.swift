@@ -71,7 +71,7 @@ public struct RecordLines: Sendable {
 
     /// Reads and evaluates the line `bytes`, the `line`-th of the input.
     public func evaluate(bytes: [UInt8], line: Int) -> Output {
-        let read = YAMLReader.read(bytes: bytes, file: "line \(line)", limits: limits)
+        let read = YAMLReader.read(bytes: JSONSurrogates.combiningPairs(bytes), file: "line \(line)", limits: limits)
         // The id, when it can be read at all, names the record even in an error line.
         let readableID = read.root.flatMap { $0["id"]?.scalar }.map { scalar -> JSONValue in
             scalar.isNull ? .null : scalar.intValue.map { .int($0) } ?? .string(scalar.value)
