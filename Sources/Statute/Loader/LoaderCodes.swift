@@ -14,4 +14,6 @@ extension DiagnosticCode {
     public static let unreadableFile: DiagnosticCode = "unreadable-file"
     /// A YAML file is neither a policy (top-level `statute:`) nor a test file (top-level `tests:`).
     public static let notAPolicy: DiagnosticCode = "not-a-policy"
+    /// A fact declared as a nested mapping (`program: {require_approval: bool}`) instead of by its dotted name.
+    public static let nestedDeclaration: DiagnosticCode = "nested-declaration"
 }

@@ -97,6 +97,13 @@ struct PolicyLowering {
             guard let type = lowerType(node, of: name.value) else { return nil }
             return ValueDeclaration(name: name, type: type)
         }
+        if kind == "fact", let entries = node.mapping, node["type"] == nil,
+           let first = entries.first?.key.scalar?.value, !Self.declarationKeys.contains(first) {
+            diagnostics.append(.error(.nestedDeclaration, "facts are declared by their dotted name, not nested",
+                                      at: entries[0].key.span,
+                                      help: "write `\(name.value).\(first):` at the level of `\(name.value)`, with its type"))
+            return nil
+        }
         guard let reader = MappingReader(node, context: "\(kind) `\(name.value)`", allowed: Self.declarationKeys,
                                          required: ["type"], diagnostics: &diagnostics),
               let typeNode = reader["type"], let type = lowerType(typeNode, of: name.value) else { return nil }
