@@ -6,10 +6,7 @@ extension Engine {
     public func manualOptions(for record: Record, role: String, today: CalendarDate) throws(Diagnostic) -> [ManualOption] {
         let status = try statusIndex(record.status, what: "the record")
         let facts = try factVector(record.facts)
-        guard let roleInfo = policy.role(role) else {
-            throw Diagnostic.error(.unknownRole, "unknown role `\(role)`", at: nil,
-                                   help: Suggestions.didYouMean(role, in: policy.roles.map(\.name)))
-        }
+        let roleInfo = try resolveRole(role)
         let context = EvaluationContext(facts: facts, settings: settingValues, today: today)
         return policy.manualTransitions[policy.stateIndex(status)].map { index in
             let transition = policy.transitions[index]

@@ -83,6 +83,15 @@ public struct Engine: Sendable {
         return index
     }
 
+    /// Resolves the role of a request.
+    func resolveRole(_ name: String) throws(Diagnostic) -> Role {
+        guard let role = policy.role(name) else {
+            throw Diagnostic.error(.unknownRole, "unknown role `\(name)`", at: nil,
+                                   help: Suggestions.didYouMean(name, in: policy.roles.map(\.name)))
+        }
+        return role
+    }
+
     /// Evaluates a record: handles the request, then settles (SPEC §3).
     ///
     /// - Parameters:

@@ -39,14 +39,9 @@ extension EvaluationRun {
 
     /// SPEC §3.2: a manual request. Returns the rejection, or `nil` when a transition was taken.
     mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
-        guard let targetIndex = policy.statusIndex(of: target) else {
-            throw Diagnostic.error(.unknownStatus, "unknown status `\(target)` in the request", at: nil,
-                                   help: Suggestions.didYouMean(target, in: policy.statuses.map(\.id)))
-        }
-        guard let roleInfo = policy.role(role) else {
-            throw Diagnostic.error(.unknownRole, "unknown role `\(role)`", at: nil,
-                                   help: Suggestions.didYouMean(role, in: policy.roles.map(\.name)))
-        }
+        // A non-nil id resolves to an index or throws.
+        let targetIndex = try engine.statusIndex(target, what: "the request")!
+        let roleInfo = try engine.resolveRole(role)
         if let transitionID {
             guard let named = policy.transition(transitionID) else {
                 throw Diagnostic.error(.unknownTransition, "unknown transition `\(transitionID)`", at: nil,
