@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark
+.PHONY: deps build test example demo benchmark release install install-check
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -20,12 +20,60 @@ test: build
 	$(STATUTE) check --strict policies/ examples/membership/
 	$(STATUTE) test --coverage --min-coverage 100 policies/ examples/membership/
 
-# The main job on the shipped default policy: check it, run its tests, and evaluate a record.
-demo: build
-	$(STATUTE) check policies/certification.yaml
-	$(STATUTE) eval --policy policies/certification.yaml --status active \
+# The main job on the shipped default policy: install `statute` (release build) into
+# $(PREFIX)/bin, check the default policy with it, and evaluate a record.
+demo: install
+	$(PREFIX)/bin/statute check policies/certification.yaml
+	$(PREFIX)/bin/statute eval --policy policies/certification.yaml --status active \
 	  --fact completed_on=2025-01-31 --fact program.expires_after_months=13 \
 	  --today 2026-02-20 --explain
+	@$(SAY_WHERE)
+
+# --- Installing: `make install PREFIX=…` (default /usr/local) ------------------------------
+# A release build of `statute` in $(PREFIX)/bin, its man page (swift-argument-parser's
+# generate-manual plugin) in $(PREFIX)/share/man/man1, and bash, zsh and fish completions
+# where each shell looks for them under $(PREFIX)/share.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+RELEASE_BIN = $$($(SWIFT) build -c release --show-bin-path)
+MAN_DIR = .build/plugins/GenerateManual/outputs/StatuteCLI
+SAY_WHERE = case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "statute is installed as $(PREFIX)/bin/statute, on your PATH: run 'statute --help' or 'man statute'";; \
+	  *) echo "statute is installed as $(PREFIX)/bin/statute; $(PREFIX)/bin is not on your PATH: add it with  export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
+
+release: deps
+	$(SWIFT) build -c release --product statute
+
+# The man page; the plugin builds the package in release mode and runs generate-manual on it.
+$(MAN_DIR)/statute.1: release
+	$(SWIFT) package plugin generate-manual --authors "the Statute authors"
+	@test -s $(MAN_DIR)/statute.1 || { echo "generate-manual did not write $(MAN_DIR)/statute.1" >&2; exit 2; }
+
+install: release $(MAN_DIR)/statute.1
+	@mkdir -p "$(INSTALL_ROOT)/bin" 2>/dev/null && test -w "$(INSTALL_ROOT)/bin" || { \
+	  echo "cannot write to $(INSTALL_ROOT)/bin: run 'sudo make install', or install for yourself with 'make $(MAKECMDGOALS) PREFIX=$$HOME/.local'" >&2; exit 2; }
+	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/man/man1" \
+	  "$(INSTALL_ROOT)/share/bash-completion/completions" "$(INSTALL_ROOT)/share/zsh/site-functions" \
+	  "$(INSTALL_ROOT)/share/fish/vendor_completions.d"
+	install -m 755 "$(RELEASE_BIN)/statute" "$(INSTALL_ROOT)/bin/statute"
+	install -m 644 $(MAN_DIR)/statute.1 "$(INSTALL_ROOT)/share/man/man1/statute.1"
+	"$(RELEASE_BIN)/statute" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/statute"
+	"$(RELEASE_BIN)/statute" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_statute"
+	"$(RELEASE_BIN)/statute" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/statute.fish"
+	@$(SAY_WHERE)
+
+# Installs into a temporary PREFIX and checks what landed there: the installed binary runs
+# (version, a check of the default policy), the man page and the three completions exist.
+install-check:
+	@root=$$(mktemp -d) && trap 'rm -rf "$$root"' EXIT && \
+	$(MAKE) --no-print-directory install PREFIX="$$root" && \
+	"$$root/bin/statute" --version | grep -q '^statute [0-9][0-9.]* (policy language 1)$$' && \
+	"$$root/bin/statute" check --strict policies/certification.yaml && \
+	grep -q '^\.TH' "$$root/share/man/man1/statute.1" && \
+	grep -q 'statute' "$$root/share/bash-completion/completions/statute" && \
+	grep -q '#compdef statute' "$$root/share/zsh/site-functions/_statute" && \
+	grep -q 'complete -c statute' "$$root/share/fish/vendor_completions.d/statute.fish" && \
+	echo "install-check: ok (installed into a temporary PREFIX and ran it)"
 
 # The embedding example (examples/nightly-reevaluation): a separate package that depends on
 # the library by path, re-evaluating the committed enrollments as of a fixed date.

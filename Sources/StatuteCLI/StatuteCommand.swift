@@ -27,6 +27,7 @@ struct StatuteCommand: ParsableCommand {
             a manual request was rejected, a run line was in error); 2 the command could not do its work \
             (usage error, unreadable file, invalid input record or policy).
             """,
+        version: StatuteVersion.description,
         subcommands: verbs
     )
 

@@ -62,9 +62,20 @@ extension EvaluationRun {
         guard !applicable.isEmpty else {
             let from = Narration.fromStatuses(of: toTarget, in: policy)
             let here = status.map { policy.statuses[$0].label } ?? "a new record"
-            let message = from.isEmpty
-                ? "no manual transition sets \(label)"
-                : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
+            let message: String
+            if let transitionID {
+                // The user named one transition: say that it is the one that does not start here,
+                // and point at the others that would set the status from here.
+                let others = policy.transitions.filter {
+                    $0.mode == .manual && $0.to == targetIndex && $0.applies(from: status)
+                }.map { "`\($0.id)`" }
+                message = "transition `\(transitionID)` does not start from \(here); it starts from: \(from.joined(separator: ", "))"
+                    + (others.isEmpty ? "" : "; to set \(label) from \(here) use \(others.joined(separator: " or "))")
+            } else {
+                message = from.isEmpty
+                    ? "no manual transition sets \(label)"
+                    : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
+            }
             return Rejection(kind: .noTransition, message: message, allowedFrom: from, allowedRoles: [],
                              transition: nil, guardSource: nil, values: [])
         }
