@@ -276,6 +276,10 @@ struct YAMLTreeBuilder {
         }
         var helps: [String] = []
         if isTab { helps.append("tabs cannot indent YAML; use spaces") }
+        if !isTab, Self.isIndentationProblem(error.problem) {
+            helps.append("this is usually an indentation mistake: entries of one mapping or list must start in "
+                + "the same column, a nested one further right than its parent, and `key: value` needs a space after the colon")
+        }
         if let context = error.context, context != "while scanning for the next token" {
             message += " " + context
             if let mark = error.contextMark, mark != error.problemMark {
@@ -289,6 +293,13 @@ struct YAMLTreeBuilder {
         while message.hasSuffix(".") { message.removeLast() }
         return .error(.yamlSyntax, message, at: span(error.problemMark),
                       help: helps.isEmpty ? nil : helps.joined(separator: "; "))
+    }
+
+    /// libyaml's words for a line that is indented more or less than its neighbours.
+    static func isIndentationProblem(_ problem: String) -> Bool {
+        ["did not find expected '-' indicator", "mapping values are not allowed in this context",
+         "did not find expected key", "did not find expected <document start>",
+         "did not find expected node content"].contains { problem.hasPrefix($0) }
     }
 
     /// libyaml quotes single characters as `','`; names go in backticks here.
