@@ -137,7 +137,7 @@ struct TestBinding {
             checkStatus(status)
             if let role, policy.role(role.value) == nil {
                 diagnostics.append(.error(.unknownRole, "unknown role `\(role.value)`", at: role.span,
-                                          help: Suggestions.didYouMean(role.value, in: policy.roles.map(\.name))))
+                                          help: Suggestions.didYouMeanOrList(role.value, in: policy.roles.map(\.name), kind: "roles")))
             }
             if let transition { checkTransition(transition) }
             return .manual(status: status.value, role: role?.value ?? "", transition: transition?.value)

@@ -134,7 +134,8 @@ extension PolicyCompiler {
             for role in roles where !names.contains(role.value) {
                 ok = false
                 diagnostics.append(.error(.unknownRole, "unknown role `\(role.value)`", at: role.span,
-                                          help: Suggestions.didYouMean(role.value, in: names) ?? "declare it under `roles:`"))
+                                          help: Suggestions.didYouMean(role.value, in: names)
+                                              ?? (names.isEmpty ? "declare it under `roles:`" : Suggestions.didYouMeanOrList(role.value, in: names, kind: "roles"))))
             }
             return .manual(roles: roles.map(\.value))
 

@@ -136,7 +136,7 @@ public struct PolicyCompiler: Sendable {
             for included in role.includes {
                 if !names.contains(included.value) {
                     diagnostics.append(.error(.unknownRole, "unknown role `\(included.value)`", at: included.span,
-                                              help: Suggestions.didYouMean(included.value, in: names)))
+                                              help: Suggestions.didYouMeanOrList(included.value, in: names, kind: "roles")))
                 } else if direct[role.name.value, default: []].contains(included.value) == false {
                     direct[role.name.value, default: []].append(included.value)
                 }

@@ -87,7 +87,7 @@ public struct Engine: Sendable {
     func resolveRole(_ name: String) throws(Diagnostic) -> Role {
         guard let role = policy.role(name) else {
             throw Diagnostic.error(.unknownRole, "unknown role `\(name)`", at: nil,
-                                   help: Suggestions.didYouMean(name, in: policy.roles.map(\.name)))
+                                   help: Suggestions.didYouMeanOrList(name, in: policy.roles.map(\.name), kind: "roles"))
         }
         return role
     }

@@ -24,3 +24,15 @@ import Testing
         #expect(result.reason?.contains("no manual transition to In Progress from Active") == true)
     }
 }
+
+@Suite struct UnknownRoleTests {
+    @Test func anUnknownRoleInARequestListsThePolicysRoles() throws {
+        #expect {
+            _ = try Engine.certification().evaluate(Record(status: "applied"),
+                                                    request: .manual(status: "declined", role: "clerk"), today: day("2026-03-01"))
+        } throws: { error in
+            guard let diagnostic = error as? Diagnostic else { return false }
+            return diagnostic.code == .unknownRole && diagnostic.help == "the roles are `staff`, `admin`"
+        }
+    }
+}
