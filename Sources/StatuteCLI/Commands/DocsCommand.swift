@@ -25,11 +25,10 @@ enum DocsCommandSupport {
     static func load(_ path: String) throws -> (CompiledPolicy, PolicyAnalysis) {
         let loaded = PolicyLoader.load(contentsOf: path)
         guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
-            let lines = loaded.diagnostics.filter(\.isError).flatMap { diagnostic in
-                [diagnostic.description] + (diagnostic.help.map { ["  help: \($0)"] } ?? [])
-            }
-            let text = lines.isEmpty ? "error: cannot load `\(path)`" : lines.joined(separator: "\n")
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            // The same rustc-style text as `check`: each error with its source line and caret.
+            let errors = loaded.diagnostics.filter(\.isError)
+            let text = errors.isEmpty ? "error: cannot load `\(path)`" : Terminal.render(errors)
+            Terminal.error(text)
             throw ExitCode(2)
         }
         return (policy, PolicyAnalyzer.analyze(policy))

@@ -33,8 +33,14 @@ struct TestCommand: ParsableCommand {
     var minCoverage: Double?
 
     func run() throws {
-        let files = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
-            .filter { PolicyTestRunner.isTestFile(path: $0) }
+        let expanded = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
+        let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
+        // A file named on the command line that is not a test file (a policy, say) is a
+        // mistake worth naming, not a silent "no test files found".
+        let notTestFiles = paths.filter { expanded.contains($0) && !files.contains($0) }
+        for path in notTestFiles {
+            Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
+        }
         let today = try Inputs.today(nil)
         let results = files.map { PolicyTestRunner.run(path: $0, defaultToday: today) }
         let wantsCoverage = coverage || minCoverage != nil
@@ -52,11 +58,11 @@ struct TestCommand: ParsableCommand {
             Terminal.out(TestReportJUnit.render(results))
         }
 
-        if files.isEmpty {
+        if files.isEmpty, notTestFiles.isEmpty {
             Terminal.error("no test files found in \(paths.isEmpty ? "policies/" : paths.joined(separator: ", "))")
             throw ExitCode.answerIsNo
         }
-        var failed = !results.allSatisfy(\.passed)
+        var failed = files.isEmpty || !notTestFiles.isEmpty || !results.allSatisfy(\.passed)
         if let minimum = minCoverage, let report {
             for policy in report where policy.percent < minimum {
                 Terminal.error("coverage of \(policy.policyName) is \(TestReportText.percent(policy.percent)), below the minimum \(minimum)%")
@@ -64,5 +70,20 @@ struct TestCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.answerIsNo }
+    }
+}
+
+/// Why a file given to `statute test` is not a test file, and what to run instead.
+enum TestFileHint {
+    static func why(_ path: String) -> String {
+        guard SourceFileCheck.check(contentsOf: path).kind == .policy else {
+            return " (a test file is a mapping with `policy:` and `tests:`)\nhelp: see docs/test-files.md for the format"
+        }
+        let base = path.hasSuffix(".yml") ? String(path.dropLast(4)) : path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
+        let siblings = [base + ".test.yaml", base + ".test.yml"].filter { FileManager.default.fileExists(atPath: $0) }
+        var text = " but a policy\nhelp: `statute test` runs test files"
+        if let tests = siblings.first { text += "; this policy's tests are in `\(tests)`: run `statute test \(tests)`" }
+        text += "; to check the policy itself, run `statute check \(path)`"
+        return text
     }
 }
