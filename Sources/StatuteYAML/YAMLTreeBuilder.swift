@@ -213,8 +213,11 @@ struct YAMLTreeBuilder {
             return false
         }
         if let first = frame.firstKeys[scalar.value] {
-            diagnostics.append(.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
-                                      help: "the first `\(scalar.value)` is on line \(first.line); remove one of them"))
+            let firstSpan = SourceSpan(file: key.span.file, start: first,
+                                       end: SourceLocation(line: first.line, column: first.column + scalar.value.unicodeScalars.count))
+            diagnostics.append(Diagnostic.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
+                                                help: "the first `\(scalar.value)` is on line \(first.line); remove one of them")
+                .noting("`\(scalar.value)` is first given here", at: firstSpan))
             return false
         }
         frame.firstKeys[scalar.value] = key.span.start

@@ -73,6 +73,22 @@ public struct DiagnosticRenderer {
         if let help = diagnostic.help {
             output += "help: \(help)\n"
         }
+        output += notesText(diagnostic)
+        return output
+    }
+
+    /// Each note as `file:line:column: note: message`, with its source line and carets
+    /// when the file is at hand.
+    private mutating func notesText(_ diagnostic: Diagnostic) -> String {
+        var output = ""
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            var shown = Diagnostic(.warning, "note", note.message, at: note.span)
+            shown.help = nil
+            // Reuse the source-line rendering of a diagnostic; replace its head line.
+            let body = text(shown).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            output += "\(place)note: \(note.message)\n" + (body.count > 1 ? String(body[1]) : "")
+        }
         return output
     }
 
@@ -142,8 +158,22 @@ public struct DiagnosticRenderer {
             ("file", .text(diagnostic.span?.file)),
             ("line", diagnostic.span.map { .int($0.start.line) } ?? .null),
             ("column", diagnostic.span.map { .int($0.start.column) } ?? .null),
+            ("end_line", diagnostic.span.map { .int($0.end.line) } ?? .null),
+            ("end_column", diagnostic.span.map { .int($0.end.column) } ?? .null),
         ]
         if let help = diagnostic.help { members.append(("help", .string(help))) }
+        if !diagnostic.notes.isEmpty {
+            members.append(("notes", .array(diagnostic.notes.map { note in
+                .object([
+                    ("message", .string(note.message)),
+                    ("file", .text(note.span?.file)),
+                    ("line", note.span.map { .int($0.start.line) } ?? .null),
+                    ("column", note.span.map { .int($0.start.column) } ?? .null),
+                    ("end_line", note.span.map { .int($0.end.line) } ?? .null),
+                    ("end_column", note.span.map { .int($0.end.column) } ?? .null),
+                ])
+            })))
+        }
         return .object(members)
     }
 
@@ -154,10 +184,15 @@ public struct DiagnosticRenderer {
     public static func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let span = diagnostic.span {
-            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)"]
+            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)",
+                          "endLine=\(span.end.line)", "endColumn=\(span.end.column)"]
         }
         var message = "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            message += "\n\(place)note: \(note.message)"
+        }
         let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
     }

@@ -20,8 +20,9 @@ extension PolicyCompiler {
                                           help: "transition ids match `[a-z][a-z0-9_-]*`"))
             }
             if let first = seenIDs[id.value] {
-                diagnostics.append(.error(.duplicateTransition, "transition id `\(id.value)` is used twice",
-                                          at: id.span, help: "the first use is at line \(first.start.line)"))
+                diagnostics.append(Diagnostic.error(.duplicateTransition, "transition id `\(id.value)` is used twice",
+                                                    at: id.span, help: "the first use is at line \(first.start.line)")
+                    .noting("`\(id.value)` is first used here", at: first))
             } else {
                 seenIDs[id.value] = id.span
             }

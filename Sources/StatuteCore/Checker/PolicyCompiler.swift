@@ -92,8 +92,9 @@ public struct PolicyCompiler: Sendable {
         var seen: [String: SourceSpan] = [:]
         for name in names {
             if let first = seen[name.value] {
-                diagnostics.append(.error(.duplicateDeclaration, "\(kind) `\(name.value)` is declared twice",
-                                          at: name.span, help: "the first declaration is at line \(first.start.line)"))
+                diagnostics.append(Diagnostic.error(.duplicateDeclaration, "\(kind) `\(name.value)` is declared twice",
+                                                    at: name.span, help: "the first declaration is at line \(first.start.line)")
+                    .noting("`\(name.value)` is first declared here", at: first))
             } else {
                 seen[name.value] = name.span
             }
@@ -150,9 +151,16 @@ public struct PolicyCompiler: Sendable {
                     let cycle = ([role.name.value] + path)
                     let key = Set(cycle).sorted().joined(separator: ",")
                     guard reported.insert(key).inserted else { continue }
-                    diagnostics.append(.error(.roleCycle,
+                    var diagnostic = Diagnostic.error(.roleCycle,
                                               "roles include each other in a cycle: \(cycle.map { "`\($0)`" }.joined(separator: " -> "))",
-                                              at: included.span, help: "remove one of these `includes`"))
+                                              at: included.span, help: "remove one of these `includes`")
+                    var noted: Set<String> = [role.name.value]
+                    for member in cycle where noted.insert(member).inserted {
+                        if let declaration = document.roles.first(where: { $0.name.value == member }) {
+                            diagnostic = diagnostic.noting("`\(member)` is part of the cycle", at: declaration.name.span)
+                        }
+                    }
+                    diagnostics.append(diagnostic)
                 }
             }
         }
