@@ -53,6 +53,13 @@ enum StatuteBinary {
     static func run(_ arguments: [String], input: String = "", environment: [String: String?],
                     directory: URL? = nil) throws -> Run {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "statute binary not found"]) }
+        return try runProgram(url.path, arguments, input: input, environment: environment, directory: directory)
+    }
+
+    /// Runs any program as ``run(_:input:environment:directory:)`` runs `statute`.
+    static func runProgram(_ program: String, _ arguments: [String], input: String = "", environment: [String: String?] = [:],
+                           directory: URL? = nil) throws -> Run {
+        let url = URL(fileURLWithPath: program)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("statute-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }

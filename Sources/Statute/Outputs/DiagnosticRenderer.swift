@@ -19,6 +19,8 @@ public struct DiagnosticRenderer {
 
     private let sources: SourceLookup
     private var cache: [String: [Substring]?] = [:]
+    /// Colour for the text format (default: none); see ``TextStyle``.
+    public var style: TextStyle = .plain
 
     /// Creates a renderer; `sources` supplies a file's text for the text format (by default none, so no source lines).
     public init(sources: @escaping SourceLookup = { _ in nil }) {
@@ -33,7 +35,7 @@ public struct DiagnosticRenderer {
             var output = diagnostics.map { text($0) }.joined(separator: "\n")
             if let files {
                 if !output.isEmpty { output += "\n" }
-                output += DiagnosticRenderer.summary(diagnostics, files: files) + "\n"
+                output += DiagnosticRenderer.paintedSummary(DiagnosticRenderer.summary(diagnostics, files: files), style: style) + "\n"
             }
             return output
         case .json:
@@ -74,7 +76,7 @@ public struct DiagnosticRenderer {
             output += "help: \(help)\n"
         }
         output += notesText(diagnostic)
-        return output
+        return DiagnosticRenderer.painted(output, diagnostic, style: style)
     }
 
     /// Each note as `file:line:column: note: message`, with its source line and carets
@@ -86,6 +88,9 @@ public struct DiagnosticRenderer {
             var shown = Diagnostic(.warning, "note", note.message, at: note.span)
             shown.help = nil
             // Reuse the source-line rendering of a diagnostic; replace its head line.
+            let saved = style
+            style = .plain
+            defer { style = saved }
             let body = text(shown).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             output += "\(place)note: \(note.message)\n" + (body.count > 1 ? String(body[1]) : "")
         }

@@ -29,6 +29,8 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Report, per policy, the transitions no test took and the percentage taken.")
     var coverage = false
 
+    @OptionGroup var color: ColorOptions
+
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
@@ -42,14 +44,21 @@ struct TestCommand: ParsableCommand {
             Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
         }
         let today = try Inputs.today(nil)
-        let results = files.map { PolicyTestRunner.run(path: $0, defaultToday: today) }
+        let progress = Progress("testing", total: files.count)
+        let results = files.enumerated().map { index, file in
+            progress.update(index + 1, file)
+            return PolicyTestRunner.run(path: file, defaultToday: today)
+        }
+        progress.finish()
         let wantsCoverage = coverage || minCoverage != nil
         let report = wantsCoverage ? CoverageAnalysis.coverage(of: results) : nil
 
         switch format {
         case .text:
             var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
-            Terminal.out(TestReportText.render(results, coverage: report) { diagnostics in
+            let style = color.style(for: STDOUT_FILENO)
+            renderer.style = style
+            Terminal.out(TestReportText.render(results, coverage: report, style: style) { diagnostics in
                 diagnostics.map { renderer.text($0) }.joined(separator: "\n")
             })
         case .json:
