@@ -5,8 +5,10 @@ import Testing
 /// libyaml's raw words for an indentation mistake get a help line that says so.
 @Suite struct IndentationHintTests {
     static let cases: [(String, String)] = [
+        // A key of a list item written in the column of the dash (a common slip in test files).
+        ("tests:\n  - name: x\n  expect: y\n", "did not find expected `-` indicator"),
         // A list item indented less than its siblings.
-        ("transitions:\n  - id: a\n    to: b\n - id: c\n", "did not find expected `-` indicator"),
+        ("transitions:\n  - id: a\n    to: b\n - id: c\n", "did not find expected key"),
         // A key indented deeper than its siblings, inside a mapping value.
         ("statuses:\n  active:\n    label: Active\n      final: true\n", "mapping values are not allowed in this context"),
     ]

@@ -4,19 +4,21 @@ import Testing
 /// An explanation that sees the record in several statuses says which status each line is about.
 @Suite struct ExplanationStatusTests {
     @Test func aSettleThatTakesAStepHeadsEachStatusItConsidered() throws {
-        let engine = try Engine.certification(settings: ["expiring_notice_days": .int(30)])
-        let result = try engine.evaluate(Record(status: "active", facts: ["expires_on": .date(day("2026-02-01"))]),
-                                         request: .evaluate, today: day("2026-03-01"), explain: true)
-        #expect(result.status == "expired")
+        // Completion moves the record In Progress → Active; from Active, `expire` is not due yet.
+        // Before the step `expire` did not apply (In Progress); after it, it is not due:
+        // each line must say which status it is about.
+        let engine = try Engine.certification()
+        let record = Record(status: "in_progress", facts: ["components.required": .int(1), "components.completed": .int(1),
+                                                           "program.expires_after_months": .int(12)])
+        let result = try engine.evaluate(record, request: .evaluate, today: day("2026-03-01"), explain: true)
+        #expect(result.status == "active")
         let lines = ResultText(policy: Policies.certification).explain(try #require(result.explanation))
-        let active = try #require(lines.firstIndex(of: "    from Active (active):"))
-        let expired = try #require(lines.firstIndex(of: "    from Expired (expired):"))
-        #expect(active < expired)
-        // Every line about `expiring` sits under a status heading, and the second names Expired.
-        let mentions = lines.indices.filter { lines[$0].contains("expiring") && !lines[$0].hasPrefix("    from") }
-        #expect(mentions.count >= 2)
-        #expect(mentions.contains { $0 > active && $0 < expired })
-        #expect(lines[(expired + 1)...].contains { $0.hasPrefix("      · not applicable from Expired (expired):") && $0.contains("expiring") })
+        let before = try #require(lines.firstIndex(of: "    from In Progress (in_progress):"), "\(lines)")
+        let after = try #require(lines.firstIndex(of: "    from Active (active):"), "\(lines)")
+        #expect(before < after)
+        let notApplicable = try #require(lines[before..<after].first { $0.contains("not applicable from In Progress (in_progress)") })
+        #expect(notApplicable.contains("expire"))
+        #expect(lines[after...].contains { $0.contains("`expire`") && !$0.contains("not applicable") })
     }
 
     @Test func aSingleStatusExplanationNamesThatStatusForTransitionsThatDoNotApply() throws {
