@@ -54,6 +54,8 @@ struct TestCommand: ParsableCommand {
         let report = wantsCoverage ? CoverageAnalysis.coverage(of: results) : nil
 
         switch format {
+        case .text where files.isEmpty:
+            break  // nothing ran: the error on stderr says why
         case .text:
             var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
             let style = color.style(for: STDOUT_FILENO)

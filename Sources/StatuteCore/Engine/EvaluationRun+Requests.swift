@@ -69,7 +69,8 @@ extension EvaluationRun {
                 let others = policy.transitions.filter {
                     $0.mode == .manual && $0.to == targetIndex && $0.applies(from: status)
                 }.map { "`\($0.id)`" }
-                message = "transition `\(transitionID)` does not start from \(here); it starts from: \(from.joined(separator: ", "))"
+                let starts = from.map { $0 == "start" ? "a new record (`start`)" : $0 }
+                message = "transition `\(transitionID)` does not start from \(here); it starts from: \(starts.joined(separator: ", "))"
                     + (others.isEmpty ? "" : "; to set \(label) from \(here) use \(others.joined(separator: " or "))")
             } else {
                 message = from.isEmpty
