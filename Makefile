@@ -69,10 +69,10 @@ install-check:
 	$(MAKE) --no-print-directory install PREFIX="$$root" && \
 	"$$root/bin/statute" --version | grep -q '^statute [0-9][0-9.]* (policy language 1)$$' && \
 	"$$root/bin/statute" check --strict policies/certification.yaml && \
-	grep -q '^\.TH' "$$root/share/man/man1/statute.1" && \
+	grep -q '^\.Dt STATUTE 1' "$$root/share/man/man1/statute.1" && \
 	grep -q 'statute' "$$root/share/bash-completion/completions/statute" && \
 	grep -q '#compdef statute' "$$root/share/zsh/site-functions/_statute" && \
-	grep -q 'complete -c statute' "$$root/share/fish/vendor_completions.d/statute.fish" && \
+	grep -q "complete -c 'statute'" "$$root/share/fish/vendor_completions.d/statute.fish" && \
 	echo "install-check: ok (installed into a temporary PREFIX and ran it)"
 
 # The embedding example (examples/nightly-reevaluation): a separate package that depends on

@@ -70,7 +70,7 @@ struct TestBinding {
                                                         code: .unknownSetting)) { $1 }
             let request = bindRequest(test.request)
             let expect = bindExpectation(test.expect)
-            guard !diagnostics[before...].contains(where: \.isError) else { return nil }
+            guard !test.hasErrors, !diagnostics[before...].contains(where: \.isError) else { return nil }
             return PreparedTest(name: test.name, span: test.span, today: today,
                                 record: Record(status: test.status?.value, facts: facts), settings: settings,
                                 request: request, expect: expect)

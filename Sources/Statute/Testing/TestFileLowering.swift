@@ -21,13 +21,15 @@ struct TestFileLowering {
         if let n = top["facts"] { result.facts = namedNodes(n, what: "`facts`") }
         if let n = top["settings"] { result.settings = namedNodes(n, what: "`settings`") }
         if let n = top["tests"] {
-            // A test with an error of its own (an unknown key in `expect`, say) is reported
-            // and left out: it is neither run nor counted as passed.
+            // A test with an error of its own (an unknown key in `expect`, say) is marked:
+            // it is still checked against the policy (every problem is reported), but it is
+            // neither run nor counted as passed.
             result.tests = NodeReading.list(n, what: "`tests`", diagnostics: &diagnostics).enumerated()
                 .compactMap { position, node in
                     let before = diagnostics.count
-                    let test = lowerTest(node, position: position + 1)
-                    return diagnostics[before...].contains(where: \.isError) ? nil : test
+                    var test = lowerTest(node, position: position + 1)
+                    if diagnostics[before...].contains(where: \.isError) { test?.hasErrors = true }
+                    return test
                 }
         }
         return result
