@@ -10,6 +10,7 @@ extension DiagnosticRenderer {
         guard style.colored else { return block }
         let head = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
         var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var inNote = false
         for index in lines.indices {
             let line = lines[index]
             if index == 0, let range = line.range(of: head) {
@@ -19,12 +20,14 @@ extension DiagnosticRenderer {
             } else if line.hasPrefix("help: ") {
                 lines[index] = style.help("help:") + String(line.dropFirst(5))
             } else if let range = line.range(of: ": note: "), index > 0, !line.hasPrefix(" ") {
+                inNote = true
                 lines[index] = String(line[..<range.lowerBound]) + ": " + style.success("note:") + " "
                     + String(line[range.upperBound...])
             } else if let bar = gutterEnd(line) {
                 let gutter = String(line[..<bar]), rest = String(line[bar...])
                 let isCarets = !rest.isEmpty && rest.allSatisfy { $0 == " " || $0 == "^" } && rest.contains("^")
-                lines[index] = style.gutter(gutter) + (isCarets ? style.severity(diagnostic.severity, rest) : rest)
+                let carets = inNote ? style.success(rest) : style.severity(diagnostic.severity, rest)
+                lines[index] = style.gutter(gutter) + (isCarets ? carets : rest)
             }
         }
         return lines.joined(separator: "\n")
