@@ -40,8 +40,8 @@ struct DocsCompletenessTests {
         let text = try Self.page("cli.md")
         #expect(text.contains("## `statute \(command)`"), "docs/cli.md has no section for `statute \(command)`")
         let help = try StatuteBinary.run([command, "--help"]).stdout
-        let options = Set(help.components(separatedBy: .whitespaces).compactMap { word -> String? in
-            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "[],<>"))
+        let options = Set(help.components(separatedBy: .whitespacesAndNewlines).compactMap { word -> String? in
+            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "[](),<>;."))
             guard trimmed.hasPrefix("--"), trimmed.count > 2 else { return nil }
             return String(trimmed.prefix { $0 != "=" && $0 != "," })
         })
