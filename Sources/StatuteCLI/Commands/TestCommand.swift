@@ -47,7 +47,9 @@ struct TestCommand: ParsableCommand {
         let progress = Progress("testing", total: files.count)
         let results = files.enumerated().map { index, file in
             progress.update(index + 1, file)
-            return PolicyTestRunner.run(path: file, defaultToday: today)
+            return PolicyTestRunner.run(path: file, defaultToday: today) { done, total in
+                progress.update(index + 1, "\(file) · test \(done + 1)/\(total)")
+            }
         }
         progress.finish()
         let wantsCoverage = coverage || minCoverage != nil
