@@ -79,4 +79,18 @@ import Testing
         #expect(failure.expected == "{to: expired}")
         #expect(failure.actual == "null")
     }
+
+    @Test func aFailureWhoseRecordMovedThroughSeveralStatusesSaysWhichEachReasonIsAbout() throws {
+        let path = try testFile("""
+              - name: Completing every component keeps the record In Progress (wrong on purpose)
+                status: in_progress
+                facts: {components.required: 1, components.completed: 1, program.expires_after_months: 12}
+                expect: {status: in_progress}
+
+            """)
+        let result = PolicyTestRunner.run(path: path, defaultToday: today)
+        let text = TestReportText.render([result], coverage: nil) { _ in "" }
+        #expect(text.contains("        - (from in_progress) "))
+        #expect(text.contains("        - (from active) `expire`"))
+    }
 }

@@ -28,8 +28,10 @@ public enum TestReportText {
                 }
                 let why = (testCase.result?.explanation?.considerations ?? []).filter { $0.verdict != .wrongStatus }
                 if !why.isEmpty {
+                    // When the record went through several statuses, say which one each line is about.
+                    let several = Set(why.map { $0.status ?? "" }).count > 1
                     lines.append("      why:")
-                    lines += why.map { "        - \($0.message)" }
+                    lines += why.map { "        - " + (several ? "(from \($0.status ?? "no status")) " : "") + $0.message }
                 }
             }
         }
