@@ -17,6 +17,9 @@ struct StatuteCommand: ParsableCommand {
         DocsCommand.self,
         GraphCommand.self,
         SchemaCommand.self,
+        DiffCommand.self,
+        TimelineCommand.self,
+        ImpactCommand.self,
     ]
 
     static let configuration = CommandConfiguration(
