@@ -114,7 +114,10 @@ public struct ImpactText: Sendable {
     public func example(_ impact: RecordImpact) -> String? {
         guard case .played(let id, let line, let old, let new, let date?) = impact else { return nil }
         let name = id == .null ? "the record on line \(line)" : "record \(id.rendered())"
-        var out = "  \(name) diverges on \(date): \(timeline.name(old.finalStatus)) → \(timeline.name(new.finalStatus)) on \(until)\n"
+        let end = old.finalStatus == new.finalStatus
+            ? "\(timeline.name(new.finalStatus)) on \(until) either way"
+            : "\(timeline.name(old.finalStatus)) → \(timeline.name(new.finalStatus)) on \(until)"
+        var out = "  \(name) diverges on \(date); \(end)\n"
         out += "    current:\n" + lines(old)
         out += "    candidate:\n" + lines(new)
         return out

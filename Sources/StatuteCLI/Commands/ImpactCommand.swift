@@ -104,7 +104,10 @@ struct ImpactCommand: ParsableCommand {
         var parts: [String] = []
         if let candidate { parts.append("the candidate policy \(candidate)") }
         if let candidateSettings { parts.append("the settings in \(candidateSettings)") }
-        if !candidateSettingValues.isEmpty { parts.append(candidateSettingValues.joined(separator: ", ")) }
+        if !candidateSettingValues.isEmpty {
+            let values = candidateSettingValues.map { "`\($0)`" }.joined(separator: ", ")
+            parts.append(parts.isEmpty ? "the candidate setting\(candidateSettingValues.count == 1 ? "" : "s") \(values)" : values)
+        }
         return parts.joined(separator: " with ")
     }
 
