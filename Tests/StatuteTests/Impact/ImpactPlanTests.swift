@@ -103,7 +103,7 @@ struct ImpactPlanTests {
         (#"{"id": "x", "status": "active", "facts": {"completed_onn": "2026-01-01"}}"#, "unknown-fact", #"x"#),
         (#"{"id": "y", "status": "actve"}"#, "unknown-status", "y"),
         (#"{"id": 1, "facts": {"completed_on": "2026-02-30"}}"#, "invalid-date", "1"),
-        (#"{"id": "z" "status": "active"}"#, "invalid-json", "null"),
+        (#"{"id": "z" "status": "active"}"#, "invalid-json", "z"),
         (#"["not", "an", "object"]"#, "invalid-input", "null"),
         (#"{"id": "e", "event": "apply", "set": "active", "as": "staff"}"#, "invalid-input", "e"),
     ])
