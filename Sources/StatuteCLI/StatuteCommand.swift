@@ -20,6 +20,7 @@ struct StatuteCommand: ParsableCommand {
         DiffCommand.self,
         TimelineCommand.self,
         ImpactCommand.self,
+        ReplayCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

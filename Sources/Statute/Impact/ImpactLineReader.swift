@@ -21,6 +21,14 @@ public struct ImpactLineError: Error, Sendable {
     /// One readable line.
     public var message: String
 
+    /// Creates an error for line `line`.
+    public init(id: JSONValue, line: Int, code: String, message: String) {
+        self.id = id
+        self.line = line
+        self.code = code
+        self.message = message
+    }
+
     /// The error line as `run` writes it.
     public var json: JSONValue {
         .object([("id", id), ("line", .int(line)),
