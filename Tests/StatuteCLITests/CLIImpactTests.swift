@@ -5,7 +5,7 @@ import Testing
 @Suite("statute diff, timeline, impact and replay")
 struct CLIImpactTests {
     static let current = "../../../policies/certification.yaml"
-    static let candidate = "impact/candidate.yaml"
+    static let candidate = "../../../examples/records/certification-candidate.yaml"
     static let records = "../../../examples/records/enrollments.jsonl"
 
     @Test func diffExitsZeroOneOrTwo() throws {
@@ -95,5 +95,23 @@ struct CLIImpactTests {
         #expect(run.status == 0)
         #expect(run.stdout == "Replayed 6 decisions under \(Self.current): 0 would differ\n")
         #expect(try StatuteBinary.run(["replay", "impact/decisions.jsonl", "--policy", "impact/missing.yaml"]).status == 2)
+    }
+}
+
+/// The README's "Changing a policy safely" walk-through shows real output.
+@Suite("README change-impact walk-through")
+struct CLIImpactReadmeTests {
+    @Test func theWalkThroughOutputIsReal() throws {
+        let readme = try String(contentsOf: StatuteBinary.fixtures.appendingPathComponent("../../../README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Changing a policy safely").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```\n").dropFirst().first)
+        let shown = block.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        let run = try StatuteBinary.run(["impact", "--policy", CLIImpactTests.current, "--candidate-setting", "expiring_notice_days=30",
+                                         "--records", CLIImpactTests.records, "--today", "2026-03-01", "--until", "2026-05-31",
+                                         "--examples", "1"])
+        #expect(run.status == 1)
+        let expected = shown.replacingOccurrences(of: "policies/certification.yaml", with: CLIImpactTests.current)
+            .replacingOccurrences(of: "examples/records/enrollments.jsonl", with: CLIImpactTests.records)
+        #expect(run.stderr + run.stdout == expected)
     }
 }
