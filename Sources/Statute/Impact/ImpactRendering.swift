@@ -113,7 +113,7 @@ public struct ImpactText: Sendable {
     /// One affected record in words: where it diverges and both timelines.
     public func example(_ impact: RecordImpact) -> String? {
         guard case .played(let id, let line, let old, let new, let date?) = impact else { return nil }
-        let name = id == .null ? "the record on line \(line)" : "record \(id.rendered())"
+        let name = id == .null ? "the record on line \(line)" : "record \(VisibleText.escape(id.rendered()))"
         let end = old.finalStatus == new.finalStatus
             ? "\(timeline.name(new.finalStatus)) on \(until) either way"
             : "\(timeline.name(old.finalStatus)) → \(timeline.name(new.finalStatus)) on \(until)"

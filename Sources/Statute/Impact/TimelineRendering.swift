@@ -38,7 +38,7 @@ public struct TimelineText: Sendable {
     public func name(_ status: String?) -> String {
         guard let status else { return "no status" }
         guard let label = policy.status(status)?.label, label != status else { return status }
-        return "\(label) (\(status))"
+        return "\(VisibleText.escape(label)) (\(status))"
     }
 
     /// One line per entry: `2026-01-29  expiring: Active → Expiring; effects: …; set: …`.
@@ -51,7 +51,7 @@ public struct TimelineText: Sendable {
 
     func shortName(_ status: String?) -> String {
         guard let status else { return "(new)" }
-        return policy.status(status)?.label ?? status
+        return VisibleText.escape(policy.status(status)?.label ?? status)
     }
 
     /// `statute timeline` in words: the entries, then where the record ends up.

@@ -125,7 +125,7 @@ public enum JSONValue: Hashable, Sendable {
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -74,7 +74,7 @@ struct ImpactCommand: ParsableCommand {
                 summary.add(impact)
                 if case .error(let error) = impact {
                     errors += json ? error.json.rendered() + "\n"
-                        : "error: line \(error.line)\(error.id == .null ? "" : " (record \(error.id.rendered()))"): \(error.message) [\(error.code)]\n"
+                        : error.readable + "\n"
                 }
                 if let rendered { spill?.append(rendered) }
                 if !json, shown.count < examples, let example = text.example(impact) { shown.append(example) }

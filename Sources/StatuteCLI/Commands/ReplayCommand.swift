@@ -59,7 +59,7 @@ struct ReplayCommand: ParsableCommand {
             for (outcome, rendered) in results {
                 summary.add(outcome)
                 if case .error(let error) = outcome {
-                    errors += json ? error.json.rendered() + "\n" : "error: line \(error.line) of the log: \(error.message) [\(error.code)]\n"
+                    errors += json ? error.json.rendered() + "\n" : error.readable.replacingOccurrences(of: "error: line \(error.line)", with: "error: line \(error.line) of the log") + "\n"
                 }
                 if let rendered { spill?.append(rendered) }
                 if !json, shown.count < examples, let example = ReplayRendering.example(outcome) { shown.append(example) }

@@ -30,7 +30,8 @@ struct ImpactHostileInputTests {
             let impact = plan.assess(bytes: bytes, line: index + 1)
             if case .error(let error) = impact {
                 #expect(error.line == index + 1)
-                #expect(!error.message.contains("\u{1B}"), "control characters must not reach messages raw")
+                #expect(!error.readable.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                        "control characters must not reach the text output raw: \(error.readable)")
             }
             summary.add(impact)
         }
@@ -45,6 +46,15 @@ struct ImpactHostileInputTests {
             summary.add(replay.replay(bytes: bytes, line: index + 1))
         }
         #expect(summary.decisions == 2_000)
+    }
+
+    @Test func controlCharactersFromALineAreEscapedInText() throws {
+        let plan = ImpactPlan(current: try Engine.certification(), candidate: try Engine.certification(),
+                              today: day("2026-03-01"), until: day("2026-03-01"), policiesDiffer: false)
+        let line = #"{"id": "a\u009b", "status": "active", "facts": {"\u001b[31mred": 1}}"#
+        guard case .error(let error) = plan.assess(bytes: Array(line.utf8), line: 1) else { Issue.record("not an error"); return }
+        #expect(error.readable == #"error: line 1 (record "a\u009b"): unknown fact `\u{1B}[31mred` [unknown-fact]"#)
+        #expect(error.json.rendered().contains(#""id":"a\u009b""#))
     }
 
     @Test func aLogLineWithoutItsPartsIsAnError() {
