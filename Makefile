@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark
+.PHONY: deps build test example demo benchmark benchmark-impact
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -38,3 +38,8 @@ example: build
 BENCHMARK_ARGS ?=
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package benchmark $(BENCHMARK_ARGS)
+
+# The change-impact benchmark (Benchmarks/impact/run.sh): `statute impact` over 200,000
+# generated records and a 90-day window against one `statute run`, time and peak memory.
+benchmark-impact: deps
+	Benchmarks/impact/run.sh $(IMPACT_RECORDS)

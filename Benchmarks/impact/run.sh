@@ -28,13 +28,14 @@ measure() { # label, command…
   label=$1; shift
   /usr/bin/time -v "$@" > "$WORK/out" 2> "$WORK/time" || true
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/time")
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$WORK/time")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$WORK/time")
-  printf '| %s | %s s | %s MiB |\n' "$label" "$seconds" "$rss"
-  echo "$seconds" > "$WORK/last"
+  printf '| %s | %s s | %s s | %s MiB |\n' "$label" "$seconds" "$cpu" "$rss"
+  echo "$seconds $cpu" > "$WORK/last"
 }
 
-echo "| command ($COUNT records unless said, $JOBS jobs) | wall time | peak memory |"
-echo "| --- | --- | --- |"
+echo "| command ($COUNT records unless said, $JOBS jobs) | wall time | CPU time (user + system) | peak memory |"
+echo "| --- | --- | --- | --- |"
 measure "run, $TODAY" "$STATUTE" run --policy "$POLICY" --today "$TODAY" --jobs "$JOBS" "$WORK/records.jsonl"
 RUN=$(cat "$WORK/last")
 measure "impact, $QUARTER records, 90 days" "$STATUTE" impact --policy "$POLICY" --candidate-setting expiring_notice_days=30 \
@@ -44,4 +45,4 @@ measure "impact, 90 days (json)" "$STATUTE" impact --policy "$POLICY" --candidat
 IMPACT=$(cat "$WORK/last")
 head -c 400 "$WORK/out" | sed 's/^/    /' >&2
 echo
-awk -v a="$IMPACT" -v b="$RUN" 'BEGIN { if (b > 0) printf "impact / run: %.1f×\n", a / b }'
+echo "$IMPACT $RUN" | awk '{ if ($3 > 0 && $4 > 0) printf "impact / run: %.2f× wall time, %.2f× CPU time\n", $1 / $3, $2 / $4 }'
