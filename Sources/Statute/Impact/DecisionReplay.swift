@@ -95,16 +95,18 @@ public struct DecisionReplay: Sendable {
         case .failure(let error): return errorJSON(error.code, error.message)
         case .success(let read): request = read
         }
-        var values = JSONInputValues(declarations: policy.settings, kind: .setting)
+        // The logged settings are read as a request's `settings` are, through the shared reader.
+        var logged: [String: Value] = [:]
         if case .object(let members)? = settings {
             let declared = members.filter { name, _ in policy.settingSlot(of: name) != nil }
-            do { try values.collect(.object(declared), prefix: "") } catch {
-                return errorJSON(error.code.rawValue, "the logged settings: " + DecisionInputError(id: .null, error).message)
+            switch DecisionInput.read(.object([("settings", .object(declared))]), shape: .evaluate, policy: policy) {
+            case .failure(let error): return errorJSON(error.code, "the logged settings: " + error.message)
+            case .success(let read): logged = read.settings
             }
         }
         let engine: Engine
         do {
-            engine = try Engine(policy: policy, settings: values.values.merging(request.settings) { _, given in given })
+            engine = try Engine(policy: policy, settings: logged.merging(request.settings) { _, given in given })
         } catch {
             return errorJSON(error.code.rawValue, DecisionInputError(id: .null, error).message)
         }
