@@ -79,9 +79,12 @@ struct ImpactCommand: ParsableCommand {
                 if let rendered { spill?.append(rendered) }
                 if !json, shown.count < examples, let example = text.example(impact) { shown.append(example) }
             }
+            if !errors.isEmpty { Terminal.endProgress() }
             Terminal.error(errors)
             spill?.flush()
+            Terminal.progress("\(summary.records) records read…")
         }
+        Terminal.endProgress()
         if let spill {
             Terminal.out(ImpactJSON.head(summary))
             Terminal.copy(spill.url)

@@ -64,9 +64,12 @@ struct ReplayCommand: ParsableCommand {
                 if let rendered { spill?.append(rendered) }
                 if !json, shown.count < examples, let example = ReplayRendering.example(outcome) { shown.append(example) }
             }
+            if !errors.isEmpty { Terminal.endProgress() }
             Terminal.error(errors)
             spill?.flush()
+            Terminal.progress("\(summary.decisions) decisions read…")
         }
+        Terminal.endProgress()
         if let spill {
             Terminal.out(ReplayRendering.head(summary))
             Terminal.copy(spill.url)
