@@ -35,7 +35,7 @@ struct ImpactCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day to play (default: --today).", valueName: "yyyy-mm-dd"))
     var until: String?
 
-    @Option(help: "Evaluate with this many threads (default: the number of cores).")
+    @Option(help: "How many threads evaluate records (the default is the number of cores).")
     var jobs: Int = ParallelMap.cores
 
     @Option(help: "How many affected records the text output describes (JSON lists them all).")

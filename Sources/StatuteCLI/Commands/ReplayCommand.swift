@@ -24,7 +24,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "The policy to evaluate the decisions under.")
     var policy: String
 
-    @Option(help: "Evaluate with this many threads (default: the number of cores).")
+    @Option(help: "How many threads evaluate records (the default is the number of cores).")
     var jobs: Int = ParallelMap.cores
 
     @Option(help: "How many differing decisions the text output describes (JSON lists them all).")
