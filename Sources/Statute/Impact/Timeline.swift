@@ -59,6 +59,11 @@ public enum Timeline {
         var date = today
         var result = try engine.evaluate(record, request: request, today: date)
         let firstOutcome = result.outcome
+        if firstOutcome == .rejected {
+            // A refused request changes nothing and settles nothing; the day's plain
+            // evaluation still lets time move the record on.
+            result = try engine.evaluate(record, request: .evaluate, today: date)
+        }
         absorb(result, on: date, into: &record, entries: &entries, policy: engine.policy)
         while let next = result.next, next.date <= until, next.date > date {
             date = next.date

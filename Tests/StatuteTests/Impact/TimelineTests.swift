@@ -61,6 +61,16 @@ struct TimelineTests {
         #expect(Self.summary(later) == ["2026-06-30 expire active→expired"])
     }
 
+    @Test func aRefusedRequestOnTheFirstDayStillLetsTimeMoveTheRecord() throws {
+        // Nothing leads from Active to Declined, so the request is refused; the record still expires.
+        let engine = try Engine.certification()
+        let record = Self.active(["completed_on": .date(day("2025-04-15")), "program.expires_after_months": .int(12)])
+        let trajectory = try Timeline.play(record, request: .manual(status: "declined", role: "staff"), engine: engine,
+                                           from: day("2026-03-01"), until: day("2026-12-31"))
+        #expect(trajectory.firstOutcome == .rejected)
+        #expect(Self.summary(trajectory) == ["2026-04-15 expire active→expired"])
+    }
+
     @Test func timelineJSONHasTheSpecShape() throws {
         let entry = TimelineEntry(date: day("2026-03-01"), transition: "complete", from: "in_progress", to: "active",
                                   effects: ["issue_certificate"], set: [Assignment(fact: "completed_on", value: .date(day("2026-03-01")))])
