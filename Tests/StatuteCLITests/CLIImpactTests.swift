@@ -31,7 +31,7 @@ struct CLIImpactTests {
                                          "--setting", "expiring_notice_days=30", "--today", "2026-01-01", "--format", "json"])
         #expect(run.status == 0)
         let compact = run.stdout.filter { !$0.isWhitespace }
-        #expect(compact == #"{"today":"2026-01-01","until":"2027-01-01","status":"active","timeline":[{"date":"2026-01-29","transition":"expiring","from":"active","to":"expiring","effects":["certification_expiring_email"],"set":{}},{"date":"2026-02-28","transition":"expire","from":"expiring","to":"expired","effects":[],"set":{}}],"final":"expired"}"#)
+        #expect(compact == #"[{"date":"2026-01-29","transition":"expiring","from":"active","to":"expiring","effects":["certification_expiring_email"],"set":{}},{"date":"2026-02-28","transition":"expire","from":"expiring","to":"expired","effects":[],"set":{}}]"#)
         let early = try StatuteBinary.run(["timeline", "--policy", Self.current, "--today", "2026-01-01", "--until", "2025-12-31"])
         #expect(early.status == 2)
         #expect(early.stderr.contains("--until"))

@@ -14,15 +14,9 @@ public enum TimelineJSON {
         ])
     }
 
-    /// `statute timeline --format json`: `{"from", "until", "status", "timeline": [entries], "final"}`.
-    public static func json(_ trajectory: Trajectory, start: String?, from: CalendarDate, until: CalendarDate) -> JSONValue {
-        .object([
-            ("today", .string(from.description)),
-            ("until", .string(until.description)),
-            ("status", .text(start)),
-            ("timeline", .array(trajectory.entries.map(json(_:)))),
-            ("final", .text(trajectory.finalStatus)),
-        ])
+    /// `statute timeline --format json`: the dated sequence itself, `[{"date", "transition", "from", "to", "effects", "set"}]`.
+    public static func json(_ trajectory: Trajectory) -> JSONValue {
+        .array(trajectory.entries.map(json(_:)))
     }
 }
 

@@ -41,7 +41,7 @@ struct TimelineCommand: ParsableCommand {
             Terminal.fail([error])
         }
         if format == .json {
-            Terminal.out(TimelineJSON.json(trajectory, start: record.status, from: today, until: last).rendered(pretty: true) + "\n")
+            Terminal.out(TimelineJSON.json(trajectory).rendered(pretty: true) + "\n")
         } else {
             Terminal.out(TimelineText(policy: engine.policy).render(trajectory, start: record.status, from: today, until: last))
         }
