@@ -57,6 +57,23 @@ struct CLIImpactTests {
         #expect(run.stderr.contains(#"{"id":"E-2010","line":10,"error":{"code":"unknown-fact""#))
     }
 
+    @Test func aPolicyOnlyCandidateAndItsSettingsTogether() throws {
+        let base = ["impact", "--policy", Self.current, "--candidate", Self.candidate, "--records", Self.records,
+                    "--today", "2026-03-01", "--until", "2026-05-31", "--examples", "0"]
+        // The candidate's new default (30) alone: the same five records as the setting.
+        let policyOnly = try StatuteBinary.run(base)
+        #expect(policyOnly.status == 1)
+        #expect(policyOnly.stdout.contains("12 records read, 5 affected, 1 in error"))
+        // With the setting held at 0, removing `cancel` and re-dating `complete` change none of these records.
+        let both = try StatuteBinary.run(base + ["--candidate-setting", "expiring_notice_days=0"])
+        #expect(both.stdout == """
+            Impact of the candidate policy \(Self.candidate) with `expiring_notice_days=0` from 2026-03-01 to 2026-05-31:
+              12 records read, 0 affected, 1 in error
+
+            """)
+        #expect(both.status == 1, "a line in error keeps the answer from being a clean no")
+    }
+
     @Test func impactExitsZeroWhenNothingChanges() throws {
         let line = #"{"id": 1, "status": "active", "facts": {"completed_on": "2024-06-01", "program.expires_after_months": 0}}"# + "\n"
         let run = try StatuteBinary.run(["impact", "--policy", Self.current, "--candidate", Self.candidate,
