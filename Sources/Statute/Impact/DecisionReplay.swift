@@ -31,6 +31,8 @@ public enum ReplayOutcome: Sendable {
 /// another policy, with each decision's own `today`, settings and input (`statute replay`).
 ///
 /// A log line is `{"decision_id", "time", "policy", "today", "settings", "input", "result"}`.
+/// The input is read as the service read it: a `run` line when the logged answer carries
+/// an `id`, an options request when it carries `options`, else an evaluate request.
 /// Settings the new policy does not declare are left out; the input's own `settings`
 /// override the logged ones. Decisions are compared by what they decide, not by their
 /// wording: `status`, `previous`, `outcome`, `steps`, `effects`, `set` and `next` (or
@@ -60,8 +62,15 @@ public struct DecisionReplay: Sendable {
         guard case .string(let todayText)? = root["today"], let today = CalendarDate(iso: todayText) else {
             return failure("invalid-input", "the decision has no `today` written YYYY-MM-DD", id: id)
         }
-        guard let input = root["input"], case .object = input else { return failure("invalid-input", "the decision has no `input` object", id: id) }
         guard let old = root["result"], case .object = old else { return failure("invalid-input", "the decision has no `result` object", id: id) }
+        guard let input = root["input"], input != .null else {
+            // A request the service could not read at all is logged with a null input and
+            // its error; it stays unreadable under any policy.
+            if old["error"] != nil {
+                return .replayed(ReplayedDecision(decisionID: id, line: line, old: old, new: old, changed: []))
+            }
+            return failure("invalid-input", "the decision has no `input`", id: id)
+        }
         let new = evaluate(input: input, logged: old, settings: root["settings"], today: today)
         return .replayed(ReplayedDecision(decisionID: id, line: line, old: old, new: new, changed: DecisionReplay.changes(old, new)))
     }
@@ -89,7 +98,9 @@ public struct DecisionReplay: Sendable {
     }
 
     private func evaluate(input: JSONValue, logged old: JSONValue, settings: JSONValue?, today: CalendarDate) -> JSONValue {
-        let shape: DecisionInputShape = old["options"] != nil ? .options : input["id"] != nil ? .runLine : .evaluate
+        // A `run` line's answer always starts with its `id` (null included); options answers hold `options`.
+        let shape: DecisionInputShape = old["options"] != nil ? .options
+            : (input["id"] != nil || old["id"] != nil) ? .runLine : .evaluate
         let request: DecisionInput
         switch DecisionInput.read(input, shape: shape, policy: policy) {
         case .failure(let error): return errorJSON(error.code, error.message)

@@ -57,10 +57,30 @@ struct ImpactHostileInputTests {
         #expect(error.json.rendered().contains(#""id":"a\u009b""#))
     }
 
+    @Test func aRunLineTheServiceCouldNotReadStaysAsLogged() {
+        let line = #"{"decision_id": "r", "today": "2026-03-01", "settings": {}, "input": null, "result": {"id": null, "line": 1, "error": {"code": "invalid-json", "message": "column 2: …"}}}"#
+        guard case .replayed(let decision) = DecisionReplay(policy: Policies.certification).replay(bytes: Array(line.utf8), line: 1) else {
+            Issue.record("not replayed")
+            return
+        }
+        #expect(!decision.differs)
+    }
+
+    @Test func aRunLineWithoutAnIDIsReadAsARunLine() {
+        // `today` is not a key of a run line: the logged error stands.
+        let line = #"{"decision_id": "s", "today": "2026-03-01", "settings": {}, "input": {"status": "active", "today": "2026-01-01"}, "result": {"id": null, "line": 1, "error": {"code": "unknown-key", "message": "unknown key `today`"}}}"#
+        guard case .replayed(let decision) = DecisionReplay(policy: Policies.certification).replay(bytes: Array(line.utf8), line: 1) else {
+            Issue.record("not replayed")
+            return
+        }
+        #expect(decision.new["error"]?["code"] == .string("unknown-key"))
+        #expect(!decision.differs)
+    }
+
     @Test func aLogLineWithoutItsPartsIsAnError() {
         let replay = DecisionReplay(policy: Policies.certification)
         for line in [#"{"decision_id": "a"}"#, #"{"today": "2026-13-01", "input": {}, "result": {}}"#,
-                     #"{"today": "2026-03-01", "input": [], "result": {}}"#, #"{"today": "2026-03-01", "input": {}}"#, "[]"] {
+                     #"{"today": "2026-03-01", "result": {"status": "active"}}"#, #"{"today": "2026-03-01", "input": {}}"#, "[]"] {
             guard case .error(let error) = replay.replay(bytes: Array(line.utf8), line: 3) else {
                 Issue.record("not an error: \(line)")
                 continue
