@@ -105,6 +105,21 @@ struct CLIImpactTests {
         #expect(run.stderr.contains(#""line":7,"error":{"code":"invalid-json""#))
     }
 
+    /// A log written by `statute serve --decision-log` (evaluate, manual request, options,
+    /// and a `run` of one good and one unreadable line), replayed.
+    @Test func replayReadsARealServiceLog() throws {
+        let same = try StatuteBinary.run(["replay", "impact/serve-decisions.jsonl", "--policy", Self.current])
+        #expect(same.status == 0)
+        #expect(same.stdout == "Replayed 5 decisions under \(Self.current): 0 would differ\n")
+        let run = try StatuteBinary.run(["replay", "impact/serve-decisions.jsonl", "--policy", Self.candidate, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["decisions"] as? Int == 5 && json["differ"] as? Int == 4 && json["errors"] as? Int == 0)
+        let differences = try #require(json["differences"] as? [[String: Any]])
+        #expect(differences.map { $0["changed"] as? [String] ?? [] } ==
+                [["status", "outcome", "steps", "effects"], ["status", "outcome", "steps"], ["options"], ["set", "next"]])
+    }
+
     @Test func replayUnderTheLoggedPolicyChangesNothing() throws {
         let log = try String(contentsOf: StatuteBinary.fixtures.appendingPathComponent("impact/decisions.jsonl"), encoding: .utf8)
         let good = log.split(separator: "\n").prefix(6).joined(separator: "\n") + "\n"
