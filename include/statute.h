@@ -48,9 +48,9 @@ const char *statute_version(void);
  * override the policy's defaults, like `statute eval --settings`, or NULL for the
  * defaults.
  *
- * On success returns a new engine, and sets `*diagnostics_json` to NULL, or to the
- * policy's warnings as below when it has any. On failure — unreadable file, errors in
- * the policy, a bad setting — returns NULL and sets `*diagnostics_json` to the object
+ * On success returns a new engine and sets `*diagnostics_json` to NULL (warnings do not
+ * stop a load; `statute check` lists them). On failure — unreadable file, errors in the
+ * policy, a bad setting — returns NULL and sets `*diagnostics_json` to the object
  * `statute check --format json` prints:
  *   {"diagnostics": [{"severity", "code", "message", "file", "line", "column", "help"?}],
  *    "errors": n, "warnings": n}
