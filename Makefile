@@ -41,14 +41,14 @@ benchmark: deps
 	cd Benchmarks && $(SWIFT) package benchmark $(BENCHMARK_ARGS)
 
 # The C library (SPEC §9, docs/embedding.md): dist/libstatute.so, release, with the Swift
-# runtime and Foundation linked in statically and only the statute_* functions exported,
-# and dist/statute.h. Built in its own scratch folder, since its flags differ.
+# runtime and Foundation linked in statically, only the statute_* functions exported, and
+# symbols stripped; and dist/statute.h. Built in its own scratch folder, since its flags differ.
 LIB_SCRATCH ?= .build-lib
 lib: deps
 	$(SWIFT) build -c release --product StatuteC --scratch-path $(LIB_SCRATCH) -Xswiftc -static-stdlib \
 	  -Xlinker --version-script=Sources/StatuteCABI/libstatute.map -Xlinker -soname=libstatute.so
 	mkdir -p dist
-	cp $(LIB_SCRATCH)/release/libStatuteC.so dist/libstatute.so
+	strip --strip-unneeded -o dist/libstatute.so $(LIB_SCRATCH)/release/libStatuteC.so
 	cp include/statute.h dist/statute.h
 
 # The C and Python examples, the C ABI's hostile-input test, and the acceptance test (every
