@@ -15,10 +15,8 @@ struct CallError: Error, Sendable {
     /// An engine diagnostic (unknown status, event, role; wrong type; a cycle…), its help
     /// in parentheses, as `statute run` writes it.
     init(_ diagnostic: Diagnostic) {
-        var message = diagnostic.message
-        if let span = diagnostic.span { message = "column \(span.start.column): " + message }
-        if let help = diagnostic.help { message += " (\(help))" }
-        self.init(code: diagnostic.code.rawValue, message: message)
+        let error = DecisionInputError(id: .null, diagnostic)
+        self.init(code: error.code, message: error.message)
     }
 
     init(code: String, message: String) {

@@ -133,7 +133,7 @@ def main():
         print(f"DIFFERENT {kind} for {name!r}:\n  libstatute: {json.dumps(answer)}\n"
               f"  statute eval: {json.dumps(expected[(name, kind)])}", file=sys.stderr)
     print(f"{len(cases)} scenarios ({len(work)} requests, {len(errors)} answered with an error) x {ROUNDS} rounds "
-          f"x {THREADS} threads through {os.path.relpath(args.lib, ROOT)}: "
+          f"x {THREADS} threads through {args.lib}: "
           f"{len(failures)} answers differed from `statute eval`")
     if errors:
         print(f"unexpected error answers: {errors}", file=sys.stderr)
