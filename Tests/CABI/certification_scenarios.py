@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "examples", "python"))
-from statute_ctypes import Library  # noqa: E402
+from statute_ctypes import Library, PolicyError  # noqa: E402
 
 import yaml  # noqa: E402
 
@@ -128,16 +128,33 @@ def main():
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             failures = [f for result in pool.map(thread, range(THREADS)) for f in result]
 
+    # A broken policy: the load fails with exactly what `statute check --format json` prints.
+    broken_matches = True
+    with tempfile.TemporaryDirectory() as folder:
+        broken = os.path.join(folder, "broken.yaml")
+        with open(broken, "w") as f:
+            f.write("statute: 1\nname: broken\nstatuses:\n  open: {label: Open}\n  stuck: {label: Stuck}\n"
+                    "transitions:\n  - {id: close, from: open, to: closed, mode: automatic, when: true}\n")
+        check = subprocess.run([args.statute, "check", "--format", "json", broken], capture_output=True, text=True)
+        try:
+            library.load(broken).close()
+            broken_matches = False
+        except PolicyError as error:
+            broken_matches = error.diagnostics == json.loads(check.stdout)
+    if not broken_matches:
+        print("DIFFERENT diagnostics for a broken policy from `statute check --format json`", file=sys.stderr)
+
     errors = [name for (name, kind), answer in expected.items() if "error" in answer]
     for name, kind, answer in failures[:5]:
         print(f"DIFFERENT {kind} for {name!r}:\n  libstatute: {json.dumps(answer)}\n"
               f"  statute eval: {json.dumps(expected[(name, kind)])}", file=sys.stderr)
     print(f"{len(cases)} scenarios ({len(work)} requests, {len(errors)} answered with an error) x {ROUNDS} rounds "
           f"x {THREADS} threads through {args.lib}: "
-          f"{len(failures)} answers differed from `statute eval`")
+          f"{len(failures)} answers differed from `statute eval`; a broken policy's diagnostics "
+          f"{'equal' if broken_matches else 'differ from'} `statute check --format json`")
     if errors:
         print(f"unexpected error answers: {errors}", file=sys.stderr)
-    sys.exit(1 if failures or errors or not cases else 0)
+    sys.exit(1 if failures or errors or not cases or not broken_matches else 0)
 
 
 if __name__ == "__main__":
