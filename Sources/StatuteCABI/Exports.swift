@@ -33,11 +33,18 @@ public func statute_engine_load_text(_ yaml: UnsafePointer<CChar>?, _ length: In
                                      _ settingsJSON: UnsafePointer<CChar>?,
                                      _ diagnosticsJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     diagnosticsJSON?.pointee = nil
-    guard let yaml, length >= 0 else {
+    guard let yaml else {
         return failedLoad(DiagnosticRenderer.json([.error(.invalidInput, "`yaml` is NULL", at: nil)]), diagnosticsJSON)
     }
-    let bytes = yaml.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     let file = CStrings.bytes(name).map { String(decoding: $0, as: UTF8.self) } ?? "<policy>"
+    // A size_t above Int.max arrives negative; either way nothing over the limit is copied.
+    let limit = LoadOptions().yaml.maxFileBytes
+    guard length >= 0, length <= limit else {
+        let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        return failedLoad(DiagnosticRenderer.json([.error("file-too-large", "the policy text is \(UInt(bitPattern: length)) bytes, more than the limit of \(limit) bytes",
+                                                          at: start, help: "split the policy, or shorten long texts")]), diagnosticsJSON)
+    }
+    let bytes = yaml.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
     return finishLoad(PolicyLoader.load(bytes: bytes, file: file), settingsJSON, diagnosticsJSON)
 }
 

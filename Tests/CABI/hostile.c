@@ -55,6 +55,7 @@ int main(int argc, char **argv) {
     expect_load_failure("invalid UTF-8 policy", statute_engine_load_text(invalid_utf8, sizeof invalid_utf8 - 1, "bad.yaml", NULL, &d), &d, "bad.yaml");
     const char with_nul[] = "statute: 1\0name: x\n";
     expect_load_failure("NUL inside the policy", statute_engine_load_text(with_nul, sizeof with_nul - 1, NULL, NULL, &d), &d, "\"errors\":");
+    expect_load_failure("a length of SIZE_MAX", statute_engine_load_text("statute: 1\n", (size_t)-1, "huge.yaml", NULL, &d), &d, "file-too-large");
     expect_load_failure("empty policy", statute_engine_load_text("", 0, "empty.yaml", NULL, &d), &d, "\"errors\":");
     const char unknown_status[] =
         "statute: 1\nname: b\nstatuses: {a: {label: A}}\ntransitions:\n  - {id: t, from: a, to: zz, mode: automatic, when: true}\n";
