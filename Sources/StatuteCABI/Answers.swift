@@ -30,7 +30,7 @@ enum Answers {
         case .failure(let error): return .failure(error)
         }
         guard let role = input.role else {
-            return .failure(CallError(code: "missing-key", message: "an options request needs `as`, the role asking"))
+            return .failure(CallError(code: "missing-role", message: "an options request needs `as`, the role asking"))
         }
         guard let today = input.today ?? LocalDate.today() else { return .failure(noClock) }
         do {
