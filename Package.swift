@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML", "StatuteTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute"]),
+        .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Statute
 import StatuteCABI
+import StatuteTestSupport
 import Testing
 
 /// The C functions of include/statute.h, called from Swift as a C host calls them.
@@ -97,6 +98,31 @@ import Testing
         let answer = try Self.parse(Self.evaluate(engine, request))
         #expect(answer["error"]?["code"] == .string(code), "\(answer.rendered())")
         #expect(answer["error"]?["message"] != nil)
+    }
+
+    @Test func randomBytesAndMangledRequestsAlwaysGetAJSONAnswer() throws {
+        let (engine, _) = Self.load()
+        defer { statute_engine_free(engine) }
+        let valid = Array(#"{"status": "applied", "facts": {"program": {"require_approval": true}}, "set": "declined", "as": "staff", "today": "2026-03-01", "settings": {"expiring_notice_days": 3}, "explain": true}"#.utf8)
+        var random = SplitMix64(seed: 11)
+        var answered = 0
+        for round in 0..<600 {
+            var bytes: [UInt8]
+            if round % 2 == 0 {
+                bytes = (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 1...255, using: &random) }
+            } else {
+                bytes = valid
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 1...255, using: &random)
+                }
+            }
+            let answer = try Self.parse(Self.take((bytes + [0]).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { statute_evaluate(engine, $0.baseAddress) }
+            }))
+            #expect(answer["error"]?["code"] != nil || answer["outcome"] != nil, "\(answer.rendered())")
+            answered += 1
+        }
+        #expect(answered == 600)
     }
 
     @Test func aNullEngineIsAnErrorObject() throws {
