@@ -22,7 +22,7 @@ public func statute_engine_load(_ path: UnsafePointer<CChar>?, _ settingsJSON: U
                                 _ diagnosticsJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     diagnosticsJSON?.pointee = nil
     guard let path = CStrings.bytes(path) else {
-        return failedLoad(DiagnosticRenderer.json([.error(.invalidInput, "`path` is NULL", at: nil)]), diagnosticsJSON)
+        return failedLoad(DiagnosticRenderer.json([.error("null-pointer", "`path` is NULL", at: nil)]), diagnosticsJSON)
     }
     let loaded = PolicyLoader.load(contentsOf: String(decoding: path, as: UTF8.self))
     return finishLoad(loaded, settingsJSON, diagnosticsJSON)
@@ -34,7 +34,7 @@ public func statute_engine_load_text(_ yaml: UnsafePointer<CChar>?, _ length: In
                                      _ diagnosticsJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     diagnosticsJSON?.pointee = nil
     guard let yaml else {
-        return failedLoad(DiagnosticRenderer.json([.error(.invalidInput, "`yaml` is NULL", at: nil)]), diagnosticsJSON)
+        return failedLoad(DiagnosticRenderer.json([.error("null-pointer", "`yaml` is NULL", at: nil)]), diagnosticsJSON)
     }
     let file = CStrings.bytes(name).map { String(decoding: $0, as: UTF8.self) } ?? "<policy>"
     // A size_t above Int.max arrives negative; either way nothing over the limit is copied.

@@ -43,14 +43,14 @@ int main(int argc, char **argv) {
 
     expect("version", strdup(statute_version()), "policy language 1");
 
-    expect_load_failure("NULL path", statute_engine_load(NULL, NULL, &d), &d, "\"errors\":1");
+    expect_load_failure("NULL path", statute_engine_load(NULL, NULL, &d), &d, "\"code\":\"null-pointer\"");
     if (statute_engine_load(NULL, NULL, NULL) != NULL) { printf("FAIL NULL diagnostics pointer\n"); failures++; }
     expect_load_failure("missing file", statute_engine_load("no/such/policy.yaml", NULL, &d), &d, "unreadable-file");
     expect_load_failure("a folder", statute_engine_load("policies", NULL, &d), &d, "folder");
     expect_load_failure("settings not JSON", statute_engine_load(path, "{not json", &d), &d, "\"severity\":\"error\"");
     expect_load_failure("unknown setting", statute_engine_load(path, "{\"expiring_notice_dayz\": 3}", &d), &d, "unknown-setting");
     expect_load_failure("setting of the wrong type", statute_engine_load(path, "{\"expiring_notice_days\": \"x\"}", &d), &d, "wrong-type");
-    expect_load_failure("NULL yaml", statute_engine_load_text(NULL, 10, NULL, NULL, &d), &d, "\"errors\":1");
+    expect_load_failure("NULL yaml", statute_engine_load_text(NULL, 10, NULL, NULL, &d), &d, "\"code\":\"null-pointer\"");
     const char invalid_utf8[] = "statute: 1\nname: \xff\xfe\n";
     expect_load_failure("invalid UTF-8 policy", statute_engine_load_text(invalid_utf8, sizeof invalid_utf8 - 1, "bad.yaml", NULL, &d), &d, "bad.yaml");
     const char with_nul[] = "statute: 1\0name: x\n";
