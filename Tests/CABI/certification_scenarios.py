@@ -3,9 +3,11 @@
 C library with ctypes, evaluates every scenario of policies/certification.test.yaml from
 8 threads at once — each thread all of them, several times, in its own order — and checks
 that every answer equals `statute eval --format json` on the same input. The same for the
-manual options of every scenario that names a role.
+manual options of every scenario that names a role, and for a broken policy's diagnostics
+against `statute check --format json`. With --c-program, the C program
+Tests/CABI/scenarios.c answers the same requests from 8 threads and is checked alike.
 
-    make build lib && python3 Tests/CABI/certification_scenarios.py
+    make build lib && make -C Tests/CABI run      (or: python3 Tests/CABI/certification_scenarios.py)
 
 Options: --lib dist/libstatute.so  --statute .build/debug/statute  --tests policies/certification.test.yaml
 Needs PyYAML (installed by .ci/run) to read the test file.
@@ -105,6 +107,7 @@ def main():
     parser.add_argument("--lib", default=os.path.join(ROOT, "dist", "libstatute.so"))
     parser.add_argument("--statute", default=os.path.join(ROOT, ".build", "debug", "statute"))
     parser.add_argument("--tests", default=os.path.join(ROOT, "policies", "certification.test.yaml"))
+    parser.add_argument("--c-program", help="also run this C program (Tests/CABI/scenarios.c) on the same requests")
     args = parser.parse_args()
 
     policy, cases = scenarios(args.tests)
@@ -144,6 +147,22 @@ def main():
     if not broken_matches:
         print("DIFFERENT diagnostics for a broken policy from `statute check --format json`", file=sys.stderr)
 
+    # The same requests from C: scenarios.c evaluates them from 8 threads with statute.h only.
+    c_differing = 0
+    if args.c_program:
+        with tempfile.TemporaryDirectory() as folder:
+            requests = os.path.join(folder, "requests.txt")
+            with open(requests, "w", encoding="utf-8") as f:
+                for name, kind, request in work:
+                    f.write(("E " if kind == "evaluate" else "O ") + json.dumps(request) + "\n")
+            run = subprocess.run([args.c_program, policy, requests], capture_output=True, text=True)
+        sys.stderr.write(run.stderr)
+        answers = [json.loads(line) for line in run.stdout.splitlines()]
+        c_differing = sum(answer != expected[(name, kind)] for (name, kind, _), answer in zip(work, answers))
+        if run.returncode != 0 or len(answers) != len(work):
+            c_differing = max(c_differing, 1)
+        print(f"{args.c_program}: {len(answers)} answers, {c_differing} differed from `statute eval`")
+
     errors = [name for (name, kind), answer in expected.items() if "error" in answer]
     for name, kind, answer in failures[:5]:
         print(f"DIFFERENT {kind} for {name!r}:\n  libstatute: {json.dumps(answer)}\n"
@@ -154,7 +173,7 @@ def main():
           f"{'equal' if broken_matches else 'differ from'} `statute check --format json`")
     if errors:
         print(f"unexpected error answers: {errors}", file=sys.stderr)
-    sys.exit(1 if failures or errors or not cases or not broken_matches else 0)
+    sys.exit(1 if failures or errors or not cases or not broken_matches or c_differing else 0)
 
 
 if __name__ == "__main__":
