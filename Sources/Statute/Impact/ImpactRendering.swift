@@ -1,7 +1,9 @@
 import StatuteCore
 
-/// `statute impact` as JSON (SPEC §8). The differences are rendered one at a time so that
-/// a caller can stream them after the summary without holding them all.
+/// `statute impact` as JSON (SPEC §8): `{"records", "affected", "summary", "differences",
+/// "errors"}`, written as ``head(_:)``, each difference as an ``item(_:first:)``, then
+/// ``tail(_:anyDifference:)`` — so that a caller can stream the differences after the
+/// summary without holding them all.
 public enum ImpactJSON {
     /// `{"id", "diverges_on", "old": [entries], "new": [entries]}`, or `nil` for an unaffected record or an error.
     public static func difference(_ impact: RecordImpact) -> JSONValue? {
@@ -29,16 +31,6 @@ public enum ImpactJSON {
         ])
     }
 
-    /// The whole document, given the differences already rendered (one compact JSON text
-    /// each): `{"records", "affected", "summary", "differences", "errors"}`. `differences`
-    /// is written one per line; `errors` counts the lines in error.
-    public static func document(_ summary: ImpactSummary, differences: some Sequence<String>) -> String {
-        var out = "{\n  \"records\": \(summary.records),\n  \"affected\": \(summary.affected),\n  \"summary\": "
-        out += indented(self.summary(summary).rendered(pretty: true)) + ",\n  \"differences\": "
-        out += list(differences) + ",\n  \"errors\": \(summary.errors)\n}\n"
-        return out
-    }
-
     /// The head of the document up to the opening of `differences`, for streaming.
     public static func head(_ summary: ImpactSummary) -> String {
         "{\n  \"records\": \(summary.records),\n  \"affected\": \(summary.affected),\n  \"summary\": "
@@ -53,12 +45,6 @@ public enum ImpactJSON {
     /// One difference as an item of the streamed list (`first`: no comma before it).
     public static func item(_ rendered: String, first: Bool) -> String {
         (first ? "\n    " : ",\n    ") + rendered
-    }
-
-    static func list(_ items: some Sequence<String>) -> String {
-        var out = "[", first = true
-        for item in items { out += self.item(item, first: first); first = false }
-        return out + (first ? "]" : "\n  ]")
     }
 
     static func indented(_ text: String) -> String {
