@@ -20,7 +20,9 @@ struct PolicyDiffTests {
             "setting `grace`: min changed from `0` to `1`",
             "setting `grace`: max changed from `10` to `30`",
             "setting `tier`: values changed from `'gold', 'silver'` to `'gold', 'silver', 'bronze'`",
+            "fact `note` added (string?)",
             "fact `paid`: default changed from `false` to `true`",
+            "derived `soon` added (due != null)",
             "derived `late`: expression changed from `due != null && today > due` to `due != null && today >= due`",
             "event `refund` added (Refunded)",
             "effect `welcome` removed (was Welcome)",
@@ -44,6 +46,18 @@ struct PolicyDiffTests {
         ])
     }
 
+    @Test func theOtherWayRoundAdditionsAreRemovals() throws {
+        let messages = PolicyDiff.compare(try Self.load("new.yaml"), try Self.load("old.yaml")).changes.map(\.message)
+        for expected in ["status `archived` removed (was Archived, final)", "setting `region` removed (was string?)",
+                         "fact `note` removed (was string?)", "derived `soon` removed (was due != null)",
+                         "event `refund` removed (was Refunded)", "role `auditor` removed", "effect `welcome` added (Welcome)",
+                         "transition `remind` added (automatic from active to pending, when late)",
+                         "transition `settle`: roles removed (was `clerk`)", "transition `pay`: set due removed (was `today + months(1)`)"] {
+            #expect(messages.contains(expected), "missing: \(expected)")
+        }
+        #expect(messages.count == 31)
+    }
+
     @Test func aPolicyIsTheSameAsItself() throws {
         let policy = try Self.load("old.yaml")
         let diff = PolicyDiff.compare(policy, policy)
@@ -61,10 +75,10 @@ struct PolicyDiffTests {
     @Test func textCountsFirstAndJSONCarriesTheData() throws {
         let diff = PolicyDiff.compare(try Self.load("old.yaml"), try Self.load("new.yaml"))
         let text = PolicyDiffRendering.text(diff, old: "old.yaml", new: "new.yaml")
-        #expect(text.hasPrefix("29 changes from old.yaml to new.yaml, in 3 statuses, 3 settings, 1 fact, 1 derived value, 1 event, 2 effects, 2 roles, 5 transitions:\n"))
+        #expect(text.hasPrefix("31 changes from old.yaml to new.yaml, in 3 statuses, 3 settings, 2 facts, 2 derived values, 1 event, 2 effects, 2 roles, 5 transitions:\n"))
         guard case .array(let changes)? = PolicyDiffRendering.json(diff)["changes"] else { Issue.record("no changes array"); return }
-        #expect(changes.count == 29)
-        #expect(changes[19].rendered() == #"{"change":"changed","subject":"transition","name":"pay","field":"guard","old":"paid","new":"paid && settings.tier == 'gold'","message":"transition `pay`: guard changed from `paid` to `paid && settings.tier == 'gold'`"}"#)
+        #expect(changes.count == 31)
+        #expect(changes[21].rendered() == #"{"change":"changed","subject":"transition","name":"pay","field":"guard","old":"paid","new":"paid && settings.tier == 'gold'","message":"transition `pay`: guard changed from `paid` to `paid && settings.tier == 'gold'`"}"#)
     }
 
     static func minimal(guardText: String) -> String {
