@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark release install install-check
+.PHONY: deps build test example demo benchmark benchmark-impact lib lib-test release install install-check
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -79,6 +79,7 @@ install-check:
 # the library by path, re-evaluating the committed enrollments as of a fixed date.
 example: build
 	cd examples/nightly-reevaluation && $(SWIFT) run -c debug nightly-reevaluation enrollments.json 2026-02-20
+	cd examples/nightly-reevaluation && $(SWIFT) run -c debug readme-embedding ../../policies/certification.yaml
 
 # The benchmarks (Benchmarks/): a separate package using ordo-one's package-benchmark,
 # built and run in release mode; prints time, throughput and mallocs per operation.
@@ -86,3 +87,27 @@ example: build
 BENCHMARK_ARGS ?=
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package benchmark $(BENCHMARK_ARGS)
+
+# The change-impact benchmark (Benchmarks/impact/run.sh): `statute impact` over 200,000
+# generated records and a 90-day window against one `statute run`, time and peak memory.
+benchmark-impact: deps
+	Benchmarks/impact/run.sh $(IMPACT_RECORDS)
+
+# The C library (SPEC §9, docs/embedding.md): dist/libstatute.so, release, with the Swift
+# runtime and Foundation linked in statically, only the statute_* functions exported, and
+# symbols stripped; and dist/statute.h. Built in its own scratch folder, since its flags differ.
+LIB_SCRATCH ?= .build-lib
+lib: deps
+	$(SWIFT) build -c release --product StatuteC --scratch-path $(LIB_SCRATCH) -Xswiftc -static-stdlib \
+	  -Xlinker --version-script=Sources/StatuteCABI/libstatute.map -Xlinker -soname=libstatute.so
+	mkdir -p dist
+	strip --strip-unneeded -o dist/libstatute.so $(LIB_SCRATCH)/release/libStatuteC.so
+	cp include/statute.h dist/statute.h
+
+# The C and Python examples, the C ABI's hostile-input test, and the acceptance test (every
+# scenario of policies/certification.test.yaml from 8 threads, against `statute eval`).
+lib-test: lib build
+	$(MAKE) -C examples/c run
+	python3 examples/python/evaluate.py policies/certification.yaml
+	python3 examples/python/threads.py policies/certification.yaml
+	$(MAKE) -C Tests/CABI run

@@ -17,6 +17,10 @@ struct StatuteCommand: ParsableCommand {
         DocsCommand.self,
         GraphCommand.self,
         SchemaCommand.self,
+        DiffCommand.self,
+        TimelineCommand.self,
+        ImpactCommand.self,
+        ReplayCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

@@ -120,3 +120,22 @@ struct JSONReaderTests {
         #expect(accepted > 0)
     }
 }
+
+@Suite("Strict JSON reader: hostile sizes")
+struct JSONReaderHostileTests {
+    /// 100,000 keys in one object: duplicates are still found, in linear time.
+    @Test func manyKeysAreCheckedForDuplicatesInLinearTime() {
+        let keys = (0..<100_000).map { #""k\#($0)": 1"# }
+        let unique = "{" + keys.joined(separator: ",") + "}"
+        guard case .success(.object(let members)) = JSONReader.parse(Array(unique.utf8)) else { Issue.record("rejected"); return }
+        #expect(members.count == 100_000)
+        let duplicated = "{" + keys.joined(separator: ",") + #", "k5": 2}"#
+        guard case .failure(let error) = JSONReader.parse(Array(duplicated.utf8)) else { Issue.record("accepted"); return }
+        #expect(error.message == "duplicate key `k5`")
+    }
+
+    @Test func aHugeStringIsRead() throws {
+        let text = String(repeating: "é", count: 300_000)
+        #expect(try JSONReader.parse(Array("\"\(text)\"".utf8)).get() == .string(text))
+    }
+}
