@@ -23,13 +23,18 @@ public struct LoadOptions: Hashable, Sendable {
     public var expressions: ExpressionLimits
     /// At most this many diagnostics are reported per file; the rest are summarised in one.
     public var maxDiagnostics: Int
+    /// Whether the static analysis runs (its warnings, and errors in `acknowledge:`).
+    /// On by default; off gives the compiled policy alone, a little sooner.
+    public var analyze: Bool
 
-    /// Creates options; the defaults are SPEC §6's limits and 100 diagnostics per file.
+    /// Creates options; the defaults are SPEC §6's limits, 100 diagnostics per file and
+    /// the static analysis on.
     public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits(),
-                maxDiagnostics: Int = 100) {
+                maxDiagnostics: Int = 100, analyze: Bool = true) {
         self.yaml = yaml
         self.expressions = expressions
         self.maxDiagnostics = maxDiagnostics
+        self.analyze = analyze
     }
 }
 
@@ -65,7 +70,9 @@ public enum PolicyLoader {
         let compilation = PolicyCompiler(limits: options.expressions).compile(document)
         var found = earlier + lowering.diagnostics + compilation.diagnostics
         // Static analysis (warnings, and errors in `acknowledge:`) once the policy compiled.
-        if let policy = compilation.policy, !found.hasErrors { found += PolicyAnalyzer.analyze(policy).diagnostics }
+        if options.analyze, let policy = compilation.policy, !found.hasErrors {
+            found += PolicyAnalyzer.analyze(policy).diagnostics
+        }
         let diagnostics = found.capped(at: options.maxDiagnostics)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)

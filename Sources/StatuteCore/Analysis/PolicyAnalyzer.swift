@@ -84,6 +84,17 @@ struct AnalysisContext {
     let policy: CompiledPolicy
     /// The declaration each compiled transition came from, by transition index.
     let declarations: [TransitionDeclaration]
+    /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
+    /// once, by transition index; `nil` for manual transitions.
+    let triggerKeys: [String?]
+    /// Automatic transitions by trigger key, in file order.
+    let byTriggerKey: [String: [Int]]
+    /// Automatic transitions by trigger key, then by the state they apply from (a status
+    /// index, or `statuses.count` for `start`), in file order: the only transitions
+    /// that can compete with each other.
+    let byTriggerKeyAndState: [String: [Int: [Int]]]
+    /// The transitions that apply from each status, in file order, by status index.
+    let outgoing: [[Int]]
 
     init(policy: CompiledPolicy) {
         self.policy = policy
@@ -94,6 +105,45 @@ struct AnalysisContext {
         self.declarations = policy.transitions.map { transition in
             byID[transition.id] ?? TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
         }
+        let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
+        var byKey: [String: [Int]] = [:]
+        var byKeyAndState: [String: [Int: [Int]]] = [:]
+        var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
+        for transition in policy.transitions {
+            for status in transition.fromStatuses.sorted() where status < outgoing.count {
+                outgoing[status].append(transition.index)
+            }
+            guard let key = keys[transition.index] else { continue }
+            byKey[key, default: []].append(transition.index)
+            for state in Self.states(of: transition, statusCount: policy.statuses.count) {
+                byKeyAndState[key, default: [:]][state, default: []].append(transition.index)
+            }
+        }
+        self.triggerKeys = keys
+        self.byTriggerKey = byKey
+        self.byTriggerKeyAndState = byKeyAndState
+        self.outgoing = outgoing
+    }
+
+    /// The states a transition applies from: its statuses, and `statusCount` for `start`.
+    static func states(of transition: Transition, statusCount: Int) -> [Int] {
+        var states = transition.fromStatuses.sorted()
+        if transition.fromStart { states.append(statusCount) }
+        return states
+    }
+
+    /// The automatic transitions before `transition` with its trigger key that share at
+    /// least one state with it, in file order.
+    func earlierCompetitors(of transition: Transition) -> [Int] {
+        guard let key = triggerKeys[transition.index], let byState = byTriggerKeyAndState[key] else { return [] }
+        var found = Set<Int>()
+        for state in Self.states(of: transition, statusCount: policy.statuses.count) {
+            for index in byState[state] ?? [] {
+                if index >= transition.index { break }
+                found.insert(index)
+            }
+        }
+        return found.sorted()
     }
 
     func declaration(of transition: Transition) -> TransitionDeclaration { declarations[transition.index] }

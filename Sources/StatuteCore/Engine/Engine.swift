@@ -103,9 +103,46 @@ public struct Engine: Sendable {
     ///   transition; wrong types; missing required facts) or an automatic cycle.
     public func evaluate(_ record: Record, request: Request = .evaluate, today: CalendarDate,
                          explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
-        let status = try statusIndex(record.status, what: "the record")
-        let facts = try factVector(record.facts)
-        var run = EvaluationRun(engine: self, status: status, facts: facts, today: today, explain: explain)
+        try evaluate(prepare(record), request: request, today: today, explain: explain)
+    }
+
+    /// Checks a record once and resolves it to slots: its status to an index, its facts to
+    /// the complete fact vector (defaults filled in). Evaluating the prepared record does
+    /// no name lookups; prepare once to evaluate a record several times (different
+    /// requests or dates).
+    ///
+    /// - Throws: a ``Diagnostic`` for an unknown status or fact, a wrong type, a value out
+    ///   of range, or a required fact that is missing.
+    public func prepare(_ record: Record) throws(Diagnostic) -> PreparedRecord {
+        PreparedRecord(statusIndex: try statusIndex(record.status, what: "the record"),
+                       facts: try factVector(record.facts))
+    }
+
+    /// Evaluates a record prepared by ``prepare(_:)`` (of an engine of the same policy):
+    /// handles the request, then settles (SPEC §3). The result is the same as
+    /// ``evaluate(_:request:today:explain:)`` gives for the record.
+    ///
+    /// - Throws: a ``Diagnostic`` for an invalid request (unknown event, role, status or
+    ///   transition), a record prepared for another policy, or an automatic cycle.
+    public func evaluate(_ record: PreparedRecord, request: Request = .evaluate, today: CalendarDate,
+                         explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
+        guard record.facts.count == policy.facts.count,
+              record.statusIndex.map({ $0 >= 0 && $0 < policy.statuses.count }) ?? true else {
+            throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
+                                   at: nil, help: "prepare the record with an engine of the same policy")
+        }
+        var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
+                                explain: explain)
         return try run.execute(request)
     }
+}
+
+/// A record checked and resolved to slots by ``Engine/prepare(_:)``: its status as an
+/// index and its facts as the complete fact vector, in the policy's declaration order.
+public struct PreparedRecord: Hashable, Sendable {
+    /// The index of the record's status in ``CompiledPolicy/statuses``, or `nil` for a new record.
+    public let statusIndex: Int?
+    /// Every declared fact's value by slot (``CompiledPolicy/factSlot(of:)``): given,
+    /// defaulted, or `null`.
+    public let facts: [Value]
 }
