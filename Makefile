@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark
+.PHONY: deps build test example demo benchmark ratios
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -38,3 +38,8 @@ example: build
 BENCHMARK_ARGS ?=
 benchmark: deps
 	cd Benchmarks && $(SWIFT) package benchmark $(BENCHMARK_ARGS)
+
+# The side-by-side table of Benchmarks/README.md: Statute against a hand-written policy and
+# libyaml's raw scan, with the ratios (CPU time of the thread, medians).
+ratios: deps
+	cd Benchmarks && $(SWIFT) run -c release statute-ratios

@@ -1,16 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small timer for the ratio table: the median of several runs of a closure.
+///
+/// It measures the CPU time of the calling thread, not the wall clock, so that a machine
+/// shared with other work (builds, other benchmarks) slows both sides of a ratio alike
+/// instead of adding its waits to whichever side ran while it was busy.
 public enum Timing {
-    /// The median wall-clock time of `runs` runs of `body`, in seconds, after one warm-up run.
+    /// The median CPU time of `runs` runs of `body`, in seconds, after one warm-up run.
     public static func median(runs: Int, _ body: () -> Void) -> Double {
         body()
-        let clock = ContinuousClock()
         var times: [Double] = []
         for _ in 0..<max(runs, 1) {
-            let elapsed = clock.measure(body)
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let start = threadCPUTime()
+            body()
+            times.append(threadCPUTime() - start)
         }
         times.sort()
         return times[times.count / 2]
+    }
+
+    /// The CPU time the calling thread has used, in seconds.
+    public static func threadCPUTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     /// `1.23 ms`, `456 ns`, `2.1 s`.

@@ -4,6 +4,7 @@
 //   swift run -c release statute-ratios            # the whole table
 //   swift run -c release statute-ratios generate N # a synthetic policy of N statuses, to stdout
 //   swift run -c release statute-ratios scan FILE  # libyaml's raw event scan of a file (whole-process floor)
+//   swift run -c release statute-ratios load FILE  # load + check + compile + analysis of a file (whole process)
 import BenchmarkSupport
 import Foundation
 import Statute
@@ -25,6 +26,26 @@ case "scan":
         exit(1)
     }
     print("\(events) events")
+case "engine":
+    // The engine loop alone, for a profiler: the prepared mix, ROUNDS times (default 200,000).
+    let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 200_000
+    let fixture = try Fixture.load()
+    var changed = 0
+    for _ in 0..<rounds {
+        for (record, request) in fixture.preparedMix {
+            if let result = try? fixture.engine.evaluate(record, request: request, today: fixture.today),
+               result.outcome == .changed { changed += 1 }
+        }
+    }
+    print("\(changed) changed")
+case "load":
+    guard let path = arguments.dropFirst().first else {
+        FileHandle.standardError.write(Data("usage: statute-ratios load FILE\n".utf8))
+        exit(2)
+    }
+    let loaded = PolicyLoader.load(contentsOf: path)
+    print("\(loaded.policy?.transitions.count ?? 0) transitions, \(loaded.diagnostics.count) diagnostics")
+    exit(loaded.policy == nil ? 1 : 0)
 default:
     try printTable()
 }

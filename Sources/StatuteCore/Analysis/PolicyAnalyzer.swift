@@ -82,8 +82,9 @@ public enum PolicyAnalyzer {
 /// What the checks share: the policy and lookups over it.
 struct AnalysisContext {
     let policy: CompiledPolicy
-    /// The declaration each compiled transition came from, by transition index.
-    let declarations: [TransitionDeclaration]
+    /// Where in ``PolicyDocument/transitions`` each compiled transition was declared, by
+    /// transition index (indices, not copies: declarations are large).
+    let declarationIndices: [Int?]
     /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
     /// once, by transition index; `nil` for manual transitions.
     let triggerKeys: [String?]
@@ -98,13 +99,11 @@ struct AnalysisContext {
 
     init(policy: CompiledPolicy) {
         self.policy = policy
-        var byID: [String: TransitionDeclaration] = [:]
-        for declaration in policy.document.transitions where byID[declaration.id.value] == nil {
-            byID[declaration.id.value] = declaration
+        var byID: [String: Int] = [:]
+        for (index, declaration) in policy.document.transitions.enumerated() where byID[declaration.id.value] == nil {
+            byID[declaration.id.value] = index
         }
-        self.declarations = policy.transitions.map { transition in
-            byID[transition.id] ?? TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
-        }
+        self.declarationIndices = policy.transitions.map { byID[$0.id] }
         let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
         var byKey: [String: [Int]] = [:]
         var byKeyAndState: [String: [Int: [Int]]] = [:]
@@ -146,10 +145,18 @@ struct AnalysisContext {
         return found.sorted()
     }
 
-    func declaration(of transition: Transition) -> TransitionDeclaration { declarations[transition.index] }
+    func declaration(of transition: Transition) -> TransitionDeclaration {
+        guard let index = declarationIndices[transition.index] else {
+            return TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
+        }
+        return policy.document.transitions[index]
+    }
 
     /// The span of a transition's id, where transition warnings point.
-    func idSpan(of transition: Transition) -> SourceSpan { declarations[transition.index].id.span }
+    func idSpan(of transition: Transition) -> SourceSpan {
+        guard let index = declarationIndices[transition.index] else { return transition.span }
+        return policy.document.transitions[index].id.span
+    }
 
     /// `a`, `a` and `b`, `a`, `b` and `c` — names in backticks.
     static func list(_ names: [String]) -> String {
