@@ -59,6 +59,7 @@ func printTable() throws {
     let fixture = try Fixture.load()
     let engine = fixture.engine
     let today = fixture.today
+    try checkAgreement(fixture)
     print("| work | Statute | reference | ratio |")
     print("| --- | --- | --- | --- |")
 
@@ -106,6 +107,22 @@ func printTable() throws {
     }
     if let small = loads[1_000], let large = loads[2_000] {
         row("load of 2,000 statuses against 1,000", large, small, "1,000 statuses")
+    }
+}
+
+/// The ceiling must do the engine's work: the hand-written policy's status, outcome,
+/// steps, effects and next change must be the engine's on every record of the mix.
+func checkAgreement(_ fixture: Fixture) throws {
+    for ((record, request), (input, action)) in zip(fixture.mix, fixture.handWrittenMix) {
+        let engine = try fixture.engine.evaluate(record, request: request, today: fixture.today)
+        let hand = HandWrittenCertification.evaluate(input, action, today: fixture.today, noticeDays: fixture.noticeDays)
+        let same = engine.status == hand.status?.id && engine.outcome == hand.outcome
+            && engine.steps.map(\.transition) == hand.steps.map(\.transition) && engine.effects == hand.effects
+            && engine.next?.transition == hand.next?.transition && engine.next?.date == hand.next?.date
+        guard same else {
+            throw Fixture.SetupError(description: "the hand-written policy disagrees with the engine on \(record) \(request): "
+                                     + "\(engine) against \(hand)")
+        }
     }
 }
 
