@@ -5,6 +5,10 @@ import Statute
 public struct Fixture: Sendable {
     public struct SetupError: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     public let policyPath: String
