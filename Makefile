@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark benchmark-impact lib lib-test release install install-check
+.PHONY: deps build test example demo benchmark benchmark-impact ratios lib lib-test release install install-check
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -111,3 +111,7 @@ lib-test: lib build
 	python3 examples/python/evaluate.py policies/certification.yaml
 	python3 examples/python/threads.py policies/certification.yaml
 	$(MAKE) -C Tests/CABI run
+# The side-by-side table of Benchmarks/README.md: Statute against a hand-written policy and
+# libyaml's raw scan, with the ratios (CPU time of the thread, medians).
+ratios: deps
+	cd Benchmarks && $(SWIFT) run -c release statute-ratios

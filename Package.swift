@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "statute", targets: ["StatuteCLI"]),
         // The C ABI (SPEC §9); `make lib` leaves it as dist/libstatute.so with include/statute.h.
         .library(name: "StatuteC", type: .dynamic, targets: ["StatuteCABI"]),
+        // Generated policies of any size, for the benchmarks and the large-policy test.
+        .library(name: "StatuteSynthetic", targets: ["StatuteSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,7 +52,10 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "StatuteTestSupport", path: "Tests/StatuteTestSupport"),
         .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML", "StatuteTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport"], exclude: ["Fixtures"]),
+        // Synthetic policies of N statuses (no dependencies: it writes YAML text).
+        .target(name: "StatuteSynthetic"),
+        .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport", "StatuteSynthetic"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
     ],

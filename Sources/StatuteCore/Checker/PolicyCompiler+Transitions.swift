@@ -4,9 +4,21 @@ struct TransitionContext {
     let statuses: [Status]
     let roles: [Role]
     let environment: ExpressionEnvironment
+    /// Status indices by id, so that resolving a transition's statuses is not a search.
+    let statusIndexByID: [String: Int]
+
+    init(document: PolicyDocument, statuses: [Status], roles: [Role], environment: ExpressionEnvironment) {
+        self.document = document
+        self.statuses = statuses
+        self.roles = roles
+        self.environment = environment
+        var byID: [String: Int] = [:]
+        for status in statuses where byID[status.id] == nil { byID[status.id] = status.index }
+        self.statusIndexByID = byID
+    }
 
     var statusIDs: [String] { statuses.map(\.id) }
-    func statusIndex(_ id: String) -> Int? { statuses.first { $0.id == id }?.index }
+    func statusIndex(_ id: String) -> Int? { statusIndexByID[id] }
 }
 
 extension PolicyCompiler {

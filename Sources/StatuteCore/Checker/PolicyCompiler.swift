@@ -108,13 +108,14 @@ public struct PolicyCompiler: Sendable {
         }
         checkDuplicates(document.statuses.map(\.id), kind: "status", into: &diagnostics)
         var statuses: [Status] = []
+        var ids = Set<String>()
         for declaration in document.statuses {
             let id = declaration.id
             if checkIdentifier(id, kind: "status", into: &diagnostics), id.value == "start" {
                 diagnostics.append(.error(.reservedName, "`start` cannot be a status id", at: id.span,
                                           help: "`start` in `from` means a record with no status yet; choose another id"))
             }
-            guard !statuses.contains(where: { $0.id == id.value }) else { continue }
+            guard ids.insert(id.value).inserted else { continue }
             statuses.append(Status(id: id.value, index: statuses.count,
                                    label: declaration.label ?? Self.defaultLabel(for: id.value),
                                    description: declaration.description, isFinal: declaration.isFinal,

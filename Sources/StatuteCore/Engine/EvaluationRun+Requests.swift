@@ -7,7 +7,7 @@ extension EvaluationRun {
         for (position, index) in candidates.enumerated() {
             let transition = policy.transitions[index]
             if let guardExpression = transition.guardExpression {
-                let check = evaluate(guardExpression, in: context)
+                let check = evaluateNow(guardExpression)
                 guard check.holds else {
                     noteGuard(transition, .event, check, guardExpression)
                     continue
@@ -98,13 +98,13 @@ extension EvaluationRun {
         var firstFailure: (Transition, Check, CompiledExpression)?
         for transition in permitted {
             if let guardExpression = transition.guardExpression {
-                var check = evaluate(guardExpression, in: context)
+                var check = evaluateNow(guardExpression)
                 guard check.holds else {
                     noteGuard(transition, .manual, check, guardExpression)
                     if firstFailure == nil {
                         if !explain {  // re-run with a trace for the rejection's values
                             var trace = ExpressionTrace()
-                            _ = guardExpression.evaluate(in: context, trace: &trace)
+                            _ = guardExpression.evaluate(in: context, trace: &trace, cache: &derived)
                             check.values = trace.values
                             check.nullNames = trace.nullNames
                         }
