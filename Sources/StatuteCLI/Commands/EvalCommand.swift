@@ -71,16 +71,16 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let date = try Inputs.today(today)
-        let policy = Inputs.policy(self.policy)
-        let engine = Inputs.engine(policy, settingsFile: settings, settings: settingValues)
+        let policy = try Inputs.loadPolicy(self.policy)
+        let engine = try Inputs.makeEngine(policy, settingsFile: settings, settings: settingValues)
         let factReading = InputValues.gather(file: facts, arguments: factValues, declarations: policy.facts, kind: .fact)
-        if !factReading.diagnostics.isEmpty { Terminal.fail(factReading.diagnostics) }
+        if !factReading.diagnostics.isEmpty { throw CLIError.couldNotWork(factReading.diagnostics) }
         let record = Record(status: status, facts: factReading.values)
         let text = ResultText(policy: policy)
 
         if options, let role {
             let list: [ManualOption]
-            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { Terminal.fail([error]) }
+            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
             Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : text.render(list, role: role))
             return
         }
@@ -94,7 +94,7 @@ struct EvalCommand: ParsableCommand {
             request = .evaluate
         }
         let result: EvaluationResult
-        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { Terminal.fail([error]) }
+        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
         Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : text.render(result))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
     }

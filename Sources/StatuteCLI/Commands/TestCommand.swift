@@ -32,11 +32,19 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
+    func validate() throws {
+        if let minCoverage, !(minCoverage >= 0 && minCoverage <= 100) {
+            throw ValidationError("--min-coverage must be a percentage from 0 to 100, got `\(minCoverage)`")
+        }
+    }
+
     func run() throws {
-        let files = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
-            .filter { PolicyTestRunner.isTestFile(path: $0) }
+        let given = paths.isEmpty ? ["policies"] : paths
+        let files = try PathExpansion.yamlFiles(in: given).filter { PolicyTestRunner.isTestFile(path: $0) }
         let today = try Inputs.today(nil)
-        let results = files.map { PolicyTestRunner.run(path: $0, defaultToday: today) }
+        var options = LoadOptions()
+        options.policiesAllowedAnywhere = PathExpansion.filesGiven(in: given)
+        let results = files.map { PolicyTestRunner.run(path: $0, defaultToday: today, options: options) }
         let wantsCoverage = coverage || minCoverage != nil
         let report = wantsCoverage ? CoverageAnalysis.coverage(of: results) : nil
 
