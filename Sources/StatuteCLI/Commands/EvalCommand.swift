@@ -81,7 +81,7 @@ struct EvalCommand: ParsableCommand {
         if options, let role {
             let list: [ManualOption]
             do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
-            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : text.render(list, role: role))
+            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : Self.safe(text.render(list, role: role)))
             return
         }
 
@@ -95,7 +95,12 @@ struct EvalCommand: ParsableCommand {
         }
         let result: EvaluationResult
         do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
-        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : text.render(result))
+        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : Self.safe(text.render(result)))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
+    }
+
+    /// Text output with the policy's labels and names made safe to show (SPEC §6).
+    static func safe(_ text: String) -> String {
+        Escaping.controlCharacters(text, keepingNewlines: true)
     }
 }
