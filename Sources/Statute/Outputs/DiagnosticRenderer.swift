@@ -159,10 +159,10 @@ public struct DiagnosticRenderer {
     public static func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let span = diagnostic.span {
-            properties = ["file=\(escapeProperty(Escaping.controlCharacters(span.file)))", "line=\(span.start.line)", "col=\(span.start.column)"]
+            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)"]
         }
-        var message = "\(Escaping.controlCharacters(diagnostic.message)) [\(diagnostic.code.rawValue)]"
-        if let help = diagnostic.help { message += "\nhelp: \(Escaping.controlCharacters(help))" }
+        var message = "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        if let help = diagnostic.help { message += "\nhelp: \(help)" }
         let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
     }
