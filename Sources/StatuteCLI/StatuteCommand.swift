@@ -35,15 +35,25 @@ struct StatuteCommand: ParsableCommand {
         subcommands: verbs
     )
 
+    /// Runs the command; every way out goes through here: a ``CLIError`` or an `ExitCode`
+    /// thrown by a command, a usage error (exit 2), and stdout's last write — a failed
+    /// write is exit 2 whatever the command's own answer was.
     static func main() {
+        // A reader that went away is a failed write (EPIPE) reported as exit 2, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
+            Terminal.exit(0)
+        } catch let error as CLIError {
+            Terminal.exit(error.exitCode, message: error.message)
+        } catch let error as ExitCode {
+            Terminal.exit(error.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Terminal.error(fullMessage(for: error))
-                Terminal.exit(.couldNotWork)
+                Terminal.exit(2, message: fullMessage(for: error))
             }
+            try? Terminal.finish()
             exit(withError: error)
         }
     }

@@ -10,7 +10,8 @@ public enum PolicyDocs {
     /// The docs of a policy, using an analysis already made (its warnings become the pitfalls).
     public static func markdown(for policy: CompiledPolicy, analysis: PolicyAnalysis) -> String {
         let writer = DocsWriter(policy: policy, analysis: analysis)
-        return writer.document()
+        // Labels and descriptions come from the file: control characters escaped (SPEC §6).
+        return Escaping.controlCharacters(writer.document(), keepingNewlines: true)
     }
 
     /// The docs of a policy, analysing it first.

@@ -26,6 +26,9 @@ public struct LoadOptions: Hashable, Sendable {
     /// Whether the static analysis runs (its warnings, and errors in `acknowledge:`).
     /// On by default; off gives the compiled policy alone, a little sooner.
     public var analyze: Bool
+    /// Files a test file's `policy:` may name although they lie outside the test file's
+    /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
+    public var policiesAllowedAnywhere: [String] = []
 
     /// Creates options; the defaults are SPEC §6's limits, 100 diagnostics per file and
     /// the static analysis on.
@@ -74,7 +77,14 @@ public enum PolicyLoader {
     }
 
     /// Lowers and compiles an already-read YAML tree.
+    ///
+    /// A tree that is not a mapping with a top-level `statute` key is not a policy: it gets
+    /// one `not-a-policy` diagnostic and nothing of its content is quoted (SPEC §6) — the
+    /// file may be anything, `/etc/passwd` included.
     static func load(root: YAMLNode, file: String, options: LoadOptions, earlier: [Diagnostic] = []) -> LoadedPolicy {
+        guard root.mapping != nil, root["statute"] != nil else {
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: [notAPolicy(file)])
+        }
         var lowering = PolicyLowering(file: file)
         let document = lowering.lower(root)
         return compile(document, file: file, options: options, earlier: earlier + lowering.diagnostics)
@@ -92,6 +102,15 @@ public enum PolicyLoader {
         let diagnostics = found.capped(at: options.maxDiagnostics)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)
+    }
+}
+
+extension PolicyLoader {
+    /// The one diagnostic of a file that is not a policy; it quotes nothing from the file.
+    static func notAPolicy(_ file: String) -> Diagnostic {
+        .error(.notAPolicy, "not a policy: the file has no top-level `statute` key",
+               at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),
+               help: "a policy is a YAML mapping that starts with `statute: 1`; the file's content is not shown")
     }
 }
 

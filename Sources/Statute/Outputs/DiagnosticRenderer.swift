@@ -56,24 +56,26 @@ public struct DiagnosticRenderer {
     ///    |         ^^^^^^^
     /// help: did you mean `current`?
     /// ```
+    ///
+    /// Text from files is made safe to show (SPEC §6): control characters in the message,
+    /// the help and the file name are escaped, the source line shows them as `�`, and a
+    /// long source line is cut to a window of about ``sourceWindow`` columns around the
+    /// caret. The content of a file that is not a policy (`not-a-policy`) is never shown.
     public mutating func text(_ diagnostic: Diagnostic) -> String {
-        var output = diagnostic.description + "\n"
+        var output = Escaping.controlCharacters(diagnostic.description) + "\n"
         var gutter = " "
-        if let span = diagnostic.span, let line = sourceLine(span.file, span.start.line) {
+        if let span = diagnostic.span, diagnostic.code != .notAPolicy, let line = sourceLine(span.file, span.start.line) {
             let number = String(span.start.line)
             gutter = String(repeating: " ", count: number.count + 1)
-            let shown = DisplayWidth.Line(line)
-            let startCell = shown.cell(ofColumn: span.start.column)
-            let endCell = span.end.line == span.start.line
-                ? shown.cell(ofColumn: span.end.column)
-                : shown.cell(ofColumn: line.unicodeScalars.count + 1)
-            let carets = max(1, endCell - startCell)
+            let endColumn = span.end.line == span.start.line ? span.end.column : Int.max
+            let window = SourceWindow(line: line, start: span.start.column, end: endColumn, width: Self.sourceWindow)
             output += "\(gutter)|\n"
-            output += "\(number) | \(shown.text)".trimmingTrailingSpaces() + "\n"
-            output += "\(gutter)| " + String(repeating: " ", count: startCell) + String(repeating: "^", count: carets) + "\n"
+            output += "\(number) | \(window.text)".trimmingTrailingSpaces() + "\n"
+            output += "\(gutter)| " + String(repeating: " ", count: window.caretCell)
+                + String(repeating: "^", count: window.carets) + "\n"
         }
         if let help = diagnostic.help {
-            output += "help: \(help)\n"
+            output += "help: \(Escaping.controlCharacters(help))\n"
         }
         output += notesText(diagnostic)
         return DiagnosticRenderer.painted(output, diagnostic, style: style)
@@ -96,6 +98,9 @@ public struct DiagnosticRenderer {
         }
         return output
     }
+
+    /// About how many columns of a source line are shown under a diagnostic.
+    public static let sourceWindow = 120
 
     /// `error: 2 errors, 1 warning in 3 files`, or `ok: 3 files checked, no problems`.
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -202,7 +207,8 @@ public struct DiagnosticRenderer {
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
     }
 
-    /// Escapes a workflow command's message: `%`, CR and LF.
+    /// Escapes a workflow command's message: `%`, CR and LF as GitHub requires, and every
+    /// other control character as a visible escape (`\u001B`).
     public static func escapeData(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
@@ -210,7 +216,8 @@ public struct DiagnosticRenderer {
             case "%": output += "%25"
             case "\r": output += "%0D"
             case "\n": output += "%0A"
-            default: output.unicodeScalars.append(scalar)
+            default:
+                if Escaping.isUnsafe(scalar) { output += Escaping.hex(scalar) } else { output.unicodeScalars.append(scalar) }
             }
         }
         return output

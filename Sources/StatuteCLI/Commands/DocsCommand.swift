@@ -15,7 +15,7 @@ struct DocsCommand: ParsableCommand {
 
     func run() throws {
         let (compiled, analysis) = try DocsCommandSupport.load(policy)
-        print(PolicyDocs.markdown(for: compiled, analysis: analysis), terminator: "")
+        Terminal.out(PolicyDocs.markdown(for: compiled, analysis: analysis))
     }
 }
 
@@ -27,9 +27,8 @@ enum DocsCommandSupport {
         guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
             // The same rustc-style text as `check`: each error with its source line and caret.
             let errors = loaded.diagnostics.filter(\.isError)
-            let text = errors.isEmpty ? "error: cannot load `\(path)`" : Terminal.render(errors)
-            Terminal.error(text)
-            throw ExitCode(2)
+            if errors.isEmpty { throw CLIError.couldNotWork("cannot load `\(path)`") }
+            throw CLIError.couldNotWork(errors)
         }
         return (policy, PolicyAnalyzer.analyze(policy))
     }

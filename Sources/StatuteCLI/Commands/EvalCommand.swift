@@ -53,8 +53,8 @@ struct EvalCommand: ParsableCommand {
 
         if options, let role {
             let list: [ManualOption]
-            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { Terminal.fail([error]) }
-            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : text.render(list, role: role))
+            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
+            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : Self.safe(text.render(list, role: role)))
             return
         }
 
@@ -67,8 +67,13 @@ struct EvalCommand: ParsableCommand {
             request = .evaluate
         }
         let result: EvaluationResult
-        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { Terminal.fail([error]) }
-        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : text.render(result))
+        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
+        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : Self.safe(text.render(result)))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
+    }
+
+    /// Text output with the policy's labels and names made safe to show (SPEC §6).
+    static func safe(_ text: String) -> String {
+        Escaping.controlCharacters(text, keepingNewlines: true)
     }
 }

@@ -34,8 +34,15 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
+    func validate() throws {
+        if let minCoverage, !(minCoverage >= 0 && minCoverage <= 100) {
+            throw ValidationError("--min-coverage must be a percentage from 0 to 100, got `\(minCoverage)`")
+        }
+    }
+
     func run() throws {
-        let expanded = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
+        let given = paths.isEmpty ? ["policies"] : paths
+        let expanded = try PathExpansion.yamlFiles(in: given)
         let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
         // A file named on the command line that is not a test file (a policy, say) is a
         // mistake worth naming, not a silent "no test files found".
@@ -44,10 +51,12 @@ struct TestCommand: ParsableCommand {
             Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
         }
         let today = try Inputs.today(nil)
+        var options = LoadOptions()
+        options.policiesAllowedAnywhere = PathExpansion.filesGiven(in: given)
         let progress = Progress("testing", total: files.count)
         let results = files.enumerated().map { index, file in
             progress.update(index + 1, file)
-            return PolicyTestRunner.run(path: file, defaultToday: today) { done, total in
+            return PolicyTestRunner.run(path: file, defaultToday: today, options: options) { done, total in
                 progress.update(index + 1, "\(file) · test \(done + 1)/\(total)")
             }
         }
