@@ -70,6 +70,11 @@ public enum PolicyLoader {
             return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: earlier.capped(at: options.maxDiagnostics))
         }
         _ = consume read
+        // Not a mapping with a top-level `statute` key: not a policy, and nothing of its
+        // content is quoted (the file may be anything, `/etc/passwd` included).
+        guard root.mapping != nil, root["statute"] != nil else {
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: [notAPolicy(file)])
+        }
         var lowering = PolicyLowering(file: file)
         let document = lowering.lower(root)
         _ = consume root

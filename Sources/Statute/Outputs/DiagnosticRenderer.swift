@@ -94,7 +94,7 @@ public struct DiagnosticRenderer {
             style = .plain
             defer { style = saved }
             let body = text(shown).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            output += "\(place)note: \(note.message)\n" + (body.count > 1 ? String(body[1]) : "")
+            output += Escaping.controlCharacters("\(place)note: \(note.message)") + "\n" + (body.count > 1 ? String(body[1]) : "")
         }
         return output
     }
@@ -201,7 +201,7 @@ public struct DiagnosticRenderer {
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
         for note in diagnostic.notes {
             let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
-            message += "\n\(place)note: \(note.message)"
+            message += "\n\(place)note: \(Escaping.controlCharacters(note.message))"
         }
         let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"

@@ -51,20 +51,19 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let date = try Inputs.today(today)
-        let policy = Inputs.policy(self.policy)
-        let engine = Inputs.engine(policy, settingsFile: settings, settings: [])
+        let policy = try Inputs.loadPolicy(self.policy)
+        let engine = try Inputs.makeEngine(policy, settingsFile: settings, settings: [])
         let source: InputSource
         do {
             source = try InputSource(path: input)
         } catch {
-            Terminal.fail("\(error)")
+            throw CLIError.couldNotWork(error.description)
         }
         defer { source.close() }
 
         let batches = RecordBatches(records: RecordLines(engine: engine, today: date),
                                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var splitter = batches.records.makeSplitter()
-        var output = LineWriter(descriptor: 1)
         var summary = RunSummary()
         var lines: [LineSplitter.Line] = []
 
@@ -72,9 +71,10 @@ struct RunCommand: ParsableCommand {
             for (kind, text) in batches.evaluate(lines) {
                 summary.count(kind)
                 if changedOnly, kind != .error, kind != .evaluated(.changed) { continue }
-                output.append(text)
+                do { try Terminal.output.write(bytes: text) } catch { Terminal.fail(error.description) }
             }
-            do { try output.flush() } catch { Terminal.fail(error.description) }
+            // Answers go out before the next read waits: what makes `run` a co-process.
+            Terminal.flush()
         }
         func collect(_ line: LineSplitter.Line) {
             if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }

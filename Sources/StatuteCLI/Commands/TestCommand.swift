@@ -45,8 +45,9 @@ struct TestCommand: ParsableCommand {
         let expanded = try PathExpansion.yamlFiles(in: given)
         let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
         // A file named on the command line that is not a test file (a policy, say) is a
-        // mistake worth naming, not a silent "no test files found".
-        let notTestFiles = paths.filter { expanded.contains($0) && !files.contains($0) }
+        // mistake worth naming, not a silent "no test files found" — unless test files
+        // were named too: then it is a policy they may reach from outside their folder.
+        let notTestFiles = files.isEmpty ? paths.filter { expanded.contains($0) && !files.contains($0) } : []
         for path in notTestFiles {
             Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
         }

@@ -43,6 +43,15 @@ final class OutputWriter: @unchecked Sendable {
         if buffer.count > threshold { try send(wholeLinesOnly: true) }
     }
 
+    /// Adds UTF-8 bytes (a `run` answer); complete lines go out as the buffer fills.
+    func write(bytes: [UInt8]) throws(WriteFailure) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        buffer.append(contentsOf: bytes)
+        if buffer.count > threshold { try send(wholeLinesOnly: true) }
+    }
+
     /// Writes every complete line waiting (up to the last `\n`); an unfinished line stays.
     func flushLines() throws(WriteFailure) {
         lock.lock()

@@ -26,15 +26,15 @@ extension Inputs {
 extension Terminal {
     /// Copies a file's bytes to stdout after what `out` wrote; exits 2 when stdout fails.
     static func copy(_ url: URL) {
-        fflush(nil)
         guard let handle = try? FileHandle(forReadingFrom: url) else { fail("cannot read back the temporary file `\(url.path)`") }
         defer { try? handle.close() }
         do {
+            // Through the same writer as `out`, so the copy lands after what `out` wrote.
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                try FileHandle.standardOutput.write(contentsOf: chunk)
+                do { try output.write(bytes: [UInt8](chunk)) } catch { fail(error.description) }
             }
         } catch {
-            fail("cannot write the output: \(error.localizedDescription)")
+            fail("cannot read back the temporary file: \(error.localizedDescription)")
         }
     }
 
