@@ -17,6 +17,10 @@ struct StatuteCommand: ParsableCommand {
         DocsCommand.self,
         GraphCommand.self,
         SchemaCommand.self,
+        DiffCommand.self,
+        TimelineCommand.self,
+        ImpactCommand.self,
+        ReplayCommand.self,
     ]
 
     static let configuration = CommandConfiguration(
@@ -27,6 +31,7 @@ struct StatuteCommand: ParsableCommand {
             a manual request was rejected, a run line was in error); 2 the command could not do its work \
             (usage error, unreadable file, invalid input record or policy).
             """,
+        version: StatuteVersion.description,
         subcommands: verbs
     )
 

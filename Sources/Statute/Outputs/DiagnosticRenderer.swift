@@ -19,6 +19,8 @@ public struct DiagnosticRenderer {
 
     private let sources: SourceLookup
     private var cache: [String: [Substring]?] = [:]
+    /// Colour for the text format (default: none); see ``TextStyle``.
+    public var style: TextStyle = .plain
 
     /// Creates a renderer; `sources` supplies a file's text for the text format (by default none, so no source lines).
     public init(sources: @escaping SourceLookup = { _ in nil }) {
@@ -33,7 +35,7 @@ public struct DiagnosticRenderer {
             var output = diagnostics.map { text($0) }.joined(separator: "\n")
             if let files {
                 if !output.isEmpty { output += "\n" }
-                output += DiagnosticRenderer.summary(diagnostics, files: files) + "\n"
+                output += DiagnosticRenderer.paintedSummary(DiagnosticRenderer.summary(diagnostics, files: files), style: style) + "\n"
             }
             return output
         case .json:
@@ -74,6 +76,25 @@ public struct DiagnosticRenderer {
         }
         if let help = diagnostic.help {
             output += "help: \(Escaping.controlCharacters(help))\n"
+        }
+        output += notesText(diagnostic)
+        return DiagnosticRenderer.painted(output, diagnostic, style: style)
+    }
+
+    /// Each note as `file:line:column: note: message`, with its source line and carets
+    /// when the file is at hand.
+    private mutating func notesText(_ diagnostic: Diagnostic) -> String {
+        var output = ""
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            var shown = Diagnostic(.warning, "note", note.message, at: note.span)
+            shown.help = nil
+            // Reuse the source-line rendering of a diagnostic; replace its head line.
+            let saved = style
+            style = .plain
+            defer { style = saved }
+            let body = text(shown).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            output += "\(place)note: \(note.message)\n" + (body.count > 1 ? String(body[1]) : "")
         }
         return output
     }
@@ -147,8 +168,22 @@ public struct DiagnosticRenderer {
             ("file", .text(diagnostic.span?.file)),
             ("line", diagnostic.span.map { .int($0.start.line) } ?? .null),
             ("column", diagnostic.span.map { .int($0.start.column) } ?? .null),
+            ("end_line", diagnostic.span.map { .int($0.end.line) } ?? .null),
+            ("end_column", diagnostic.span.map { .int($0.end.column) } ?? .null),
         ]
         if let help = diagnostic.help { members.append(("help", .string(help))) }
+        if !diagnostic.notes.isEmpty {
+            members.append(("notes", .array(diagnostic.notes.map { note in
+                .object([
+                    ("message", .string(note.message)),
+                    ("file", .text(note.span?.file)),
+                    ("line", note.span.map { .int($0.start.line) } ?? .null),
+                    ("column", note.span.map { .int($0.start.column) } ?? .null),
+                    ("end_line", note.span.map { .int($0.end.line) } ?? .null),
+                    ("end_column", note.span.map { .int($0.end.column) } ?? .null),
+                ])
+            })))
+        }
         return .object(members)
     }
 
@@ -159,10 +194,15 @@ public struct DiagnosticRenderer {
     public static func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let span = diagnostic.span {
-            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)"]
+            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)",
+                          "endLine=\(span.end.line)", "endColumn=\(span.end.column)"]
         }
         var message = "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            message += "\n\(place)note: \(note.message)"
+        }
         let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
     }

@@ -119,7 +119,7 @@ public enum JSONValue: Hashable, Sendable {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// Writes a JSON string literal: `"` and `\` escaped, control characters (C0, DEL)
+    /// Writes a JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1)
     /// as `\n`, `\t`… or `\u00XX`, U+2028/U+2029 as `\u2028`/`\u2029`; everything
     /// else as is, in UTF-8.
     static func writeString(_ text: String, to output: inout [UInt8]) {
@@ -141,6 +141,12 @@ public enum JSONValue: Hashable, Sendable {
                     output.append(contentsOf: "\\u00".utf8)
                     output.append(hexDigit(byte >> 4))
                     output.append(hexDigit(byte & 0xF))
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    // C1 controls (U+0080–U+009F) are escaped too, so no output carries them raw.
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hexDigit(bytes[index + 1] >> 4))
+                    output.append(hexDigit(bytes[index + 1] & 0xF))
+                    index += 1
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 2

@@ -95,14 +95,20 @@ public enum PolicyTestRunner {
     ///   - defaultToday: the date for tests that give no `today` (neither the
     ///     test nor the file).
     ///   - options: limits for reading the test file and its policy.
-    public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
+    ///   - progress: called before each test runs with how many ran so far and how many
+    ///     will run (for a progress line; the runner itself never prints).
+    public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions(),
+                           progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> TestFileResult {
         let loaded = load(path: path, defaultToday: defaultToday, options: options)
         // Tests with errors of their own were left out by the binding; the rest still run.
         guard let policy = loaded.policy else {
             return TestFileResult(file: path, policyFile: loaded.policyFile, policy: loaded.policy,
                                   diagnostics: loaded.diagnostics, cases: [])
         }
-        let cases = loaded.tests.map { run($0, policy: policy) }
+        let cases = loaded.tests.enumerated().map { index, test in
+            progress(index, loaded.tests.count)
+            return run(test, policy: policy)
+        }
         return TestFileResult(file: path, policyFile: loaded.policyFile, policy: policy,
                               diagnostics: loaded.diagnostics, cases: cases)
     }

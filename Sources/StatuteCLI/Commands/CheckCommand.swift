@@ -28,6 +28,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
         let given = paths.isEmpty ? ["policies"] : paths
         let files = try PathExpansion.yamlFiles(in: given)
@@ -38,6 +40,7 @@ struct CheckCommand: ParsableCommand {
             diagnostics += SourceFileCheck.check(contentsOf: file, options: options).diagnostics
         }
         var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
+        renderer.style = color.style(for: STDOUT_FILENO)
         let outputFormat: DiagnosticFormat = switch format {
         case .text: .text
         case .json: .json

@@ -12,30 +12,8 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    @Option(help: "The policy file.")
-    var policy: String
-
-    @Option(help: "The record's current status (omit for a new record).")
-    var status: String?
-
-    @Option(help: "A JSON or YAML file of facts (nested objects or dotted keys).")
-    var facts: String?
-
-    @Option(name: .customLong("fact"), help: ArgumentHelp("A fact, by its declared type (repeatable).", valueName: "name=value"))
-    var factValues: [String] = []
-
-    @Option(help: "A JSON or YAML file of settings.")
-    var settings: String?
-
-    @Option(name: .customLong("setting"), help: ArgumentHelp("A setting (repeatable).", valueName: "name=value"))
-    var settingValues: [String] = []
-
-    @Option(help: ArgumentHelp("The date of the evaluation (default: the local date).", valueName: "yyyy-mm-dd"))
-    var today: String?
+    @OptionGroup var common: PolicyOptions
+    @OptionGroup var input: RecordOptions
 
     @Option(help: "Report an event.")
     var event: String?
@@ -56,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     var explain = false
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
         if event != nil && target != nil { throw ValidationError("give either --event or --set, not both") }
@@ -64,18 +42,13 @@ struct EvalCommand: ParsableCommand {
         if (target != nil || options) && role == nil { throw ValidationError("\(options ? "--options" : "--set") needs --as ROLE") }
         if role != nil && target == nil && !options { throw ValidationError("--as goes with --set or --options") }
         if transition != nil && target == nil { throw ValidationError("--transition goes with --set") }
-        if let today, CalendarDate(iso: today) == nil {
-            throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(today)`")
-        }
     }
 
     func run() throws {
-        let date = try Inputs.today(today)
-        let policy = try Inputs.loadPolicy(self.policy)
-        let engine = try Inputs.makeEngine(policy, settingsFile: settings, settings: settingValues)
-        let factReading = InputValues.gather(file: facts, arguments: factValues, declarations: policy.facts, kind: .fact)
-        if !factReading.diagnostics.isEmpty { throw CLIError.couldNotWork(factReading.diagnostics) }
-        let record = Record(status: status, facts: factReading.values)
+        let date = try common.date()
+        let engine = common.engine()
+        let policy = engine.policy
+        let record = input.record(for: policy)
         let text = ResultText(policy: policy)
 
         if options, let role {

@@ -6,7 +6,7 @@ import StatuteCore
 public enum TestReportText {
     /// The text report; `coverage` adds a coverage section, and `renderDiagnostics` formats file problems
     /// (a ``DiagnosticRenderer`` in text format, say).
-    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?,
+    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?, style: TextStyle = .plain,
                               renderDiagnostics: ([Diagnostic]) -> String) -> String {
         var lines: [String] = []
         for file in results {
@@ -15,7 +15,7 @@ public enum TestReportText {
                 lines.append(renderDiagnostics(file.diagnostics).trimmingTrailingNewlines())
             }
             for testCase in file.cases {
-                lines.append("  \(testCase.passed ? "✔" : "✘") \(safe(testCase.name))")
+                lines.append("  \(testCase.passed ? style.success("✔") : style.error("✘")) \(safe(testCase.name))")
                 guard !testCase.passed else { continue }
                 lines.append("      at \(safe(testCase.span.file)):\(testCase.span.start.line)")
                 for failure in testCase.failures {
@@ -28,8 +28,10 @@ public enum TestReportText {
                 }
                 let why = (testCase.result?.explanation?.considerations ?? []).filter { $0.verdict != .wrongStatus }
                 if !why.isEmpty {
+                    // When the record went through several statuses, say which one each line is about.
+                    let several = Set(why.map { $0.status ?? "" }).count > 1
                     lines.append("      why:")
-                    lines += why.map { "        - \(safe($0.message))" }
+                    lines += why.map { "        - " + (several ? "(from \(safe($0.status ?? "no status"))) " : "") + safe($0.message) }
                 }
             }
         }
@@ -44,7 +46,8 @@ public enum TestReportText {
         if broken > 0 {
             lines.append("\(broken) test file\(broken == 1 ? " has" : "s have") errors (tests with errors were not run)")
         }
-        lines.append("\(passed) passed, \(failed) failed")
+        let failedText = "\(failed) failed"
+        lines.append("\(passed) passed, " + (failed > 0 ? style.error(failedText) : failedText))
         return lines.joined(separator: "\n") + "\n"
     }
 
