@@ -8,12 +8,11 @@ cd "$(dirname "$0")/.."
 STATUTE=${STATUTE:-.build/debug/statute}
 MAX_EXAMPLES=${MAX_EXAMPLES:-20}
 
-if ! command -v schemathesis >/dev/null 2>&1 && ! python3 -c "import schemathesis" 2>/dev/null; then
+if ! python3 -c "import schemathesis" 2>/dev/null; then
     echo "ci-serve: installing schemathesis"
     python3 -m pip install -q schemathesis
 fi
-SCHEMATHESIS=(schemathesis)
-command -v schemathesis >/dev/null 2>&1 || SCHEMATHESIS=(python3 -m schemathesis.cli)
+SCHEMATHESIS=(python3 -m schemathesis.cli)
 
 work=$(mktemp -d)
 cp policies/certification.yaml "$work/"

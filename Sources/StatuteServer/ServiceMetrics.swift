@@ -20,13 +20,13 @@ final class ServiceMetrics: Sendable {
 
     /// One HTTP request answered, by route pattern and status code.
     func request(route: String, status: Int) {
-        Counter(label: "statute_http_requests_total",
+        Metrics.Counter(label: "statute_http_requests_total",
                 dimensions: [("route", route), ("code", String(status))], factory: factory).increment()
     }
 
     /// One decision made (an evaluate, options or run line), by policy and outcome, and how long it took.
     func decision(policy: String, outcome: String, nanoseconds: Int64) {
-        Counter(label: "statute_decisions_total",
+        Metrics.Counter(label: "statute_decisions_total",
                 dimensions: [("policy", policy), ("outcome", outcome)], factory: factory).increment()
         Metrics.Timer(label: "statute_decision_duration_seconds", dimensions: [], factory: factory)
             .recordNanoseconds(nanoseconds)
@@ -34,7 +34,7 @@ final class ServiceMetrics: Sendable {
 
     /// One reload of a policy file, by policy and result (`loaded`, `rejected`, `unchanged`).
     func reload(policy: String, result: String) {
-        Counter(label: "statute_reloads_total",
+        Metrics.Counter(label: "statute_reloads_total",
                 dimensions: [("policy", policy), ("result", result)], factory: factory).increment()
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import NIOCore
 import Statute
 import Testing
 @testable import StatuteServer

@@ -159,7 +159,7 @@ import Testing
     @Test func errorsHaveTheirStatusCodeAndAJSONBody() async throws {
         try await withApp { client in
             func expectError(_ response: TestResponse, _ status: HTTPResponse.Status, _ code: String,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
                 #expect(response.status == status, sourceLocation: sourceLocation)
                 #expect(ServerFixtures.string(ServerFixtures.parse(response.body)?.at("error", "code")) == code, sourceLocation: sourceLocation)
                 #expect(ServerFixtures.parse(response.body)?.at("error", "message") != nil, sourceLocation: sourceLocation)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Reading request bodies within the service's limits: media type (415), size (413) and time (408).
