@@ -38,11 +38,12 @@ public struct LineSplitter {
                 try emit(finishLine())
             } else if overflow > 0 {
                 overflow += 1
-            } else if buffer.count >= maxLineBytes {
+            } else if buffer.count < maxLineBytes || (buffer.count == maxLineBytes && byte == UInt8(ascii: "\r")) {
+                // A `\r` ending the line is not part of it, so it does not count against the limit.
+                buffer.append(byte)
+            } else {
                 overflow = buffer.count + 1
                 buffer = []
-            } else {
-                buffer.append(byte)
             }
         }
     }

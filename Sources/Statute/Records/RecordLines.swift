@@ -1,15 +1,15 @@
 import StatuteCore
-import StatuteYAML
 
-/// Evaluates JSON Lines records (`statute run`, SPEC §5.4): each line
-/// `{"id", "status", "facts", "event"?}` is read and evaluated on its own, and becomes
+/// Evaluates JSON Lines records (`statute run`, docs/cli.md): each line
+/// `{"id", "status", "facts", "event"? | "set" + "as" + "transition"?}` is read and
+/// evaluated on its own, and becomes
 /// one output line — the result (as `eval` reports it) after `id`, or
 /// `{"id", "line", "error": {"code", "message"}}` when it cannot be read or evaluated.
 ///
 /// A line's `id` may be a string or an integer and is echoed as given (`null` when the
 /// line is unreadable or has none). `status` absent or null means a new record; `facts`
-/// absent or null means no facts; `event` absent or null means a plain evaluation.
-/// Unknown keys are errors.
+/// absent or null means no facts; neither `event` nor `set` means a plain evaluation.
+/// Lines are strict JSON (RFC 8259); unknown keys are errors.
 public struct RecordLines: Sendable {
     /// What became of one line.
     public enum Kind: Hashable, Sendable {
@@ -33,16 +33,13 @@ public struct RecordLines: Sendable {
     public let engine: Engine
     /// The date every record is evaluated on.
     public let today: CalendarDate
-    /// Limits for reading each line (each line is its own document).
-    public let limits: YAMLLimits
     /// The longest line read, in bytes; longer lines become `line-too-long` errors.
     public let maxLineBytes: Int
 
     /// Creates a reader; `maxLineBytes` defaults to 1 MiB.
-    public init(engine: Engine, today: CalendarDate, limits: YAMLLimits = YAMLLimits(), maxLineBytes: Int = 1 << 20) {
+    public init(engine: Engine, today: CalendarDate, maxLineBytes: Int = 1 << 20) {
         self.engine = engine
         self.today = today
-        self.limits = limits
         self.maxLineBytes = maxLineBytes
     }
 
@@ -50,8 +47,6 @@ public struct RecordLines: Sendable {
     public func makeSplitter() -> LineSplitter {
         LineSplitter(maxLineBytes: maxLineBytes)
     }
-
-    static let keys = ["id", "status", "facts", "event"]
 
     /// Whether a line has only spaces, tabs and carriage returns (such lines are skipped).
     public static func isBlank(_ bytes: [UInt8]) -> Bool {
@@ -64,75 +59,34 @@ public struct RecordLines: Sendable {
         case .text(let bytes, let number):
             return evaluate(bytes: bytes, line: number)
         case .tooLong(let number, let length):
-            return failure(id: .null, line: number,
-                           .error(.lineTooLong, "the line is \(length) bytes, more than the limit of \(maxLineBytes) bytes", at: nil))
+            return failure(line: number, DecisionInputError(
+                id: .null, code: DiagnosticCode.lineTooLong.rawValue,
+                message: "the line is \(length) bytes, more than the limit of \(maxLineBytes) bytes"))
         }
     }
 
-    /// Reads and evaluates the line `bytes`, the `line`-th of the input.
+    /// Reads and evaluates the line `bytes`, the `line`-th of the input: strict JSON
+    /// (docs/cli.md), read with ``DecisionInput/read(json:shape:policy:)``.
     public func evaluate(bytes: [UInt8], line: Int) -> Output {
-        let read = YAMLReader.read(bytes: JSONSurrogates.combiningPairs(bytes), file: "line \(line)", limits: limits)
-        // The id, when it can be read at all, names the record even in an error line.
-        let readableID = read.root.flatMap { $0["id"]?.scalar }.map { scalar -> JSONValue in
-            scalar.isNull ? .null : scalar.intValue.map { .int($0) } ?? .string(scalar.value)
-        } ?? .null
-        if let first = read.diagnostics.first(where: \.isError) { return failure(id: readableID, line: line, first) }
-        guard let root = read.root, let entries = root.mapping else {
-            let found = read.root?.kindDescription ?? "nothing"
-            return failure(id: .null, line: line,
-                           .error(.invalidInput, "a record must be a JSON object, found \(found)", at: nil))
-        }
-        if let node = root["id"], node.scalar == nil {
-            return failure(id: .null, line: line, .error(.wrongType, "`id` must be a string or an integer, found \(node.kindDescription)", at: nil))
-        }
-        let id = readableID
-        let what = id == .null ? "the record on line \(line)" : "record \(id.rendered())"
-        for entry in entries {
-            let key = entry.key.scalar?.value ?? ""
-            if !RecordLines.keys.contains(key) {
-                return failure(id: id, line: line, .error(.unknownKey, "unknown key `\(key)` in \(what)", at: nil,
-                                                          help: Suggestions.didYouMean(key, in: RecordLines.keys)
-                                                            ?? "a record has `id`, `status`, `facts` and `event`"))
+        switch DecisionInput.read(json: bytes, shape: .runLine, policy: engine.policy) {
+        case .failure(let error):
+            return failure(line: line, error)
+        case .success(let input):
+            do {
+                let result = try engine.evaluate(input.record, request: input.request, today: today)
+                return Output(kind: .evaluated(result.outcome), json: .object([("id", input.id)] + ResultJSON.members(result)),
+                              line: line)
+            } catch {
+                return failure(line: line, DecisionInputError(id: input.id, error))
             }
-        }
-        var diagnostics: [Diagnostic] = []
-        let status = optionalName(root["status"], key: "status", what: what, diagnostics: &diagnostics)
-        let event = optionalName(root["event"], key: "event", what: what, diagnostics: &diagnostics)
-        var facts: [String: Value] = [:]
-        if let node = root["facts"] {
-            let reading = InputValues.values(in: node, declarations: engine.policy.facts, kind: .fact,
-                                             what: "`facts` of \(what)")
-            diagnostics += reading.diagnostics
-            facts = reading.values
-        }
-        if let first = diagnostics.first { return failure(id: id, line: line, first) }
-        do {
-            let result = try engine.evaluate(Record(status: status, facts: facts),
-                                             request: event.map { .event($0) } ?? .evaluate, today: today)
-            return Output(kind: .evaluated(result.outcome), json: .object([("id", id)] + ResultJSON.members(result)), line: line)
-        } catch {
-            return failure(id: id, line: line, error)
         }
     }
 
-    private func optionalName(_ node: YAMLNode?, key: String, what: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let node, let scalar = node.scalar, !scalar.isNull else {
-            if let node, node.scalar == nil {
-                diagnostics.append(.error(.wrongType, "`\(key)` of \(what) must be a string, found \(node.kindDescription)", at: nil))
-            }
-            return nil
-        }
-        return scalar.value
-    }
-
-    private func failure(id: JSONValue, line: Int, _ diagnostic: Diagnostic) -> Output {
-        var message = diagnostic.message
-        if let span = diagnostic.span { message = "column \(span.start.column): " + message }
-        if let help = diagnostic.help { message += " (\(help))" }
-        return Output(kind: .error, json: .object([
-            ("id", id),
+    private func failure(line: Int, _ error: DecisionInputError) -> Output {
+        Output(kind: .error, json: .object([
+            ("id", error.id),
             ("line", .int(line)),
-            ("error", .object([("code", .string(diagnostic.code.rawValue)), ("message", .string(message))])),
+            ("error", .object([("code", .string(error.code)), ("message", .string(error.message))])),
         ]), line: line)
     }
 }

@@ -2,18 +2,22 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute run --policy FILE [--today D] [--settings FILE] [INPUT|-] [--changed-only]` (SPEC §5.4).
+/// `statute run --policy FILE [--today D] [--settings FILE] [--jobs N] [INPUT|-] [--changed-only]`
+/// (docs/cli.md).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Evaluate JSON Lines records, one result line per record, in input order.",
         discussion: """
-            Each input line is {"id", "status", "facts", "event"?}. Each output line is the \
-            result as `eval --format json` gives it, after "id"; a line that cannot be read \
-            or evaluated becomes {"id", "line", "error": {"code", "message"}} in its place. \
-            Blank lines are skipped (but counted in line numbers). A summary goes to stderr. \
-            Exit status 1 when any line was in error; 2 when the policy, settings or input \
-            cannot be used.
+            Each input line is one strict JSON object {"id", "status", "facts", and "event" \
+            or "set" + "as" (+ "transition")}. Each output line is the result as \
+            `eval --format json` gives it, after "id"; a line that cannot be read or evaluated \
+            becomes {"id", "line", "error": {"code", "message"}} in its place. Blank lines are \
+            skipped (but counted in line numbers). Output is written in whole lines, and the \
+            answers to the lines read so far are written before more input is awaited, so a \
+            program can keep one `statute run` open and talk to it line by line. A summary goes \
+            to stderr. Exit status 1 when any line was in error; 2 when the policy, settings \
+            or input cannot be used, or the output cannot be written.
             """
     )
 
@@ -26,6 +30,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A JSON or YAML file of settings.")
     var settings: String?
 
+    @Option(help: ArgumentHelp("Evaluate on this many threads (default: the number of cores); output stays in input order.",
+                               valueName: "n"))
+    var jobs: Int?
+
     @Argument(help: "The JSON Lines input; `-` or none reads stdin.")
     var input: String?
 
@@ -36,43 +44,56 @@ struct RunCommand: ParsableCommand {
         if let today, CalendarDate(iso: today) == nil {
             throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(today)`")
         }
+        if let jobs, !(1...256).contains(jobs) {
+            throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
+        }
     }
 
     func run() throws {
         let date = try Inputs.today(today)
         let policy = Inputs.policy(self.policy)
         let engine = Inputs.engine(policy, settingsFile: settings, settings: [])
-        let handle: FileHandle
-        if let input, input != "-" {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let file = FileHandle(forReadingAtPath: input) else {
-                Terminal.fail("cannot read the input `\(input)`")
-            }
-            handle = file
-        } else {
-            handle = FileHandle.standardInput
+        let source: InputSource
+        do {
+            source = try InputSource(path: input)
+        } catch {
+            Terminal.fail("\(error)")
         }
+        defer { source.close() }
 
-        let records = RecordLines(engine: engine, today: date)
-        var splitter = records.makeSplitter()
+        let batches = RecordBatches(records: RecordLines(engine: engine, today: date),
+                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var splitter = batches.records.makeSplitter()
+        var output = LineWriter(descriptor: 1)
         var summary = RunSummary()
-        func emitLine(_ line: LineSplitter.Line) {
-            if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
-            let output = records.evaluate(line)
-            summary.count(output.kind)
-            if changedOnly, output.kind != .error, output.kind != .evaluated(.changed) { return }
-            Terminal.out(output.json.rendered() + "\n")
-        }
-        while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 64 * 1024) ?? Data() } catch {
-                Terminal.fail("cannot read the input: \(error.localizedDescription)")
+        var lines: [LineSplitter.Line] = []
+
+        func answer(_ lines: [LineSplitter.Line]) {
+            for (kind, text) in batches.evaluate(lines) {
+                summary.count(kind)
+                if changedOnly, kind != .error, kind != .evaluated(.changed) { continue }
+                output.append(text)
             }
-            if chunk.isEmpty { break }
-            splitter.feed(chunk, emit: emitLine)
+            do { try output.flush() } catch { Terminal.fail(error.description) }
         }
-        splitter.finish(emit: emitLine)
+        func collect(_ line: LineSplitter.Line) {
+            if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
+            lines.append(line)
+        }
+        // Every read's complete lines are answered before the next read waits for input:
+        // what makes `run` usable as a co-process over a pipe.
+        while true {
+            let chunk: ArraySlice<UInt8>
+            do { chunk = try source.read() } catch { Terminal.fail("\(error)") }
+            if chunk.isEmpty { break }
+            splitter.feed(chunk, emit: collect)
+            if !lines.isEmpty {
+                answer(lines)
+                lines.removeAll(keepingCapacity: true)
+            }
+        }
+        splitter.finish(emit: collect)
+        if !lines.isEmpty { answer(lines) }
         Terminal.error(summary.description)
         if summary.errors > 0 { throw ExitCode.answerIsNo }
     }

@@ -1,0 +1,116 @@
+import StatuteCore
+
+/// Reads the members of one request object into a ``DecisionInput``, stopping at the
+/// first problem (a run line's error names one problem).
+struct DecisionInputReader {
+    let shape: DecisionInputShape
+    let policy: CompiledPolicy
+    private var id: JSONValue = .null
+
+    init(shape: DecisionInputShape, policy: CompiledPolicy) {
+        self.shape = shape
+        self.policy = policy
+    }
+
+    private var what: String {
+        switch shape {
+        case .runLine: id == .null ? "the record" : "record \(id.rendered())"
+        case .evaluate, .options: "the request"
+        }
+    }
+
+    mutating func read(_ root: JSONValue) throws(DecisionInputError) -> DecisionInput {
+        guard case .object(let members) = root else {
+            throw fail(.invalidInput, "a \(shape == .runLine ? "record" : "request") must be a JSON object, found \(root.kindDescription)")
+        }
+        var input = DecisionInput()
+        if shape == .runLine, let given = root["id"] {
+            switch given {
+            case .string, .int, .null: id = given
+            default: throw fail(.wrongType, "`id` must be a string or an integer, found \(given.kindDescription)")
+            }
+            input.id = id
+        }
+        let keys = shape.keys
+        for (key, _) in members where !keys.contains(key) {
+            throw fail(.unknownKey, "unknown key `\(key)` in \(what)",
+                       help: Suggestions.didYouMean(key, in: keys) ?? "the keys are \(keys.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        input.record.status = try optionalText(root["status"], key: "status")
+        if let facts = root["facts"] {
+            input.record.facts = try values(facts, declarations: policy.facts, kind: .fact, key: "facts")
+        }
+        let event = try optionalText(root["event"], key: "event")
+        let target = try optionalText(root["set"], key: "set")
+        let role = try optionalText(root["as"], key: "as")
+        let transition = try optionalText(root["transition"], key: "transition")
+        input.role = role
+        switch (event, target) {
+        case (.some, .some):
+            throw fail(.invalidInput, "\(what) has both `event` and `set`", help: "ask for one thing at a time: an event, or a manual `set`")
+        case (.some(let event), nil):
+            if role != nil, shape != .options { throw fail(.invalidInput, "`as` goes with `set`, not with `event`") }
+            if transition != nil { throw fail(.invalidInput, "`transition` goes with `set`, not with `event`") }
+            input.request = .event(event)
+        case (nil, .some(let status)):
+            guard let role else { throw fail(.invalidInput, "`set` needs `as`, the role that asks", help: "add e.g. \"as\": \"staff\"") }
+            input.request = .manual(status: status, role: role, transition: transition)
+        case (nil, nil):
+            if shape == .options {
+                guard role != nil else { throw fail(.missingKey, "an options request needs `as`, the role", help: "add e.g. \"as\": \"staff\"") }
+            } else if role != nil {
+                throw fail(.invalidInput, "`as` goes with `set`", help: "add `set` with the status to ask for, or remove `as`")
+            } else if transition != nil {
+                throw fail(.invalidInput, "`transition` goes with `set`", help: "add `set` and `as`, or remove `transition`")
+            }
+        }
+        if let today = root["today"], today != .null {
+            guard case .string(let text) = today else {
+                throw fail(.wrongType, "`today` must be a date `YYYY-MM-DD`, found \(today.kindDescription)")
+            }
+            guard let date = CalendarDate(iso: text) else {
+                throw fail(.invalidDate, ValueConversion.invalidDateMessage(text, name: "today"),
+                           help: "dates are written `YYYY-MM-DD`, e.g. `2026-03-01`")
+            }
+            input.today = date
+        }
+        if let settings = root["settings"] {
+            input.settings = try values(settings, declarations: policy.settings, kind: .setting, key: "settings")
+        }
+        if let explain = root["explain"], explain != .null {
+            guard case .bool(let flag) = explain else {
+                throw fail(.wrongType, "`explain` must be `true` or `false`, found \(explain.kindDescription)")
+            }
+            input.explain = flag
+        }
+        return input
+    }
+
+    private func optionalText(_ value: JSONValue?, key: String) throws(DecisionInputError) -> String? {
+        switch value {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case let other?: throw fail(.wrongType, "`\(key)` of \(what) must be a string, found \(other.kindDescription)")
+        }
+    }
+
+    /// Facts or settings: an object of values, nested or with dotted keys.
+    private func values(_ value: JSONValue, declarations: [ValueDeclaration], kind: InputKind,
+                        key: String) throws(DecisionInputError) -> [String: Value] {
+        if value == .null { return [:] }
+        guard case .object = value else {
+            throw fail(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)")
+        }
+        var reading = JSONInputValues(declarations: declarations, kind: kind)
+        do {
+            try reading.collect(value, prefix: "")
+        } catch {
+            throw DecisionInputError(id: id, error)
+        }
+        return reading.values
+    }
+
+    private func fail(_ code: DiagnosticCode, _ message: String, help: String? = nil) -> DecisionInputError {
+        DecisionInputError(id: id, .error(code, message, at: nil, help: help))
+    }
+}

@@ -1,0 +1,74 @@
+import StatuteCore
+
+/// Facts or settings read from a parsed JSON object (nested objects or dotted keys),
+/// each converted to its declared type and checked against its declaration.
+struct JSONInputValues {
+    let declarations: [ValueDeclaration]
+    let kind: InputKind
+    private(set) var values: [String: Value] = [:]
+
+    init(declarations: [ValueDeclaration], kind: InputKind) {
+        self.declarations = declarations
+        self.kind = kind
+    }
+
+    private func declaration(named name: String) -> ValueDeclaration? {
+        declarations.first { $0.name.value == name }
+    }
+
+    mutating func collect(_ object: JSONValue, prefix: String) throws(Diagnostic) {
+        guard case .object(let members) = object else { return }
+        for (key, value) in members {
+            let name = prefix.isEmpty ? key : prefix + key
+            if let declaration = declaration(named: name) {
+                guard values[name] == nil else {
+                    throw .error(.duplicateValue, "\(kind.rawValue) `\(name)` is given twice", at: nil,
+                                 help: "give each \(kind.rawValue) once, nested or dotted")
+                }
+                let converted = try JSONInputValues.value(of: value, as: declaration.type.value, name: name)
+                if let problem = declaration.violation(of: converted) {
+                    throw .error(.invalidValue, problem, at: nil)
+                }
+                values[name] = converted
+            } else if case .object = value, declarations.contains(where: { $0.name.value.hasPrefix(name + ".") }) {
+                try collect(value, prefix: name + ".")
+            } else {
+                throw .error(kind.unknownCode, "unknown \(kind.rawValue) `\(name)`", at: nil,
+                             help: Suggestions.didYouMean(name, in: declarations.map(\.name.value)))
+            }
+        }
+    }
+
+    /// Converts a JSON value to a value of `type`: booleans, integers and strings as
+    /// themselves, dates as `"YYYY-MM-DD"` strings, `null` only for optional types.
+    static func value(of json: JSONValue, as type: ValueType, name: String) throws(Diagnostic) -> Value {
+        func mismatch() -> Diagnostic {
+            .error(.wrongType, "`\(name)` must be \(ValueConversion.article(type.base)), found \(json.kindDescription)", at: nil)
+        }
+        switch (json, type.base) {
+        case (.null, _):
+            guard type.isOptional else {
+                throw .error(.wrongType, "`\(name)` cannot be null: it is declared `\(type)`", at: nil,
+                             help: "give a value, or declare it `\(type.base)?`")
+            }
+            return .null
+        case (.bool(let flag), .bool): return .bool(flag)
+        case (.int(let number), .int): return .int(number)
+        case (.string(let text), .string): return .string(text)
+        case (.string(let text), .date):
+            guard let date = CalendarDate(iso: text) else {
+                throw .error(.invalidDate, ValueConversion.invalidDateMessage(text, name: name), at: nil,
+                             help: "dates are written `YYYY-MM-DD`, e.g. `2026-03-01`")
+            }
+            return .date(date)
+        case (.string(let text), .bool) where text == "true" || text == "false":
+            throw Diagnostic.error(.wrongType, "`\(name)` must be a boolean, found the string \"\(text)\"", at: nil,
+                                   help: "write \(text) without quotes")
+        case (.string(let text), .int) where Int(text) != nil:
+            throw Diagnostic.error(.wrongType, "`\(name)` must be an integer, found the string \"\(text)\"", at: nil,
+                                   help: "write \(text) without quotes")
+        default:
+            throw mismatch()
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Dispatch
+import Statute
+
+/// Evaluates a batch of `run` lines on up to `jobs` threads and returns their output
+/// lines in input order. Each thread takes a contiguous share of the batch; a batch too
+/// small to be worth sharing is evaluated on the calling thread.
+struct RecordBatches: Sendable {
+    let records: RecordLines
+    let jobs: Int
+
+    /// Below this many lines a batch is evaluated on one thread.
+    static let smallestShared = 64
+
+    /// The kind and the output text (ending with a newline) of every line, in order.
+    func evaluate(_ lines: [LineSplitter.Line]) -> [(RecordLines.Kind, String)] {
+        let workers = min(jobs, lines.count / (Self.smallestShared / 2))
+        guard workers > 1 else { return lines.map(answer(_:)) }
+        let slots = Slots(count: lines.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = lines.count * worker / workers
+            let end = lines.count * (worker + 1) / workers
+            for index in start..<end { slots.store(answer(lines[index]), at: index) }
+        }
+        return slots.take()
+    }
+
+    private func answer(_ line: LineSplitter.Line) -> (RecordLines.Kind, String) {
+        let output = records.evaluate(line)
+        return (output.kind, output.json.rendered() + "\n")
+    }
+}
+
+/// One slot per line, each written by exactly one thread: the threads share the storage
+/// but never an element, and `take()` runs after they have all finished.
+private final class Slots: @unchecked Sendable {
+    private var storage: [(RecordLines.Kind, String)]
+
+    init(count: Int) {
+        storage = Array(repeating: (.error, ""), count: count)
+    }
+
+    func store(_ value: (RecordLines.Kind, String), at index: Int) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func take() -> [(RecordLines.Kind, String)] { storage }
+}
