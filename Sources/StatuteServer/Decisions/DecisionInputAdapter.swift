@@ -17,10 +17,19 @@ enum DecisionInputAdapter {
 
     /// Reads an evaluate or options body against `policy`.
     static func read(_ bytes: [UInt8], options: Bool, policy: CompiledPolicy) -> Result<Read, ServiceError> {
-        switch DecisionInput.read(json: bytes, shape: options ? .options : .evaluate, policy: policy) {
+        let shape: DecisionInputShape = options ? .options : .evaluate
+        // Parse once: the tree is both read and logged. A syntax error is re-read from
+        // the bytes so that its code and message are exactly `run`'s.
+        guard case .success(let root) = JSONReader.parse(bytes) else {
+            if case .failure(let error) = DecisionInput.read(json: bytes, shape: shape, policy: policy) {
+                return .failure(.badRequest(code: error.code, message: error.message))
+            }
+            return .failure(.badRequest(code: "invalid-json", message: "the body is not valid JSON"))
+        }
+        switch DecisionInput.read(root, shape: shape, policy: policy) {
         case .success(let input):
             return .success(Read(record: input.record, request: input.request, role: input.role, today: input.today,
-                                 settings: input.settings, explain: input.explain, input: json(bytes)))
+                                 settings: input.settings, explain: input.explain, input: root))
         case .failure(let error):
             return .failure(.badRequest(code: error.code, message: error.message))
         }
