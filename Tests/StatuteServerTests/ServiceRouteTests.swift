@@ -213,4 +213,49 @@ import Testing
             #expect(ServerFixtures.string(ServerFixtures.parse(response.body)?.at("error", "code")) == "overloaded")
         }
     }
+
+    @Test func aPolicyThatNeverLoadedIsFailedAndTheServerIsNotReady() async throws {
+        try "statute: 1\nname: broken\nstatuses: [\n".write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try await withApp { client in
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ServerFixtures.parse(ready.body)?["waiting_for"] == .array([.string("broken")]))
+            let list = ServerFixtures.parse(try await client.execute(uri: "/v1/policies", method: .get).body)?["policies"]
+            guard case .array(let policies)? = list else { Issue.record("no list"); return }
+            let broken = policies.first { ServerFixtures.string($0["name"]) == "broken" }
+            #expect(ServerFixtures.string(broken?["state"]) == "failed")
+            #expect(broken?["digest"] == .null)
+            guard case .array(let diagnostics)? = broken?["diagnostics"] else { Issue.record("no diagnostics"); return }
+            #expect(!diagnostics.isEmpty)
+            let evaluate = try await client.execute(uri: "/v1/policies/broken/evaluate", method: .post,
+                                                    headers: ServerFixtures.json(""), body: ServerFixtures.body("{}"))
+            #expect(evaluate.status == .serviceUnavailable)
+            #expect(ServerFixtures.string(ServerFixtures.parse(evaluate.body)?.at("error", "code")) == "policy-not-loaded")
+            let other = try await client.execute(uri: "/v1/policies/certification/evaluate", method: .post,
+                                                 headers: ServerFixtures.json(""), body: ServerFixtures.body("{}"))
+            #expect(other.status == .ok)
+        }
+    }
+
+    @Test func theDecisionLogHasOneWholeLinePerDecisionWrittenBeforeTheAnswer() async throws {
+        let log = folder.appendingPathComponent("decisions.jsonl")
+        try await withApp(log: log) { client in
+            let answer = try await client.execute(uri: "/v1/policies/certification/evaluate", method: .post, headers: ServerFixtures.json(""),
+                                                  body: ServerFixtures.body(#"{"event": "apply", "settings": {"expiring_notice_days": 7}}"#))
+            let id = ServerFixtures.string(ServerFixtures.parse(answer.body)?["decision_id"])
+            // The line is there as soon as the answer is.
+            let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1)
+            let entry = ServerFixtures.parse(ByteBuffer(string: String(lines[0])))
+            #expect(ServerFixtures.string(entry?["decision_id"]) == id)
+            #expect(ServerFixtures.string(entry?["today"]) == "2026-02-20")
+            #expect(entry?.at("settings", "expiring_notice_days") == .int(7))
+            #expect(entry?.at("input", "event") == .string("apply"))
+            #expect(ServerFixtures.string(entry?.at("result", "outcome")) == "changed")
+            #expect(entry?.at("result", "decision_id") == nil)
+            _ = try await client.execute(uri: "/v1/policies/certification/run", method: .post, headers: [.contentType: "application/x-ndjson"],
+                                         body: ServerFixtures.body("{\"id\": 1}\nnot json\n"))
+            #expect(try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count == 3)
+        }
+    }
 }
