@@ -36,10 +36,14 @@ echo "ci-serve: server at $base"
 echo "ci-serve: the Python example client"
 timeout 60 python3 examples/python-client/statute_client.py "$base" "$(cat "$work/token")"
 
+# Every check but positive_data_acceptance: a body of the documented shape may still name
+# a fact or status the policy does not declare, which is a documented 400. The JSON Lines
+# `run` operation is left to the integration tests (schemathesis cannot generate ndjson).
 echo "ci-serve: schemathesis against $base/openapi.json"
 timeout 900 "${SCHEMATHESIS[@]}" run "$base/openapi.json" --url "$base" \
     -H "Authorization: Bearer $(cat "$work/token")" \
-    --checks all --max-examples "$MAX_EXAMPLES" --no-color
+    --checks all --exclude-checks positive_data_acceptance --exclude-operation-id run \
+    --max-examples "$MAX_EXAMPLES" --no-color
 
 kill -TERM $pid
 status=0; wait $pid || status=$?
