@@ -2,17 +2,19 @@
 # Load benchmark of `statute serve` with wrk (Debian's `wrk`): POST evaluate on the default
 # policy against GET /healthz (a no-op route) of the same server, in the same run.
 # Prints requests/s and p50/p99 latency for both, as a Markdown table.
-# Options (environment): DURATION (default 15s), CONNECTIONS (32), THREADS (1), BUILD (release).
+# Options (environment): DURATION (default 15s), CONNECTIONS (32), THREADS (1), BUILD (release),
+# SCRATCH (the build folder, default .build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 BUILD=${BUILD:-release}
+SCRATCH=${SCRATCH:-.build}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-swift build -c "$BUILD" --product statute >/dev/null
-BIN=".build/$BUILD/statute"
+swift build -c "$BUILD" --product statute --scratch-path "$SCRATCH" >/dev/null
+BIN="$SCRATCH/$BUILD/statute"
 
 work=$(mktemp -d)
 "$BIN" serve --policy policies/certification.yaml --port 0 2> "$work/stderr" &
