@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -60,8 +61,9 @@ import Testing
             let length = Int(generator.next() % 80)
             inputs.append((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
         }
+        let bodies = inputs
         try await app.test(.router) { client in
-            for bytes in inputs {
+            for bytes in bodies {
                 for route in ["evaluate", "options", "run"] {
                     let type = route == "run" ? "application/x-ndjson" : "application/json"
                     let response = try await client.execute(uri: "/v1/policies/certification/\(route)", method: .post,
