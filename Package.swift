@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Statute", targets: ["Statute"]),
         .executable(name: "statute", targets: ["StatuteCLI"]),
+        // The HTTP decision service behind `statute serve` (docs/service.md).
+        .library(name: "StatuteServer", targets: ["StatuteServer"]),
         // The C ABI (SPEC §9); `make lib` leaves it as dist/libstatute.so with include/statute.h.
         .library(name: "StatuteC", type: .dynamic, targets: ["StatuteCABI"]),
         // Generated policies of any size, for the benchmarks and the large-policy test.
@@ -15,6 +17,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The decision service only (StatuteServer); the Statute library depends on none of these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libyaml (Debian `libyaml-dev`, pkg-config `yaml-0.1`).
@@ -32,11 +41,27 @@ let package = Package(
         // The façade: load policies and test files, read input records, run tests,
         // render diagnostics, results, docs, graphs and schemas.
         .target(name: "Statute", dependencies: ["StatuteCore", "StatuteYAML"]),
+        // The HTTP decision service (`statute serve`, docs/service.md): Hummingbird routes,
+        // hot reload, decision log, metrics.
+        .target(
+            name: "StatuteServer",
+            dependencies: [
+                "Statute",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+        ),
         // The `statute` command line: argv, stdout/stderr and exit codes only.
         .executableTarget(
             name: "StatuteCLI",
             dependencies: [
                 "Statute",
+                "StatuteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +82,14 @@ let package = Package(
         .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport", "StatuteSynthetic"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StatuteServerTests",
+            dependencies: [
+                "StatuteServer",
+                "StatuteTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,7 @@ struct StatuteCommand: ParsableCommand {
         DocsCommand.self,
         GraphCommand.self,
         SchemaCommand.self,
+        ServeCommand.self,
         DiffCommand.self,
         TimelineCommand.self,
         ImpactCommand.self,

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Statute
+import StatuteServer
+
+/// `statute serve [--policy PATH]… [--host H] [--port P] [--settings FILE] [--decision-log FILE]
+/// [--token-file FILE]`: the HTTP decision service (SPEC §7, docs/service.md).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve policies over HTTP: evaluate, options, run, docs and graphs, with hot reload.",
+        discussion: """
+            Serves every policy in the given files and folders (default: policies/) until SIGTERM \
+            or SIGINT, then finishes the requests in flight and exits 0. A changed policy file is \
+            reloaded when it has no errors; SIGHUP reloads at once. One line on stderr names the \
+            address once the server listens. See docs/service.md.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A policy file or folder (repeatable; default: policies/).", valueName: "PATH"))
+    var policy: [String] = []
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("A JSON or YAML file of settings for every policy.", valueName: "FILE"))
+    var settings: String?
+
+    @Option(name: .customLong("decision-log"), help: ArgumentHelp("Append one JSON line per decision to this file.", valueName: "FILE"))
+    var decisionLog: String?
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on every /v1 route.", valueName: "FILE"))
+    var tokenFile: String?
+
+    @Option(name: .customLong("max-concurrent"), help: "Requests answered at once on /v1; more get 503 with Retry-After.")
+    var maxConcurrent = 256
+
+    @Option(name: .customLong("watch-interval"), help: ArgumentHelp("Seconds between checks of the policy files for changes; 0 checks only on SIGHUP.", valueName: "SECONDS"))
+    var watchInterval = 1.0
+
+    func validate() throws {
+        guard watchInterval >= 0, watchInterval <= 86_400 else { throw ValidationError("--watch-interval must be between 0 and 86400 seconds") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard maxConcurrent > 0 else { throw ValidationError("--max-concurrent must be at least 1") }
+    }
+
+    func run() throws {
+        var configuration = ServerConfiguration(policyPaths: policy.isEmpty ? ["policies"] : policy, host: host, port: port,
+                                                settingsFile: settings, decisionLogPath: decisionLog,
+                                                maxConcurrentRequests: maxConcurrent,
+                                                watchInterval: .milliseconds(Int(watchInterval * 1000)))
+        if let tokenFile {
+            switch ServerConfiguration.readToken(contentsOf: tokenFile) {
+            case .success(let token): configuration.token = token
+            case .failure(let error): Terminal.fail(error.message)
+            }
+        }
+        blockServiceSignals()
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await serve(configuration) { host, port in
+                    Terminal.error("statute serve: listening on http://\(host):\(port)")
+                }
+            } catch let error as ServerSetupError {
+                outcome.set(error.message)
+            } catch {
+                outcome.set("the server stopped: \(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = outcome.message { Terminal.fail(message) }
+    }
+}
+
+/// The error message a server run ended with, handed from its task to the command.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+    var message: String? { lock.withLock { stored } }
+    func set(_ message: String) { lock.withLock { stored = message } }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Logging
+import Statute
+
+/// Builds the decision service for `configuration` (SPEC §7, docs/service.md): loads every
+/// policy once, opens the decision log, and returns the application, ready to run.
+/// `statute serve` runs it with `runService()`; tests call it and use HummingbirdTesting.
+///
+/// - Parameters:
+///   - configuration: what to serve and how.
+///   - trapSIGHUP: reload on SIGHUP (off in tests that run several servers in one process).
+///   - onReady: called with the address once the server listens.
+/// - Throws: ``ServerSetupError`` when the policy paths, decision log or settings cannot be used.
+public func buildApplication(
+    _ configuration: ServerConfiguration,
+    trapSIGHUP: Bool = true,
+    onReady: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
+) throws(ServerSetupError) -> some ApplicationProtocol {
+    if case .failure(let error) = PolicyFiles.find(configuration.policyPaths) { throw error }
+    if case .success(let found) = PolicyFiles.find(configuration.policyPaths), found.isEmpty {
+        throw ServerSetupError("no policy files found in \(configuration.policyPaths.map { "`\($0)`" }.joined(separator: ", "))")
+    }
+    if let settings = configuration.settingsFile, !FileManager.default.isReadableFile(atPath: settings) {
+        throw ServerSetupError("cannot read the settings file `\(settings)`")
+    }
+    var logger = Logger(label: "statute.serve")
+    logger.logLevel = .warning
+    let metrics = ServiceMetrics()
+    let store = PolicyStore(paths: configuration.policyPaths, settingsFile: configuration.settingsFile, metrics: metrics)
+    store.refresh(force: true)
+    let log = try configuration.decisionLogPath.map { path throws(ServerSetupError) in try DecisionLog(path: path) }
+    let decider = Decider(log: log, metrics: metrics, today: configuration.today)
+
+    let router = Router()
+    router.add(middleware: ErrorAndMetricsMiddleware(metrics: metrics, logger: logger))
+    OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    let v1 = router.group("v1")
+    if let token = configuration.token { v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
+    v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests))
+    PolicyController(store: store).addRoutes(to: v1)
+    DecisionController(store: store, decider: decider, configuration: configuration).addRoutes(to: v1)
+
+    let idle = configuration.idleTimeout.components
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: [DecisionLogService(log: log),
+                   PolicyWatcher(store: store, interval: configuration.watchInterval, trapSIGHUP: trapSIGHUP)],
+        onServerRunning: { channel in
+            onReady(configuration.host, channel.localAddress?.port ?? configuration.port)
+        },
+        logger: logger
+    )
+}

@@ -1,0 +1,114 @@
+import Hummingbird
+import Statute
+
+/// An error answer: `{"error": {"code", "message"}}` with its HTTP status (SPEC §7).
+struct ServiceError: Error, HTTPResponseError, Sendable {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    var headers: HTTPFields = [:]
+
+    /// The JSON body.
+    var json: JSONValue {
+        .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = JSONResponse.make(json, status: status)
+        for field in headers { response.headers.append(field) }
+        return response
+    }
+
+    /// 400: the body is not valid JSON or not a valid request (the same codes as `run`).
+    static func badRequest(code: String, message: String) -> ServiceError {
+        ServiceError(status: .badRequest, code: code, message: message)
+    }
+
+    /// 400 from an engine diagnostic, worded as `run` words it.
+    static func badRequest(_ diagnostic: Diagnostic) -> ServiceError {
+        var message = diagnostic.message
+        if let help = diagnostic.help { message += " (\(help))" }
+        return .badRequest(code: diagnostic.code.rawValue, message: message)
+    }
+
+    static func unknownPolicy(_ name: String) -> ServiceError {
+        ServiceError(status: .notFound, code: "unknown-policy", message: "no policy named `\(Escaping.safe(name))` is served")
+    }
+
+    static func notFound(_ path: String) -> ServiceError {
+        ServiceError(status: .notFound, code: "not-found", message: "no route `\(Escaping.safe(path))`")
+    }
+
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> ServiceError {
+        var error = ServiceError(status: .methodNotAllowed, code: "method-not-allowed",
+                                 message: "`\(method.rawValue)` is not allowed on `\(Escaping.safe(path))`; use \(allowed.map(\.rawValue).joined(separator: " or "))")
+        error.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+        return error
+    }
+
+    static let unauthorized: ServiceError = {
+        var error = ServiceError(status: .unauthorized, code: "unauthorized",
+                                 message: "this route needs the header `Authorization: Bearer TOKEN` with the server's token")
+        error.headers[.wwwAuthenticate] = "Bearer"
+        return error
+    }()
+
+    static func tooLarge(limit: Int) -> ServiceError {
+        ServiceError(status: .contentTooLarge, code: "body-too-large",
+                     message: "the request body is larger than the limit of \(limit) bytes")
+    }
+
+    static func unsupportedType(_ given: String?, expected: String) -> ServiceError {
+        ServiceError(status: .unsupportedMediaType, code: "unsupported-media-type",
+                     message: "the body must be \(expected)" + (given.map { ", not `\(Escaping.safe($0))`" } ?? "; send a Content-Type header"))
+    }
+
+    static let overloaded: ServiceError = {
+        var error = ServiceError(status: .serviceUnavailable, code: "overloaded",
+                                 message: "the server is answering as many requests as it may; retry shortly")
+        error.headers[.retryAfter] = "1"
+        return error
+    }()
+
+    static func notLoaded(_ name: String) -> ServiceError {
+        var error = ServiceError(status: .serviceUnavailable, code: "policy-not-loaded",
+                                 message: "the policy `\(name)` has not loaded without errors yet; see GET /v1/policies/\(name)")
+        error.headers[.retryAfter] = "1"
+        return error
+    }
+
+    static let timeout = ServiceError(status: .requestTimeout, code: "timeout",
+                                      message: "the request took longer than the server's request timeout")
+
+    static func `internal`(_ message: String) -> ServiceError {
+        ServiceError(status: .internalServerError, code: "internal", message: message)
+    }
+}
+
+/// Escapes what a client sent before it is echoed in a message: control characters become `\u{…}`, and long text is cut.
+enum Escaping {
+    static func safe(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 200 ? out + "…" : out
+    }
+}
+
+/// JSON responses.
+enum JSONResponse {
+    static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: value.rendered() + "\n")))
+    }
+
+    static func text(_ text: String, contentType: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Statute
+
+/// One loaded, checked version of a policy: what answers a request, whole.
+struct PolicyVersion: Sendable {
+    /// The compiled policy.
+    var policy: CompiledPolicy
+    /// The engine with the server's settings.
+    var engine: Engine
+    /// The server's settings for this policy, by name.
+    var settings: [String: Value]
+    /// `sha256:` + hex of the file's bytes.
+    var digest: String
+    /// When this version was loaded.
+    var loadedAt: Date
+}
+
+/// A served policy: its file, the version serving (if any loaded yet), and its state.
+struct PolicyEntry: Sendable {
+    /// Whether the file on disk is the version serving.
+    enum State: String, Sendable {
+        /// The file on disk loaded without errors and is serving.
+        case ok
+        /// The file on disk has errors (or is gone); the last good version keeps serving.
+        case stale
+        /// The file has never loaded without errors; nothing is serving.
+        case failed
+    }
+
+    var name: String
+    var file: String
+    var serving: PolicyVersion?
+    var state: State
+    /// The diagnostics of the last load (errors when stale or failed, warnings when ok).
+    var diagnostics: [Diagnostic]
+    /// The stamp and digest of the file as last read, to notice changes.
+    var seen: FileSnapshot.Stamp?
+    var seenDigest: String?
+
+    /// `{"name", "digest", "file", "loaded_at", "state", "diagnostics"}` (SPEC §7).
+    var summaryJSON: JSONValue { .object(summaryMembers) }
+
+    var summaryMembers: [(String, JSONValue)] {
+        [
+            ("name", .string(name)),
+            ("digest", .text(serving?.digest)),
+            ("file", .string(file)),
+            ("loaded_at", .text(serving.map { Timestamps.iso8601($0.loadedAt) })),
+            ("state", .string(state.rawValue)),
+            ("diagnostics", .array(diagnostics.map(DiagnosticRenderer.json(_:)))),
+        ]
+    }
+
+    /// The summary plus `statuses` and `transitions` of the serving version.
+    var detailJSON: JSONValue {
+        guard let policy = serving?.policy else {
+            return .object(summaryMembers + [("statuses", .array([])), ("transitions", .array([]))])
+        }
+        let statuses: [JSONValue] = policy.statuses.map { status in
+            .object([
+                ("id", .string(status.id)),
+                ("label", .string(status.label)),
+                ("description", .text(status.description)),
+                ("final", .bool(status.isFinal)),
+            ])
+        }
+        let transitions: [JSONValue] = policy.transitions.map { transition in
+            var from: [JSONValue] = transition.fromStart ? [.null] : []
+            from += policy.statuses.filter { transition.fromStatuses.contains($0.index) }.map { .string($0.id) }
+            var trigger: [(String, JSONValue)] = [("kind", .string(transition.trigger.kind.rawValue))]
+            switch transition.trigger {
+            case .event(let name): trigger.append(("event", .string(name)))
+            case .manual(let roles): trigger.append(("roles", .array(roles.map { .string($0) })))
+            case .when, .at: break
+            }
+            return .object([
+                ("id", .string(transition.id)),
+                ("label", .text(transition.description)),
+                ("from", .array(from)),
+                ("to", .string(policy.statuses[transition.to].id)),
+                ("mode", .string(transition.mode.rawValue)),
+                ("trigger", .object(trigger)),
+            ])
+        }
+        return .object(summaryMembers + [("statuses", .array(statuses)), ("transitions", .array(transitions))])
+    }
+}
+
+/// Times as the service writes them: RFC 3339 in UTC with milliseconds.
+enum Timestamps {
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}

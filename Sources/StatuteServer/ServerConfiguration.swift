@@ -1,0 +1,82 @@
+import Foundation
+import Statute
+
+/// Everything `statute serve` is told on its command line (SPEC §7), plus the limits a
+/// deployment may tune. Tests build one directly and hand it to ``buildApplication(_:)``.
+public struct ServerConfiguration: Sendable {
+    /// Policy files and folders (folders: every `*.yaml`/`*.yml` below that is not a test file).
+    public var policyPaths: [String]
+    /// The address to listen on; `127.0.0.1` unless told otherwise.
+    public var host: String
+    /// The port; 0 picks a free one (the ready line names it).
+    public var port: Int
+    /// A JSON or YAML file of setting values, read against each policy's declarations.
+    public var settingsFile: String?
+    /// Where decisions are appended, one JSON line each (docs/service.md).
+    public var decisionLogPath: String?
+    /// The bearer token every `/v1` route requires, when given.
+    public var token: String?
+    /// The largest evaluate/options body, in bytes (1 MiB).
+    public var maxBodyBytes: Int
+    /// The largest `run` body, in bytes (64 MiB).
+    public var maxRunBodyBytes: Int
+    /// Requests served at once on `/v1`; more get 503 with `Retry-After`.
+    public var maxConcurrentRequests: Int
+    /// How long an evaluate/options request may take to send its body and be answered.
+    public var requestTimeout: Duration
+    /// How long a connection may stay idle before it is closed.
+    public var idleTimeout: Duration
+    /// How often policy files are checked for changes.
+    public var watchInterval: Duration
+    /// Today's date, for requests that give none (the server's local date).
+    public var today: @Sendable () -> CalendarDate
+
+    /// Creates a configuration with SPEC §7's defaults.
+    public init(policyPaths: [String] = ["policies"], host: String = "127.0.0.1", port: Int = 8080,
+                settingsFile: String? = nil, decisionLogPath: String? = nil, token: String? = nil,
+                maxBodyBytes: Int = 1 << 20, maxRunBodyBytes: Int = 64 << 20, maxConcurrentRequests: Int = 256,
+                requestTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(60),
+                watchInterval: Duration = .seconds(1),
+                today: @escaping @Sendable () -> CalendarDate = ServerConfiguration.localDate) {
+        self.policyPaths = policyPaths
+        self.host = host
+        self.port = port
+        self.settingsFile = settingsFile
+        self.decisionLogPath = decisionLogPath
+        self.token = token
+        self.maxBodyBytes = maxBodyBytes
+        self.maxRunBodyBytes = maxRunBodyBytes
+        self.maxConcurrentRequests = maxConcurrentRequests
+        self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
+        self.watchInterval = watchInterval
+        self.today = today
+    }
+
+    /// The server's local date.
+    @Sendable public static func localDate() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(year: 1970, month: 1, day: 1)!
+    }
+
+    /// Reads a token file: its first line, without surrounding white space.
+    public static func readToken(contentsOf path: String) -> Result<String, ServerSetupError> {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 4096,
+              let text = String(data: data, encoding: .utf8) else {
+            return .failure(ServerSetupError("cannot read the token file `\(path)` (a UTF-8 text file of at most 4 KiB)"))
+        }
+        let token = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard !token.isEmpty else { return .failure(ServerSetupError("the token file `\(path)` is empty")) }
+        return .success(token)
+    }
+}
+
+/// A reason the server cannot start: one readable line.
+public struct ServerSetupError: Error, Sendable, CustomStringConvertible {
+    /// The message.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
