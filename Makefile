@@ -36,17 +36,19 @@ demo: install
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
-RELEASE_BIN = $$($(SWIFT) build -c release --show-bin-path)
+# CONFIG=debug installs the debug build (CI's install check, which reuses `make test`'s build).
+CONFIG ?= release
+RELEASE_BIN = $$($(SWIFT) build -c $(CONFIG) --show-bin-path)
 MAN_DIR = .build/plugins/GenerateManual/outputs/StatuteCLI
 SAY_WHERE = case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "statute is installed as $(PREFIX)/bin/statute, on your PATH: run 'statute --help' or 'man statute'";; \
 	  *) echo "statute is installed as $(PREFIX)/bin/statute; $(PREFIX)/bin is not on your PATH: add it with  export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 release: deps
-	$(SWIFT) build -c release --product statute
+	$(SWIFT) build -c $(CONFIG) --product statute
 
 # The man page; the plugin builds the package in release mode and runs generate-manual on it.
 $(MAN_DIR)/statute.1: release
-	$(SWIFT) package plugin generate-manual --authors "the Statute authors"
+	$(SWIFT) package plugin generate-manual --configuration $(CONFIG) --authors "the Statute authors"
 	@test -s $(MAN_DIR)/statute.1 || { echo "generate-manual did not write $(MAN_DIR)/statute.1" >&2; exit 2; }
 
 install: release $(MAN_DIR)/statute.1
@@ -66,7 +68,7 @@ install: release $(MAN_DIR)/statute.1
 # (version, a check of the default policy), the man page and the three completions exist.
 install-check:
 	@root=$$(mktemp -d) && trap 'rm -rf "$$root"' EXIT && \
-	$(MAKE) --no-print-directory install PREFIX="$$root" && \
+	$(MAKE) --no-print-directory install PREFIX="$$root" CONFIG=$(CONFIG) && \
 	"$$root/bin/statute" --version | grep -q '^statute [0-9][0-9.]* (policy language 1)$$' && \
 	"$$root/bin/statute" check --strict policies/certification.yaml && \
 	grep -q '^\.Dt STATUTE 1' "$$root/share/man/man1/statute.1" && \
@@ -140,5 +142,7 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan $(if $(SANITIZE_FILTER),--filter "$(SANITIZE_FILTER)")
 
 # CI's bounded sanitizer pass: ThreadSanitizer on the engine and concurrency tests.
+# STATUTE_LIBRARY_ONLY=1 leaves the server, the CLI and the C ABI out of the package, so this
+# pass does not build Hummingbird, NIO and BoringSSL under the sanitizer.
 sanitize-ci: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Engine|Concurren|Certification"
+	STATUTE_LIBRARY_ONLY=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Engine|Concurren|Certification"

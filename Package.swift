@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `STATUTE_LIBRARY_ONLY=1` (CI's ThreadSanitizer pass, `make sanitize-ci`): only the library
+/// and its tests, so the sanitizer build leaves out the server's dependencies.
+let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil
+let leftOut: Set<String> = libraryOnly
+    ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests"] : []
+
 let package = Package(
     name: "Statute",
     platforms: [.macOS(.v13)],
@@ -94,3 +100,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+if libraryOnly {
+    package.targets.removeAll { leftOut.contains($0.name) }
+    package.products.removeAll { ["statute", "StatuteServer", "StatuteC"].contains($0.name) }
+}
