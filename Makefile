@@ -95,7 +95,7 @@ benchmark: deps
 benchmark-impact: deps
 	Benchmarks/impact/run.sh $(IMPACT_RECORDS)
 
-# The C library (SPEC §9, docs/embedding.md): dist/libstatute.so, release, with the Swift
+# The C library (docs/embedding.md, docs/embedding.md): dist/libstatute.so, release, with the Swift
 # runtime and Foundation linked in statically, only the statute_* functions exported, and
 # symbols stripped; and dist/statute.h. Built in its own scratch folder, since its flags differ.
 LIB_SCRATCH ?= .build-lib

@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "statute", targets: ["StatuteCLI"]),
         // The HTTP decision service behind `statute serve` (docs/service.md).
         .library(name: "StatuteServer", targets: ["StatuteServer"]),
-        // The C ABI (SPEC §9); `make lib` leaves it as dist/libstatute.so with include/statute.h.
+        // The C ABI (docs/embedding.md); `make lib` leaves it as dist/libstatute.so with include/statute.h.
         .library(name: "StatuteC", type: .dynamic, targets: ["StatuteCABI"]),
         // Generated policies of any size, for the benchmarks and the large-policy test.
         .library(name: "StatuteSynthetic", targets: ["StatuteSynthetic"]),

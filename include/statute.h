@@ -1,5 +1,5 @@
 /*
- * statute.h — the C interface of libstatute, the Statute policy engine (SPEC §9).
+ * statute.h — the C interface of libstatute, the Statute policy engine (docs/embedding.md).
  *
  * Kept by hand; the Swift functions behind it are in Sources/StatuteCABI. Every string
  * going in or out is UTF-8 JSON text ended by a NUL byte, in the shapes of `statute eval`

@@ -3,7 +3,7 @@ import Statute
 /// The work behind `statute_evaluate` and `statute_options`: request bytes in, answer
 /// JSON out. Every failure is a ``CallError``; nothing here traps on bad input.
 enum Answers {
-    /// Evaluates a request body of SPEC §7's evaluate shape; the answer is the
+    /// Evaluates a request body of docs/service.md's evaluate shape; the answer is the
     /// `statute eval --format json` object.
     static func evaluate(_ box: EngineBox, request bytes: [UInt8]) -> Result<JSONValue, CallError> {
         let input: DecisionInput

@@ -1,6 +1,6 @@
 import Statute
 
-/// Why a call could not do its work: `{"error": {"code", "message"}}` (SPEC §7's errors).
+/// Why a call could not do its work: `{"error": {"code", "message"}}` (docs/service.md's errors).
 struct CallError: Error, Sendable {
     /// A stable, kebab-case code: `invalid-json`, `unknown-fact`, `null-pointer`…
     var code: String

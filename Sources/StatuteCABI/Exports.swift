@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Statute
 
-// The C functions of include/statute.h (SPEC §9). Each is a thin shell: it checks its
+// The C functions of include/statute.h (docs/embedding.md). Each is a thin shell: it checks its
 // pointers, calls into Swift that returns values (never traps on input), and hands back
 // `malloc`ed JSON text that the caller frees with `statute_string_free`.
 

@@ -4,7 +4,7 @@ import Statute
 /// `DecisionInput`, so requests get the same checks, codes and messages as `statute run`
 /// and `statute serve`.
 enum JSONInput {
-    /// Reads an evaluate or options request body (SPEC §7) against the engine's policy.
+    /// Reads an evaluate or options request body (docs/service.md) against the engine's policy.
     static func request(_ bytes: [UInt8], shape: DecisionInputShape, policy: CompiledPolicy) -> Result<DecisionInput, CallError> {
         DecisionInput.read(json: bytes, shape: shape, policy: policy)
             .mapError { CallError(code: $0.code, message: $0.message) }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Statute
 
-/// The local date, for requests that give no `today` (SPEC §7: the server's local date).
+/// The local date, for requests that give no `today` (docs/service.md: the server's local date).
 enum LocalDate {
     /// Today in the process's time zone (`TZ`), or `nil` if the clock cannot be read.
     static func today() -> CalendarDate? {

@@ -4,7 +4,7 @@ import Statute
 
 /// `statute`: check and test policies, evaluate records, run record batches, generate docs.
 ///
-/// Exit status (SPEC §5): 0 success; 1 the answer is no; 2 the command could not do its
+/// Exit status (docs/cli.md): 0 success; 1 the answer is no; 2 the command could not do its
 /// work — usage errors included (ArgumentParser's own 64 is mapped to 2).
 @main
 struct StatuteCommand: ParsableCommand {

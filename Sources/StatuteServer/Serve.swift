@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
 
-/// Runs the decision service until SIGTERM or SIGINT (SPEC §7): builds it, serves until a
+/// Runs the decision service until SIGTERM or SIGINT (docs/service.md): builds it, serves until a
 /// signal, then stops accepting, finishes the requests in flight, flushes and closes the
 /// decision log, and returns.
 ///

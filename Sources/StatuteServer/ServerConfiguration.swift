@@ -1,7 +1,7 @@
 import Foundation
 import Statute
 
-/// Everything `statute serve` is told on its command line (SPEC §7), plus the limits a
+/// Everything `statute serve` is told on its command line (docs/service.md), plus the limits a
 /// deployment may tune. Tests build one directly and hand it to ``buildApplication(_:)``.
 public struct ServerConfiguration: Sendable {
     /// Policy files and folders (folders: every `*.yaml`/`*.yml` below that is not a test file).
@@ -31,7 +31,7 @@ public struct ServerConfiguration: Sendable {
     /// Today's date, for requests that give none (the server's local date).
     public var today: @Sendable () -> CalendarDate
 
-    /// Creates a configuration with SPEC §7's defaults.
+    /// Creates a configuration with docs/service.md's defaults.
     public init(policyPaths: [String] = ["policies"], host: String = "127.0.0.1", port: Int = 8080,
                 settingsFile: String? = nil, decisionLogPath: String? = nil, token: String? = nil,
                 maxBodyBytes: Int = 1 << 20, maxRunBodyBytes: Int = 64 << 20, maxConcurrentRequests: Int = 256,

@@ -1,7 +1,7 @@
 import Metrics
 import Prometheus
 
-/// The service's metrics (SPEC §7 `/metrics`), through swift-metrics with a Prometheus
+/// The service's metrics (docs/service.md `/metrics`), through swift-metrics with a Prometheus
 /// factory owned by this server (no process-wide bootstrap, so tests can run several).
 final class ServiceMetrics: Sendable {
     let registry: PrometheusCollectorRegistry

@@ -1,4 +1,4 @@
-/// The limits the reader enforces on one file (SPEC §6).
+/// The limits the reader enforces on one file (docs/reliability.md).
 ///
 /// Each limit is checked while reading, before the work it guards is done, so that a
 /// hostile file is rejected quickly and with little memory.
@@ -12,7 +12,7 @@ public struct YAMLLimits: Hashable, Sendable {
     /// against ``maxFileBytes``.
     public var maxNodes: Int = 10_000
 
-    /// Creates limits; the defaults are SPEC §6's: 4 MiB, nesting 64, 10,000 nodes.
+    /// Creates limits; the defaults are docs/reliability.md's: 4 MiB, nesting 64, 10,000 nodes.
     public init(maxFileBytes: Int = 4 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 10_000) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth

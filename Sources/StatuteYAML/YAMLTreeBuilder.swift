@@ -6,7 +6,7 @@ import StatuteCore
 /// in proportion to the input's depth, and every limit is checked *before* the work it
 /// guards: depth when a collection opens, the alias budget when an alias is met (each
 /// anchor remembers how many nodes its subtree has, so an alias is counted without being
-/// expanded). As SPEC §6 reads, only the nodes that aliases stand for count against the
+/// expanded). As docs/reliability.md reads, only the nodes that aliases stand for count against the
 /// budget; nodes written out in the file count only against the file size.
 ///
 /// Errors that leave the structure intact — tags, duplicate keys, complex keys — are

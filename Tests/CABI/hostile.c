@@ -1,5 +1,5 @@
 /*
- * libstatute must never hurt its host (SPEC §9, STYLE 17): NULL pointers, broken JSON,
+ * libstatute must never hurt its host (docs/embedding.md, STYLE 17): NULL pointers, broken JSON,
  * invalid UTF-8, deep nesting, unknown names and broken policies all come back as JSON.
  * Compiled against include/statute.h with -Wall -Werror, so the header is tested too.
  *

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC §4 through the command line's JSON output: the default policy behaves as the
+/// policies/certification.md through the command line's JSON output: the default policy behaves as the
 /// status reference says, for every status and every way it is set.
 @Suite struct CLIDefaultPolicyTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

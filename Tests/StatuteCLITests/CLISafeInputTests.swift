@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// What a file may make `statute` read, and what is never quoted (SPEC §6).
+/// What a file may make `statute` read, and what is never quoted (docs/reliability.md).
 @Suite("statute: how far files reach, FIFOs, bad numbers")
 struct CLISafeInputTests {
     /// A file that is not a policy, standing in for `/etc/passwd` or a secrets file.

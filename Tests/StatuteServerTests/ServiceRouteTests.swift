@@ -7,7 +7,7 @@ import Statute
 import Testing
 @testable import StatuteServer
 
-/// Every route of SPEC §7 through HummingbirdTesting's router test (no socket).
+/// Every route of docs/service.md through HummingbirdTesting's router test (no socket).
 @Suite struct ServiceRouteTests {
     let folder: URL
     init() throws { folder = try ServerFixtures.folder() }

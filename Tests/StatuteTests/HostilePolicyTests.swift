@@ -3,7 +3,7 @@ import Testing
 import StatuteTestSupport
 @testable import Statute
 
-/// SPEC §6: a policy file of any content is either loaded or rejected with located
+/// docs/reliability.md: a policy file of any content is either loaded or rejected with located
 /// diagnostics — never a crash, a hang or exhausted memory.
 @Suite struct HostilePolicyTests {
     static let policyText = try! String(contentsOfFile: Policies.certificationPath, encoding: .utf8)

@@ -6,7 +6,7 @@ import Testing
 @testable import Statute
 import StatuteCore
 
-/// Text from files is safe to show in every format (SPEC §6).
+/// Text from files is safe to show in every format (docs/reliability.md).
 @Suite struct SafeOutputTests {
     @Test func controlCharactersBecomeVisibleJSONStyleEscapes() {
         #expect(Escaping.controlCharacters("a\nb\r\tc\u{1B}[31m\u{7F}\u{9B}\u{202E}") == #"a\nb\r\tc\u001B[31m\u007F\u009B\u202E"#)

@@ -4,7 +4,7 @@ import StatuteSynthetic
 import Testing
 
 @Suite struct SyntheticPolicyTests {
-    /// SPEC §6: a policy of thousands of statuses that fits in the file limit loads. 2,000
+    /// docs/reliability.md: a policy of thousands of statuses that fits in the file limit loads. 2,000
     /// statuses are about 10,000 transitions and 2.3 MB.
     @Test func aPolicyOfTwoThousandStatusesLoadsWithNoError() throws {
         let text = SyntheticPolicy.yaml(statuses: 2_000)

@@ -3,7 +3,7 @@ import Statute
 /// `policies/certification.yaml` written by hand in Swift: switch statements over typed
 /// fields, no interpreter. The ceiling `Engine.evaluate` is measured against.
 ///
-/// It follows SPEC §3 for that one policy: events, manual requests with roles, the settle
+/// It follows docs/policy-language.md for that one policy: events, manual requests with roles, the settle
 /// (`when` and `at` transitions in file order) and `next`. It returns the same facts of a
 /// result as the engine (status, outcome, steps, effects, `set` values, next change, the
 /// rejection message), so the work compared is the same; explanations are left out.

@@ -1,7 +1,7 @@
 import Foundation
 import StatuteCore
 
-/// A Markdown status reference generated from a policy (SPEC §5.5): title and
+/// A Markdown status reference generated from a policy (docs/cli.md): title and
 /// description, settings and facts, a summary table, the status diagram, every status
 /// with how it is set (automatically or manually, by whom, on what trigger), the settings
 /// that affect it and what can follow, and the common pitfalls the analysis finds —
@@ -10,7 +10,7 @@ public enum PolicyDocs {
     /// The docs of a policy, using an analysis already made (its warnings become the pitfalls).
     public static func markdown(for policy: CompiledPolicy, analysis: PolicyAnalysis) -> String {
         let writer = DocsWriter(policy: policy, analysis: analysis)
-        // Labels and descriptions come from the file: control characters escaped (SPEC §6).
+        // Labels and descriptions come from the file: control characters escaped (docs/reliability.md).
         return Escaping.controlCharacters(writer.document(), keepingNewlines: true)
     }
 

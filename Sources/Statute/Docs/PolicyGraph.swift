@@ -76,7 +76,7 @@ public enum PolicyGraph {
         let finals = policy.statuses.filter(\.isFinal).map { mermaidID(.status($0.id)) }
         if !finals.isEmpty { lines.append("    class \(finals.joined(separator: ",")) final") }
         lines.append("    class start\(usesAny(policy) ? ",any" : "") pseudo")
-        // Labels come from the file: control characters escaped (SPEC §6).
+        // Labels come from the file: control characters escaped (docs/reliability.md).
         return Escaping.controlCharacters(lines.joined(separator: "\n"), keepingNewlines: true) + "\n"
     }
 

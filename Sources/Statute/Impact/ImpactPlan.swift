@@ -14,7 +14,7 @@ public enum RecordImpact: Sendable {
 }
 
 /// Plays records under the current policy and settings and under the candidate ones,
-/// from `today` to `until` (SPEC §8). Immutable and `Sendable`: one plan serves every thread.
+/// from `today` to `until` (docs/impact.md). Immutable and `Sendable`: one plan serves every thread.
 public struct ImpactPlan: Sendable {
     /// The current policy with the current settings.
     public let current: Engine

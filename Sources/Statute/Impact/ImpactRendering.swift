@@ -1,6 +1,6 @@
 import StatuteCore
 
-/// `statute impact` as JSON (SPEC §8): `{"records", "affected", "summary", "differences",
+/// `statute impact` as JSON (docs/impact.md): `{"records", "affected", "summary", "differences",
 /// "errors"}`, written as ``head(_:)``, each difference as an ``item(_:first:)``, then
 /// ``tail(_:anyDifference:)`` — so that a caller can stream the differences after the
 /// summary without holding them all.

@@ -1,6 +1,6 @@
 import StatuteCore
 
-/// One difference between two policies, as data (`statute diff`, SPEC §8).
+/// One difference between two policies, as data (`statute diff`, docs/impact.md).
 public struct PolicyChange: Hashable, Sendable {
     /// Whether something was added, removed or changed.
     public enum Kind: String, Hashable, Sendable {

@@ -1,7 +1,7 @@
 import StatuteCore
 
 /// One automatic (or first-day requested) change of a record on a date: a timeline entry
-/// (SPEC §8), `{"date", "transition", "from", "to", "effects", "set"}`.
+/// (docs/impact.md), `{"date", "transition", "from", "to", "effects", "set"}`.
 public struct TimelineEntry: Hashable, Sendable {
     /// The day the step is taken.
     public let date: CalendarDate

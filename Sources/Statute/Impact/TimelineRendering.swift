@@ -1,6 +1,6 @@
 import StatuteCore
 
-/// The JSON and text forms of timelines (SPEC §8).
+/// The JSON and text forms of timelines (docs/impact.md).
 public enum TimelineJSON {
     /// `{"date", "transition", "from", "to", "effects", "set"}`.
     public static func json(_ entry: TimelineEntry) -> JSONValue {

@@ -30,7 +30,7 @@ public struct LoadOptions: Hashable, Sendable {
     /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
     public var policiesAllowedAnywhere: [String] = []
 
-    /// Creates options; the defaults are SPEC §6's limits, 100 diagnostics per file and
+    /// Creates options; the defaults are docs/reliability.md's limits, 100 diagnostics per file and
     /// the static analysis on.
     public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits(),
                 maxDiagnostics: Int = 100, analyze: Bool = true) {
@@ -84,7 +84,7 @@ public enum PolicyLoader {
     /// Lowers and compiles an already-read YAML tree.
     ///
     /// A tree that is not a mapping with a top-level `statute` key is not a policy: it gets
-    /// one `not-a-policy` diagnostic and nothing of its content is quoted (SPEC §6) — the
+    /// one `not-a-policy` diagnostic and nothing of its content is quoted (docs/reliability.md) — the
     /// file may be anything, `/etc/passwd` included.
     static func load(root: YAMLNode, file: String, options: LoadOptions, earlier: [Diagnostic] = []) -> LoadedPolicy {
         guard root.mapping != nil, root["statute"] != nil else {

@@ -57,7 +57,7 @@ public struct DiagnosticRenderer {
     /// help: did you mean `current`?
     /// ```
     ///
-    /// Text from files is made safe to show (SPEC §6): control characters in the message,
+    /// Text from files is made safe to show (docs/reliability.md): control characters in the message,
     /// the help and the file name are escaped, the source line shows them as `�`, and a
     /// long source line is cut to a window of about ``sourceWindow`` columns around the
     /// caret. The content of a file that is not a policy (`not-a-policy`) is never shown.
@@ -148,7 +148,7 @@ public struct DiagnosticRenderer {
 
     // MARK: - JSON
 
-    /// `{"diagnostics": [...], "errors": n, "warnings": n}`, keys in SPEC order; `help`
+    /// `{"diagnostics": [...], "errors": n, "warnings": n}`, keys in the documented order (docs/cli.md); `help`
     /// only when present; `file`, `line`, `column` null for a diagnostic with no position.
     public static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         let errors = diagnostics.filter(\.isError).count

@@ -1,4 +1,4 @@
-/// Makes text from files safe to show (SPEC §6): control characters — C0, DEL, C1 (and
+/// Makes text from files safe to show (docs/reliability.md): control characters — C0, DEL, C1 (and
 /// so every terminal escape sequence, which needs `ESC` or the C1 `CSI`), plus the
 /// invisible bidirectional overrides and line separators — are written as visible
 /// escapes, so a name in a policy cannot move the cursor, recolour the terminal, hide

@@ -2,7 +2,7 @@ import StatuteCore
 
 /// A JSON value whose objects keep their keys in the order they were built, so that
 /// every output Statute writes is byte-for-byte deterministic and follows the key order
-/// the SPEC gives.
+/// the docs give (docs/cli.md).
 public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null

@@ -50,7 +50,7 @@ public enum SourceFileCheck {
         ])
     }
 
-    /// The problems of the test file `root` (SPEC §5.3): its shape, its policy, and every
+    /// The problems of the test file `root` (docs/test-files.md): its shape, its policy, and every
     /// status, transition, effect, event, role, fact and setting it names.
     static func checkTestFile(root: YAMLNode, file: String, options: LoadOptions) -> [Diagnostic] {
         PolicyTestRunner.check(root: root, path: file, options: options)

@@ -1,6 +1,6 @@
 import StatuteCore
 
-/// Definitions for policy files (SPEC §1).
+/// Definitions for policy files (docs/policy-language.md).
 extension StatuteSchema {
     /// Definitions both kinds of file use.
     static var commonDefinitions: [(String, JSONValue)] {
@@ -15,7 +15,7 @@ extension StatuteSchema {
         [
             ("policy", policy),
             ("expression", [
-                "description": "An expression (SPEC §2). A plain `true` or a number is read as its text.",
+                "description": "An expression (docs/policy-language.md). A plain `true` or a number is read as its text.",
                 "type": ["string", "boolean", "integer"], "maxLength": 4096,
             ]),
             ("valueType", [

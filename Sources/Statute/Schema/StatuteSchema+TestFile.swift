@@ -1,4 +1,4 @@
-/// Definitions for policy test files (SPEC §5.3).
+/// Definitions for policy test files (docs/test-files.md).
 extension StatuteSchema {
     static var testDefinitions: [(String, JSONValue)] {
         [

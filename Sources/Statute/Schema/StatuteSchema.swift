@@ -1,7 +1,7 @@
 import StatuteCore
 
 /// JSON Schemas (draft 2020-12) for Statute's YAML files, for editors: policy files
-/// (SPEC §1, plus `acknowledge`) and policy test files (SPEC §5.3). YAML editors such as
+/// (docs/policy-language.md, plus `acknowledge`) and policy test files (docs/test-files.md). YAML editors such as
 /// VS Code's YAML extension validate and complete against them.
 ///
 /// The schemas check shape — keys, kinds of values, identifier patterns, enumerations,

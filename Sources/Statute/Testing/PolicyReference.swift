@@ -1,7 +1,7 @@
 import Foundation
 import StatuteCore
 
-/// Where a test file's `policy:` may reach (SPEC §6): a regular file inside the folder
+/// Where a test file's `policy:` may reach (docs/reliability.md): a regular file inside the folder
 /// tree of the test file — its own folder or below, symbolic links resolved — or a file
 /// the caller allows explicitly (one given on the command line).
 ///

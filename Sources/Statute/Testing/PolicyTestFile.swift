@@ -46,7 +46,7 @@ public struct TestExpectation: Hashable, Sendable {
     public var next: Located<ExpectedNext?>?
 }
 
-/// One test of a policy test file (SPEC §5.3).
+/// One test of a policy test file (docs/test-files.md).
 public struct PolicyTestCase: Hashable, Sendable {
     /// `name:` — what the test checks, in a sentence.
     public var name: String

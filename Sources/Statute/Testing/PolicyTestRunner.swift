@@ -2,7 +2,7 @@ import Foundation
 import StatuteCore
 import StatuteYAML
 
-/// Loads, checks and runs policy test files (SPEC §5.3). Returns results as data;
+/// Loads, checks and runs policy test files (docs/test-files.md). Returns results as data;
 /// reporters turn them into text, JSON or JUnit XML.
 public enum PolicyTestRunner {
     /// A test file read and bound to its policy.
@@ -54,7 +54,7 @@ public enum PolicyTestRunner {
 
     /// Why the policy named by a test file cannot be used. The policy's own first error is
     /// quoted only when the file is a policy (a mapping with `statute`): nothing of any
-    /// other file is ever shown (SPEC §6).
+    /// other file is ever shown (docs/reliability.md).
     static func policyProblem(_ loaded: LoadedPolicy, written: Located<String>, resolved: String) -> Diagnostic {
         let errors = loaded.diagnostics.filter(\.isError)
         if errors.contains(where: { $0.code == .notAPolicy }) {

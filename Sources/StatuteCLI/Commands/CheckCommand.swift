@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute check [PATH…] [--format text|json|github] [--strict]` (SPEC §5.1).
+/// `statute check [PATH…] [--format text|json|github] [--strict]` (docs/cli.md).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
 enum PathExpansion {
     /// Files as given (any kind: `<(cat p.yaml)` works); folders as every regular
     /// `*.yaml`/`*.yml` file below them, sorted, hidden entries skipped — a FIFO or a
-    /// device in a folder is never opened (SPEC §6). Duplicates are read once. A path
+    /// device in a folder is never opened (docs/reliability.md). Duplicates are read once. A path
     /// that does not exist is a usage error.
     static func yamlFiles(in paths: [String]) throws(CLIError) -> [String] {
         var files: [String] = []
@@ -83,7 +83,7 @@ enum PathExpansion {
     }
 
     /// The paths given that are not folders: a test file may name them as its policy
-    /// wherever they are (SPEC §6).
+    /// wherever they are (docs/reliability.md).
     static func filesGiven(in paths: [String]) -> [String] {
         paths.filter { path in
             var isDirectory: ObjCBool = false

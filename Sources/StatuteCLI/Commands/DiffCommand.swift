@@ -1,7 +1,7 @@
 import ArgumentParser
 import Statute
 
-/// `statute diff OLD NEW` (SPEC §8).
+/// `statute diff OLD NEW` (docs/impact.md).
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute docs --policy FILE`: the Markdown status reference of a policy (SPEC §5.5).
+/// `statute docs --policy FILE`: the Markdown status reference of a policy (docs/cli.md).
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",

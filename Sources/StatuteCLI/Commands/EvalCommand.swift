@@ -1,7 +1,7 @@
 import ArgumentParser
 import Statute
 
-/// `statute eval --policy FILE [options]` (SPEC §5.2).
+/// `statute eval --policy FILE [options]` (docs/cli.md).
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
@@ -72,7 +72,7 @@ struct EvalCommand: ParsableCommand {
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
     }
 
-    /// Text output with the policy's labels and names made safe to show (SPEC §6).
+    /// Text output with the policy's labels and names made safe to show (docs/reliability.md).
     static func safe(_ text: String) -> String {
         Escaping.controlCharacters(text, keepingNewlines: true)
     }

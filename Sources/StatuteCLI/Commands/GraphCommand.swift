@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute graph --policy FILE --format mermaid|dot`: the status diagram (SPEC §5.5).
+/// `statute graph --policy FILE --format mermaid|dot`: the status diagram (docs/cli.md).
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute impact --policy OLD [--candidate NEW] [--candidate-settings FILE] [--candidate-setting N=V]… --records FILE` (SPEC §8).
+/// `statute impact --policy OLD [--candidate NEW] [--candidate-settings FILE] [--candidate-setting N=V]… --records FILE` (docs/impact.md).
 struct ImpactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "impact",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute replay LOG --policy NEW` (SPEC §8).
+/// `statute replay LOG --policy NEW` (docs/impact.md).
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",

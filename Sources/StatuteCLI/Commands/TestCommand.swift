@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute test [PATH…] [--format text|json|junit] [--coverage] [--min-coverage N]` (SPEC §5.3).
+/// `statute test [PATH…] [--format text|json|junit] [--coverage] [--min-coverage N]` (docs/test-files.md).
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",

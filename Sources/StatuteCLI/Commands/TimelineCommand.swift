@@ -1,7 +1,7 @@
 import ArgumentParser
 import Statute
 
-/// `statute timeline --policy FILE [record options as eval] [--until D]` (SPEC §8).
+/// `statute timeline --policy FILE [record options as eval] [--until D]` (docs/impact.md).
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",

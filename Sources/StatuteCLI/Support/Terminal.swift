@@ -12,7 +12,7 @@ extension ExitCode {
 /// A command that stops: the exit status and what to say on stderr. Thrown by the CLI's
 /// helpers and commands, reported once by `StatuteCommand.main`.
 struct CLIError: Error {
-    /// The process's exit status (SPEC §5: 1 the answer is no, 2 could not work).
+    /// The process's exit status (docs/cli.md: 1 the answer is no, 2 could not work).
     var exitCode: Int32
     /// One or more readable lines for stderr (empty: nothing to say).
     var message: String
@@ -32,7 +32,7 @@ struct CLIError: Error {
 ///
 /// stdout is an ``OutputWriter``: whole lines, buffered, every failed write noticed. A
 /// failed write stops the process at once with exit status 2 and the cause on stderr
-/// (SPEC §5.4: output lost on a full disk or a closed pipe is an error, never a silent 0);
+/// (docs/cli.md: output lost on a full disk or a closed pipe is an error, never a silent 0);
 /// there is nobody left to compute output for.
 enum Terminal {
     /// stdout, shared by the commands.

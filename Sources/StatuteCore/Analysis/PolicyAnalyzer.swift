@@ -1,4 +1,4 @@
-/// Static analysis of a compiled policy: the warnings of SPEC §5.1 (unreachable and
+/// Static analysis of a compiled policy: the warnings of docs/cli.md (unreachable and
 /// dead-end statuses, unused declarations, transitions that never fire or that a
 /// setting's default disables, automatic cycles, and transitions whose file order
 /// silently decides), with the author's acknowledgements applied.

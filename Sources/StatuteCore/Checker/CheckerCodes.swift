@@ -51,7 +51,7 @@ extension DiagnosticCode {
     public static let duplicateAssignment: DiagnosticCode = "duplicate-assignment"
 }
 
-/// Identifier rules of SPEC §1.
+/// Identifier rules of docs/policy-language.md.
 public enum Identifier {
     /// `[a-z][a-z0-9_]*`: settings, derived names, statuses, events, effects, roles, fact path parts.
     public static func isValid(_ name: String) -> Bool {

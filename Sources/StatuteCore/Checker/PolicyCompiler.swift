@@ -13,12 +13,12 @@ public struct PolicyCompilation: Sendable {
     }
 }
 
-/// Checks a ``PolicyDocument`` against every rule of SPEC §1 and §2 and compiles it.
+/// Checks a ``PolicyDocument`` against every rule of docs/policy-language.md and §2 and compiles it.
 ///
 /// Every problem is reported, not only the first: declarations are checked, then
 /// expressions are compiled against what was declared, then transitions are resolved.
 public struct PolicyCompiler: Sendable {
-    /// Length and nesting limits applied to every expression of the policy (SPEC §6).
+    /// Length and nesting limits applied to every expression of the policy (docs/reliability.md).
     public var limits: ExpressionLimits
 
     /// Creates a compiler with the given expression limits (by default 4,096 characters, nesting 64).

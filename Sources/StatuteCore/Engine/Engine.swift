@@ -1,4 +1,4 @@
-/// Executes a compiled policy's transitions for records (SPEC §3).
+/// Executes a compiled policy's transitions for records (docs/policy-language.md).
 ///
 /// An engine holds a policy and the organisation's settings; it is immutable and
 /// `Sendable`, so one engine can evaluate records from many threads at once. It is pure:
@@ -126,7 +126,7 @@ public struct Engine: Sendable {
         return role
     }
 
-    /// Evaluates a record: handles the request, then settles (SPEC §3).
+    /// Evaluates a record: handles the request, then settles (docs/policy-language.md).
     ///
     /// - Parameters:
     ///   - record: the record's status and facts.
@@ -153,7 +153,7 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates a record prepared by ``prepare(_:)`` (of an engine of the same policy):
-    /// handles the request, then settles (SPEC §3). The result is the same as
+    /// handles the request, then settles (docs/policy-language.md). The result is the same as
     /// ``evaluate(_:request:today:explain:)`` gives for the record.
     ///
     /// - Throws: a ``Diagnostic`` for an invalid request (unknown event, role, status or

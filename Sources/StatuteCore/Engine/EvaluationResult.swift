@@ -1,4 +1,4 @@
-/// How an evaluation ended (SPEC §3).
+/// How an evaluation ended (docs/policy-language.md).
 public enum Outcome: String, Hashable, Sendable, CaseIterable {
     /// A manual request was refused; nothing changed.
     case rejected
@@ -92,7 +92,7 @@ public struct Rejection: Hashable, Sendable {
     public let values: [NamedValue]
 }
 
-/// The result of evaluating a record (SPEC §3).
+/// The result of evaluating a record (docs/policy-language.md).
 public struct EvaluationResult: Hashable, Sendable {
     /// The final status; `nil` only when a new record stays new.
     public var status: String?

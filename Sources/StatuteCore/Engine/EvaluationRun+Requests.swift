@@ -1,5 +1,5 @@
 extension EvaluationRun {
-    /// SPEC §3.1: the automatic transitions on `event` from the current status, in file
+    /// docs/policy-language.md: the automatic transitions on `event` from the current status, in file
     /// order; the first whose guard holds is taken. Returns whether one was taken.
     mutating func takeEvent(_ event: String) -> Bool {
         noteWrongStatus(.event) { if case .event(event) = $0.trigger { true } else { false } }
@@ -37,7 +37,7 @@ extension EvaluationRun {
         }
     }
 
-    /// SPEC §3.2: a manual request. Returns the rejection, or `nil` when a transition was taken.
+    /// docs/policy-language.md: a manual request. Returns the rejection, or `nil` when a transition was taken.
     mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
         // A non-nil id resolves to an index or throws.
         let targetIndex = try engine.statusIndex(target, what: "the request")!

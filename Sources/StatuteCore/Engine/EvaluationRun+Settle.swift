@@ -1,5 +1,5 @@
 extension EvaluationRun {
-    /// SPEC §3: repeatedly takes the first automatic `when`/`at` transition, in file
+    /// docs/policy-language.md: repeatedly takes the first automatic `when`/`at` transition, in file
     /// order, from the current status whose trigger and guard hold, until none holds.
     /// Entering a status a second time (the starting status counts as entered) is an
     /// automatic cycle and an error.
@@ -104,7 +104,7 @@ extension EvaluationRun {
              message: Narration.notDue(transition, due, today: context.today, in: policy))
     }
 
-    /// SPEC §3 `next`: the earliest date after today on which an `at` transition from
+    /// docs/policy-language.md `next`: the earliest date after today on which an `at` transition from
     /// the final status would fire if facts stay as they are — its date computed as of
     /// today, its guard evaluated as if that date were today; ties go to file order.
     mutating func nextChange() -> ScheduledChange? {

@@ -13,7 +13,7 @@ public struct Record: Hashable, Sendable {
     }
 }
 
-/// What the caller asks the engine to do with a record (SPEC §3).
+/// What the caller asks the engine to do with a record (docs/policy-language.md).
 public enum Request: Hashable, Sendable {
     /// The host reports an event.
     case event(String)

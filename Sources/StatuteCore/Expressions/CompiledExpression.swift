@@ -33,7 +33,7 @@ public final class CompiledExpression: Sendable {
         self.derivedRead = derivedRead
     }
 
-    /// The value of the expression. Null when a name it needs is null (see SPEC §2), on
+    /// The value of the expression. Null when a name it needs is null (see docs/policy-language.md), on
     /// integer overflow, on division by zero, and for dates outside years 1...9999.
     public func evaluate(in context: EvaluationContext) -> Value {
         guard !derivedRead.isEmpty else { return Evaluator(context: context, derived: []).evaluate(root) }

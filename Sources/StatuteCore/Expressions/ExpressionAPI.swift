@@ -1,14 +1,14 @@
-// The public contract of the expression language (SPEC §2). The implementation
+// The public contract of the expression language (docs/policy-language.md). The implementation
 // (lexer, parser, checker, compiled form, evaluator) lives beside this file.
 
-/// Limits on expressions (SPEC §6).
+/// Limits on expressions (docs/reliability.md).
 public struct ExpressionLimits: Hashable, Sendable {
     /// Maximum length of an expression, in Unicode scalars.
     public var maxLength: Int
     /// Maximum nesting depth of an expression (parentheses, operators, calls).
     public var maxDepth: Int
 
-    /// Creates limits; the defaults are SPEC §6's: 4,096 scalars and nesting 64.
+    /// Creates limits; the defaults are docs/reliability.md's: 4,096 scalars and nesting 64.
     public init(maxLength: Int = 4096, maxDepth: Int = 64) {
         self.maxLength = maxLength
         self.maxDepth = maxDepth

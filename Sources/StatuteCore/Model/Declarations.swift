@@ -15,7 +15,7 @@ public struct RoleDeclaration: Hashable, Sendable {
     }
 }
 
-/// A setting or fact declaration (SPEC §1.1).
+/// A setting or fact declaration (docs/policy-language.md).
 public struct ValueDeclaration: Hashable, Sendable {
     /// The name: an identifier for settings, a dotted path for facts.
     public var name: Located<String>

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Statute
 
-/// `POST /v1/policies/{name}/evaluate`, `/options` and `/run` (SPEC §7). Each request
+/// `POST /v1/policies/{name}/evaluate`, `/options` and `/run` (docs/service.md). Each request
 /// takes one version of the policy when it starts and is answered wholly by it; the
 /// answer names that version's digest (in the body, and in `Statute-Policy-Digest`).
 struct DecisionController<Context: RequestContext> {

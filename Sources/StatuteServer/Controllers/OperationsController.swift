@@ -1,7 +1,7 @@
 import Hummingbird
 import Statute
 
-/// `GET /healthz`, `/readyz`, `/metrics` and `/openapi.json` (SPEC §7).
+/// `GET /healthz`, `/readyz`, `/metrics` and `/openapi.json` (docs/service.md).
 struct OperationsController<Context: RequestContext> {
     let store: PolicyStore
     let metrics: ServiceMetrics

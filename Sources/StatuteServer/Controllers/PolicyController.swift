@@ -1,7 +1,7 @@
 import Hummingbird
 import Statute
 
-/// `GET /v1/policies`, `/v1/policies/{name}`, `/docs` and `/graph` (SPEC §7).
+/// `GET /v1/policies`, `/v1/policies/{name}`, `/docs` and `/graph` (docs/service.md).
 struct PolicyController<Context: RequestContext> {
     let store: PolicyStore
 

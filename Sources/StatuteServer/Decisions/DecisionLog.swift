@@ -10,7 +10,7 @@ import Musl
 import Darwin
 #endif
 
-/// The decision log (SPEC §7): one JSON line per decision, appended with one `write(2)`
+/// The decision log (docs/service.md): one JSON line per decision, appended with one `write(2)`
 /// of the whole line to a file opened with `O_APPEND`, before the answer is sent. The
 /// kernel has the line once `write` returns, so a killed server leaves no torn line and
 /// loses no answered decision. Rotation is left to the operator (docs/service.md).

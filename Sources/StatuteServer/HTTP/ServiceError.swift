@@ -1,7 +1,7 @@
 import Hummingbird
 import Statute
 
-/// An error answer: `{"error": {"code", "message"}}` with its HTTP status (SPEC §7).
+/// An error answer: `{"error": {"code", "message"}}` with its HTTP status (docs/service.md).
 struct ServiceError: Error, HTTPResponseError, Sendable {
     var status: HTTPResponse.Status
     var code: String

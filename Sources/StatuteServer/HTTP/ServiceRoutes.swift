@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Every route the service answers (SPEC §7), as written in docs/openapi.json; used to
+/// Every route the service answers (docs/service.md), as written in docs/openapi.json; used to
 /// tell 405 (a known path, another method) from 404, and by the tests that hold the
 /// OpenAPI document and the router to each other.
 enum ServiceRoutes {

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A policy file's bytes and what identifies them: `sha256:` and the hex SHA-256 (SPEC §7),
+/// A policy file's bytes and what identifies them: `sha256:` and the hex SHA-256 (docs/service.md),
 /// and the modification time and size used to notice changes cheaply.
 struct FileSnapshot: Sendable, Equatable {
     /// Modification time and size; `nil` when the file cannot be read.

@@ -1,7 +1,7 @@
 import ServiceLifecycle
 import UnixSignals
 
-/// Hot reload (SPEC §7): checks the policy files every `interval` (modification time and
+/// Hot reload (docs/service.md): checks the policy files every `interval` (modification time and
 /// size, then the digest), and at once on SIGHUP. Runs until graceful shutdown.
 struct PolicyWatcher: Service {
     let store: PolicyStore

@@ -37,7 +37,7 @@ struct PolicyEntry: Sendable {
     var seen: FileSnapshot.Stamp?
     var seenDigest: String?
 
-    /// `{"name", "digest", "file", "loaded_at", "state", "diagnostics"}` (SPEC §7).
+    /// `{"name", "digest", "file", "loaded_at", "state", "diagnostics"}` (docs/service.md).
     var summaryJSON: JSONValue { .object(summaryMembers) }
 
     var summaryMembers: [(String, JSONValue)] {

@@ -1,7 +1,7 @@
 import Testing
 @testable import Statute
 
-/// SPEC §4, "event: apply" and the staff-only transitions.
+/// policies/certification.md, "event: apply" and the staff-only transitions.
 @Suite struct CertificationApplyTests {
     let today = day("2026-03-01")
 

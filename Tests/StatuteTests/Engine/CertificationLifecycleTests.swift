@@ -1,7 +1,7 @@
 import Testing
 @testable import Statute
 
-/// SPEC §4: completion, expiration and the Expiring notice.
+/// policies/certification.md: completion, expiration and the Expiring notice.
 @Suite struct CertificationLifecycleTests {
     let done: [String: Value] = ["components.required": .int(3), "components.completed": .int(3)]
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Statute
 
-/// SPEC §3 rules, on small policies written for each rule.
+/// docs/policy-language.md rules, on small policies written for each rule.
 @Suite struct EngineRulesTests {
     static let membership = """
     statute: 1

@@ -3,7 +3,7 @@ import Testing
 @testable import Statute
 import StatuteCore
 
-/// How far a test file's `policy:` reaches (SPEC §6).
+/// How far a test file's `policy:` reaches (docs/reliability.md).
 @Suite struct PolicyReferenceTests {
     let root: URL
     let span = SourceSpan(file: "t.test.yaml", at: SourceLocation(line: 1, column: 9))

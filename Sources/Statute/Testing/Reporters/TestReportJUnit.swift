@@ -57,7 +57,7 @@ public enum TestReportJUnit {
             case "\t": result.unicodeScalars.append(scalar)
             default:
                 if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                // Control characters (XML 1.0 forbids most of C0) are shown as escapes (SPEC §6).
+                // Control characters (XML 1.0 forbids most of C0) are shown as escapes (docs/reliability.md).
                 if Escaping.isUnsafe(scalar) { result += Escaping.hex(scalar) } else { result.unicodeScalars.append(scalar) }
             }
         }

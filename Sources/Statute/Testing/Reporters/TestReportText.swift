@@ -65,7 +65,7 @@ public enum TestReportText {
         }
     }
 
-    /// Text from a test file or policy, control characters escaped (SPEC §6).
+    /// Text from a test file or policy, control characters escaped (docs/reliability.md).
     static func safe(_ text: String) -> String { Escaping.controlCharacters(text) }
 
     /// `87.5%`: a percentage with one decimal.
