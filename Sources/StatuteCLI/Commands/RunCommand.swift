@@ -21,14 +21,7 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The policy file.")
-    var policy: String
-
-    @Option(help: ArgumentHelp("The date of the evaluation (default: the local date).", valueName: "yyyy-mm-dd"))
-    var today: String?
-
-    @Option(help: "A JSON or YAML file of settings.")
-    var settings: String?
+    @OptionGroup var common: PolicyOptions
 
     @Option(help: ArgumentHelp("Evaluate on this many threads (default: the number of cores); output stays in input order.",
                                valueName: "n"))
@@ -41,18 +34,15 @@ struct RunCommand: ParsableCommand {
     var changedOnly = false
 
     func validate() throws {
-        if let today, CalendarDate(iso: today) == nil {
-            throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(today)`")
-        }
         if let jobs, !(1...256).contains(jobs) {
             throw ValidationError("--jobs must be between 1 and 256, got \(jobs)")
         }
     }
 
     func run() throws {
-        let date = try Inputs.today(today)
-        let policy = try Inputs.loadPolicy(self.policy)
-        let engine = try Inputs.makeEngine(policy, settingsFile: settings, settings: [])
+        let date = try common.date()
+        let policy = try Inputs.loadPolicy(common.policy)
+        let engine = try Inputs.makeEngine(policy, settingsFile: common.settings, settings: common.settingValues)
         let source: InputSource
         do {
             source = try InputSource(path: input)
@@ -66,6 +56,9 @@ struct RunCommand: ParsableCommand {
         var splitter = batches.records.makeSplitter()
         var summary = RunSummary()
         var lines: [LineSplitter.Line] = []
+        // Progress on a terminal, for a file being worked through (not for a conversation
+        // over a pipe or at the keyboard, where every answer is on screen anyway).
+        let progress = Progress("evaluating", total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
 
         func answer(_ lines: [LineSplitter.Line]) {
             for (kind, text) in batches.evaluate(lines) {
@@ -75,6 +68,7 @@ struct RunCommand: ParsableCommand {
             }
             // Answers go out before the next read waits: what makes `run` a co-process.
             Terminal.flush()
+            progress.update(summary.records, "records")
         }
         func collect(_ line: LineSplitter.Line) {
             if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
@@ -94,6 +88,7 @@ struct RunCommand: ParsableCommand {
         }
         splitter.finish(emit: collect)
         if !lines.isEmpty { answer(lines) }
+        progress.finish()
         Terminal.error(summary.description)
         if summary.errors > 0 { throw ExitCode.answerIsNo }
     }

@@ -14,6 +14,8 @@ final class InputSource {
 
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Whether the input is a regular file (rather than a pipe, a FIFO or a terminal).
+    let isRegularFile: Bool
     private var buffer = [UInt8](repeating: 0, count: 256 * 1024)
 
     /// Opens `path`, or stdin for `nil` or `-`.
@@ -21,6 +23,8 @@ final class InputSource {
         guard let path, path != "-" else {
             descriptor = 0
             ownsDescriptor = false
+            var info = stat()
+            isRegularFile = fstat(0, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
             return
         }
         let opened = open(path, O_RDONLY | O_CLOEXEC)
@@ -34,6 +38,7 @@ final class InputSource {
         }
         descriptor = opened
         ownsDescriptor = true
+        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The next bytes available; empty at the end of the input.
