@@ -21,11 +21,11 @@ struct DecideViewBuilder {
 
         var event: FieldView? = nil
         if !policy.events.isEmpty {
-            var field = field("event", label: "Event", hint: "The event that happened.", state)
-            field.isSelect = true
-            field.options = [FieldView.Option(value: "", text: "Choose an event", selected: (state.values["event"] ?? "").isEmpty)]
+            var eventField = field("event", label: "Event", hint: "The event that happened.", state)
+            eventField.isSelect = true
+            eventField.options = [FieldView.Option(value: "", text: "Choose an event", selected: (state.values["event"] ?? "").isEmpty)]
                 + policy.events.map { option($0.name.value, $0.name.value + ($0.description.map { " — \($0)" } ?? ""), state.values["event"]) }
-            event = field
+            event = eventField
         }
         var set = field("set", label: "Status to set", hint: "The status someone asks to set by hand.", state)
         set.isSelect = true
