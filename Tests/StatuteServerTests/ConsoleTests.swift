@@ -105,7 +105,7 @@ import Testing
             #expect(page.contains("<p class=\"status\" id=\"result-status\">Active <code>active</code></p>"))
             #expect(page.contains("Expired (expired) on <time datetime=\"2026-02-28\">2026-02-28</time> (expire)"))
             #expect(page.contains("<code>expiring_notice_days</code> (“Send &#39;Certification Expiring&#39; Emails n Days Before Expiration”) is <strong>0</strong>"))
-            #expect(page.contains("<pre id=\"result-words\">" + words + "</pre>"))
+            #expect(page.contains("<pre class=\"words\" id=\"result-words\">" + words + "</pre>"))
             #expect(words.contains("settings.expiring_notice_days = 0"))
             #expect(page.contains("Allowed:</strong> set Cancelled (cancelled)"))
             // The form keeps what was asked.

@@ -72,7 +72,7 @@ struct ConsolePages: Sendable {
                           isStale: entry.state == .stale, file: entry.file, digest: version.digest,
                           digestShort: Self.short(version.digest), loadedAt: Timestamps.iso8601(version.loadedAt),
                           hasSettings: !settings.isEmpty, settings: settings,
-                          docs: MarkdownHTML.render(PolicyDocs.markdown(for: policy), diagram: Self.diagram(policy)))
+                          docs: MarkdownHTML.render(Self.withoutTitle(PolicyDocs.markdown(for: policy)), diagram: Self.diagram(policy)))
     }
 
     /// The lifecycle as inline SVG, drawn by Graphviz from `statute graph --format dot`.
@@ -95,6 +95,12 @@ struct ConsolePages: Sendable {
             return String(decoding: data, as: UTF8.self)
         })
         return diagnostics.map { renderer.text($0) }.joined(separator: "\n")
+    }
+
+    /// The reference without its `# Title` line: the page's own heading already says it.
+    static func withoutTitle(_ markdown: String) -> String {
+        guard markdown.hasPrefix("# "), let newline = markdown.firstIndex(of: "\n") else { return markdown }
+        return String(markdown[markdown.index(after: newline)...])
     }
 
     static func short(_ digest: String?) -> String {

@@ -44,12 +44,13 @@ enum ConsoleTemplates {
     code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .92em; background: #f1f3f6; padding: 0 .2em; border-radius: 3px; }
     pre { background: #f6f7f9; border: 1px solid var(--line); padding: .75rem; overflow-x: auto; font-size: .9rem; line-height: 1.4; }
     pre code { background: none; padding: 0; }
+    pre.words { white-space: pre-wrap; }
     .state { display: inline-block; padding: 0 .5em; border-radius: 1em; font-weight: 600; }
     .state-ok { background: var(--ok-bg); color: var(--ok); }
     .state-stale, .state-failed { background: var(--warn-bg); color: var(--warn); }
     .diagram { margin: 1rem 0; overflow-x: auto; }
     .diagram svg { max-width: 100%; height: auto; }
-    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem 1rem; }
+    fieldset { min-width: 0; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem 1rem; }
     legend { font-weight: 700; padding: 0 .3rem; }
     .field { margin: .7rem 0; }
     .field > label, .field > .label { display: block; font-weight: 600; }
@@ -181,7 +182,7 @@ enum ConsoleTemplates {
     <ul id="result-settings">{{#settingsUsed}}<li><code>{{name}}</code>{{#label}} (“{{.}}”){{/label}} is <strong>{{value}}</strong></li>{{/settingsUsed}}</ul>
     <h3>In words</h3>
     <p class="hint">What <code>statute eval --explain</code> says for the same question:</p>
-    <pre id="result-words">{{words}}</pre>
+    <pre class="words" id="result-words">{{words}}</pre>
     <details><summary>The same question on the command line</summary><pre>{{command}}</pre></details>
     </section>
     {{/answer}}
