@@ -20,3 +20,20 @@ public func serve(
     let app = try buildApplication(configuration, onReady: onReady)
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and every thread it creates
+/// later, so that they reach the service's signal handling (Dispatch reads them through a
+/// `signalfd` on Linux) instead of ending the process. Call it on the main thread before
+/// any task or thread starts, as `statute serve` does.
+public func blockServiceSignals() {
+    #if canImport(Glibc)
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    #endif
+}

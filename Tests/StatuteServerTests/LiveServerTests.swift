@@ -80,9 +80,11 @@ import Glibc
         let body = Array(#"{"status": null, "facts": {}, "event": "apply"}"#.utf8)
         let head = Array("POST /v1/policies/certification/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8)
         let port = server.port
-        // Half the body, then SIGTERM, then the rest: the answer still comes, whole.
+        // The head and half the body, then SIGTERM once the server has read them, then the
+        // rest: the answer still comes, whole.
         let answer = try await Task.detached {
             try RawHTTP.exchange(port: port, first: head + body.prefix(10), rest: Array(body.dropFirst(10))) {
+                usleep(300_000)
                 server.signal(SIGTERM)
                 usleep(300_000)
             }
@@ -99,7 +101,7 @@ import Glibc
         let tokenFile = folder.appendingPathComponent("token")
         try "t0ken-value\n".write(to: tokenFile, atomically: true, encoding: .utf8)
         let server = try ServerProcess(["--policy", folder.path, "--token-file", tokenFile.path])
-        try await server.client { client in
+        try await server.client { client async throws in
             #expect(try await client.get("/v1/policies").status == .unauthorized)
             #expect(try await client.get("/v1/policies", headers: [.authorization: "Bearer t0ken-value"]).status == .ok)
             #expect(try await client.get("/readyz").status == .ok)

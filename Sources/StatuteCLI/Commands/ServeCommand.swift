@@ -59,6 +59,7 @@ struct ServeCommand: ParsableCommand {
             case .failure(let error): Terminal.fail(error.message)
             }
         }
+        blockServiceSignals()
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
