@@ -59,7 +59,7 @@ import Testing
             #expect(page.contains("<svg role=\"img\" aria-labelledby=\"diagram-caption\""))
             #expect(page.contains("</svg>"))
             #expect(!page.contains("```"), "the mermaid block is replaced by the SVG")
-            #expect(page.contains("<h3 id=\"in-progress-in-progress\">In Progress (<code>in_progress</code>)</h3>"))
+            #expect(page.contains("<h4 id=\"in-progress-in-progress\">In Progress (<code>in_progress</code>)</h4>"))
             #expect(page.contains("<th scope=\"row\"><code>expiring_notice_days</code></th>"))
             #expect(page.contains("<code>program.expires_after_months</code>"), "the facts table")
             #expect(page.contains("href=\"/policies/certification/decide\""))
