@@ -9,6 +9,10 @@ let package = Package(
         .executable(name: "statute", targets: ["StatuteCLI"]),
         // The HTTP decision service behind `statute serve` (docs/service.md).
         .library(name: "StatuteServer", targets: ["StatuteServer"]),
+        // The C ABI (SPEC §9); `make lib` leaves it as dist/libstatute.so with include/statute.h.
+        .library(name: "StatuteC", type: .dynamic, targets: ["StatuteCABI"]),
+        // Generated policies of any size, for the benchmarks and the large-policy test.
+        .library(name: "StatuteSynthetic", targets: ["StatuteSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +77,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The C ABI: `@_cdecl` functions over JSON text; `make lib` builds libstatute.so.
+        .target(name: "StatuteCABI", dependencies: ["Statute"], exclude: ["libstatute.map"]),
         .testTarget(
             name: "StatuteCoreTests",
             dependencies: [
@@ -83,7 +89,10 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "StatuteTestSupport", path: "Tests/StatuteTestSupport"),
         .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML", "StatuteTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport"], exclude: ["Fixtures"]),
+        // Synthetic policies of N statuses (no dependencies: it writes YAML text).
+        .target(name: "StatuteSynthetic"),
+        .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport", "StatuteSynthetic"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StatuteServerTests",
@@ -93,6 +102,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,10 +13,26 @@ let package = Package(
                  traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What the benchmarks and the ratio table share: the default-policy fixture, the
+        // hand-written policy, libyaml's raw scan and the generated policies.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "Statute", package: "Statute"),
+                .product(name: "StatuteSynthetic", package: "Statute"),
+            ]
+        ),
+        // `swift run -c release statute-ratios`: Statute against its references, side by side.
+        .executableTarget(
+            name: "statute-ratios",
+            dependencies: ["BenchmarkSupport", .product(name: "StatuteSynthetic", package: "Statute")],
+            path: "Sources/StatuteRatios"
+        ),
         // package-benchmark finds benchmark targets under `Benchmarks/<target>/`.
         .executableTarget(
             name: "StatuteBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Statute", package: "Statute"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

@@ -18,6 +18,10 @@ struct StatuteCommand: ParsableCommand {
         GraphCommand.self,
         SchemaCommand.self,
         ServeCommand.self,
+        DiffCommand.self,
+        TimelineCommand.self,
+        ImpactCommand.self,
+        ReplayCommand.self,
     ]
 
     static let configuration = CommandConfiguration(
@@ -28,18 +32,29 @@ struct StatuteCommand: ParsableCommand {
             a manual request was rejected, a run line was in error); 2 the command could not do its work \
             (usage error, unreadable file, invalid input record or policy).
             """,
+        version: StatuteVersion.description,
         subcommands: verbs
     )
 
+    /// Runs the command; every way out goes through here: a ``CLIError`` or an `ExitCode`
+    /// thrown by a command, a usage error (exit 2), and stdout's last write — a failed
+    /// write is exit 2 whatever the command's own answer was.
     static func main() {
+        // A reader that went away is a failed write (EPIPE) reported as exit 2, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
+            Terminal.exit(0)
+        } catch let error as CLIError {
+            Terminal.exit(error.exitCode, message: error.message)
+        } catch let error as ExitCode {
+            Terminal.exit(error.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Terminal.error(fullMessage(for: error))
-                Terminal.exit(.couldNotWork)
+                Terminal.exit(2, message: fullMessage(for: error))
             }
+            try? Terminal.finish()
             exit(withError: error)
         }
     }

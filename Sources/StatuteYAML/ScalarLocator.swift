@@ -21,6 +21,15 @@ enum ScalarLocator {
             // The common case: a one-line plain scalar is its own text.
             return EmbeddedText(text: value, file: source.file, start: start.location)
         }
+        if style == .singleQuoted || style == .doubleQuoted, start.line == end.line,
+           value.unicodeScalars.count == source.index(of: end) - source.index(of: start) - 2
+        {
+            // A one-line quoted scalar with no escape (and no anchor or tag): its text is
+            // the value, just after the opening quote.
+            var first = start.location
+            first.column += 1
+            return EmbeddedText(text: value, file: source.file, start: first)
+        }
         var reader = RawReader(source: source, start: start, end: end)
         reader.skipNodeProperties()
         let units: [Unit]

@@ -77,7 +77,9 @@ struct SourceText {
                 if scalar.value == 0xFEFF && byteOffset == encoded.count {
                     continue  // a byte order mark at the start is fine and takes no column
                 }
-                if let problem = problem(with: scalar) {
+                // Printable ASCII is always fine; only other characters are looked at, and a
+                // message is written only for one that is refused.
+                if !(0x20..<0x7F).contains(scalar.value), let problem = problem(with: scalar) {
                     report(.invalidCharacter, problem.message, help: problem.help)
                 }
                 scalars.append(scalar)
@@ -114,7 +116,8 @@ struct SourceText {
     /// after them would disagree with what the author sees.
     private static func problem(with scalar: Unicode.Scalar) -> (message: String, help: String)? {
         let value = scalar.value
-        let code = "`\(hex(value, digits: 4))`"
+        // Written only for a character that is refused: nothing is formatted on the happy path.
+        var code: String { "`\(hex(value, digits: 4))`" }
         switch value {
         case 0:
             return ("NUL character \(code) is not allowed in YAML",

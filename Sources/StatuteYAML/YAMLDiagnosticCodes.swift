@@ -22,7 +22,7 @@ extension DiagnosticCode {
     public static let complexKey: DiagnosticCode = "complex-key"
     /// An alias names an anchor that is not defined before it.
     public static let undefinedAlias: DiagnosticCode = "undefined-alias"
-    /// The document has more nodes than `YAMLLimits.maxNodes`, counting alias expansions.
+    /// The aliases of the document stand for more nodes than `YAMLLimits.maxNodes`.
     public static let tooManyNodes: DiagnosticCode = "too-many-nodes"
     /// Collections nest deeper than `YAMLLimits.maxDepth`.
     public static let tooDeep: DiagnosticCode = "too-deep"

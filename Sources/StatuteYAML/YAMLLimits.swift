@@ -7,7 +7,9 @@ public struct YAMLLimits: Hashable, Sendable {
     public var maxFileBytes: Int = 4 * 1024 * 1024
     /// How deeply collections (mappings and lists) may nest; a top-level mapping is depth 1.
     public var maxDepth: Int = 64
-    /// How many nodes a document may have; an alias counts as the nodes it stands for.
+    /// How many nodes the aliases of a document may stand for, added up (each alias counts
+    /// as the nodes of the subtree it repeats). Nodes written out in the file count only
+    /// against ``maxFileBytes``.
     public var maxNodes: Int = 10_000
 
     /// Creates limits; the defaults are SPEC §6's: 4 MiB, nesting 64, 10,000 nodes.

@@ -4,9 +4,10 @@ import StatuteCore
 ///
 /// The tree is built with an explicit stack of open collections, so nothing recurses
 /// in proportion to the input's depth, and every limit is checked *before* the work it
-/// guards: depth when a collection opens, the node budget when a node starts or an
-/// alias is met (each anchor remembers how many nodes its subtree has, so an alias is
-/// counted without being expanded).
+/// guards: depth when a collection opens, the alias budget when an alias is met (each
+/// anchor remembers how many nodes its subtree has, so an alias is counted without being
+/// expanded). As SPEC §6 reads, only the nodes that aliases stand for count against the
+/// budget; nodes written out in the file count only against the file size.
 ///
 /// Errors that leave the structure intact — tags, duplicate keys, complex keys — are
 /// reported and reading goes on, keeping the first of duplicate keys and dropping
@@ -46,7 +47,8 @@ struct YAMLTreeBuilder {
 
     private var stack: [Frame] = []
     private var anchors: [String: Built] = [:]
-    private var nodeCount = 0
+    /// The nodes the aliases read so far stand for, added up.
+    private var aliasedNodes = 0
     private var documents = 0
     private var documentStart = Mark(line: 0, column: 0)
     private var undefinedAliases = 0
@@ -99,7 +101,6 @@ struct YAMLTreeBuilder {
             documentStart = parsed.start
             return .next
         case .scalar(let value, let anchor, let tag, let style):
-            guard countNodes(1, at: parsed) == .next else { return .stop }
             if let tag { reportTag(tag, parsed) }
             let text = ScalarLocator.embeddedText(value: value, style: style, start: parsed.start,
                                                   end: parsed.end, source: source)
@@ -127,7 +128,6 @@ struct YAMLTreeBuilder {
             reportTooDeep(at: parsed)
             return .stop
         }
-        guard countNodes(1, at: parsed) == .next else { return .stop }
         if let tag { reportTag(tag, parsed) }
         stack.append(Frame(isMapping: isMapping, start: parsed.start, anchor: anchor))
         return .next
@@ -140,7 +140,6 @@ struct YAMLTreeBuilder {
     private mutating func alias(_ name: String, _ parsed: ParsedEvent) -> Step {
         let here = span(parsed.start, parsed.end)
         guard let anchored = anchors[name] else {
-            guard countNodes(1, at: parsed) == .next else { return .stop }
             undefinedAliases += 1
             // Suggestions compare with every anchor: offered for the first few only, so that
             // a file of many bad aliases and many anchors stays linear.
@@ -155,7 +154,7 @@ struct YAMLTreeBuilder {
             attach(Built(node: YAMLNode(kind: .scalar(placeholder), span: here), count: 1, height: 0))
             return .next
         }
-        guard countNodes(anchored.count, at: parsed) == .next else { return .stop }
+        guard countAliasedNodes(anchored.count, at: parsed) == .next else { return .stop }
         if stack.count + anchored.height > limits.maxDepth {
             reportTooDeep(at: parsed)
             return .stop
@@ -213,19 +212,23 @@ struct YAMLTreeBuilder {
             return false
         }
         if let first = frame.firstKeys[scalar.value] {
-            diagnostics.append(.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
-                                      help: "the first `\(scalar.value)` is on line \(first.line); remove one of them"))
+            let firstSpan = SourceSpan(file: key.span.file, start: first,
+                                       end: SourceLocation(line: first.line, column: first.column + scalar.value.unicodeScalars.count))
+            diagnostics.append(Diagnostic.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
+                                                help: "the first `\(scalar.value)` is on line \(first.line); remove one of them")
+                .noting("`\(scalar.value)` is first given here", at: firstSpan))
             return false
         }
         frame.firstKeys[scalar.value] = key.span.start
         return true
     }
 
-    private mutating func countNodes(_ count: Int, at parsed: ParsedEvent) -> Step {
-        nodeCount += count
-        guard nodeCount > limits.maxNodes else { return .next }
+    /// Adds the nodes an alias stands for to the document's alias budget.
+    private mutating func countAliasedNodes(_ count: Int, at parsed: ParsedEvent) -> Step {
+        aliasedNodes += count
+        guard aliasedNodes > limits.maxNodes else { return .next }
         diagnostics.append(.error(.tooManyNodes,
-                                  "the document has more than \(limits.maxNodes) nodes, counting what aliases expand to",
+                                  "the aliases in the document stand for more than \(limits.maxNodes) nodes",
                                   at: span(parsed.start, parsed.end),
                                   help: "a policy this large is likely an alias bomb; expand fewer aliases"))
         return .stop
@@ -276,6 +279,10 @@ struct YAMLTreeBuilder {
         }
         var helps: [String] = []
         if isTab { helps.append("tabs cannot indent YAML; use spaces") }
+        if !isTab, Self.isIndentationProblem(error.problem) {
+            helps.append("this is usually an indentation mistake: entries of one mapping or list must start in "
+                + "the same column, a nested one further right than its parent, and `key: value` needs a space after the colon")
+        }
         if let context = error.context, context != "while scanning for the next token" {
             message += " " + context
             if let mark = error.contextMark, mark != error.problemMark {
@@ -289,6 +296,13 @@ struct YAMLTreeBuilder {
         while message.hasSuffix(".") { message.removeLast() }
         return .error(.yamlSyntax, message, at: span(error.problemMark),
                       help: helps.isEmpty ? nil : helps.joined(separator: "; "))
+    }
+
+    /// libyaml's words for a line that is indented more or less than its neighbours.
+    static func isIndentationProblem(_ problem: String) -> Bool {
+        ["did not find expected '-' indicator", "mapping values are not allowed in this context",
+         "did not find expected key", "did not find expected <document start>",
+         "did not find expected node content"].contains { problem.hasPrefix($0) }
     }
 
     /// libyaml quotes single characters as `','`; names go in backticks here.

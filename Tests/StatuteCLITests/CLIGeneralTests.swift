@@ -54,7 +54,7 @@ struct CLIGeneralTests {
         #expect(json.stdout.contains(#""code": "unknown-status""#))
         #expect(json.stdout.contains(#""errors": 2"#))
         let github = try StatuteBinary.run(["check", "broken.yaml", "--format", "github"])
-        #expect(github.stdout.hasPrefix("::error file=broken.yaml,line=8,col=9::unknown status `closd` [unknown-status]\n"))
+        #expect(github.stdout.hasPrefix("::error file=broken.yaml,line=8,col=9,endLine=8,endColumn=14::unknown status `closd` [unknown-status]\n"))
     }
 
     @Test func checkRecognisesTestFiles() throws {

@@ -45,7 +45,21 @@ enum StatuteBinary {
 
     /// Runs `statute arguments…` in the fixtures folder, with `input` on stdin.
     static func run(_ arguments: [String], input: String = "") throws -> Run {
+        try run(arguments, input: input, environment: [:])
+    }
+
+    /// Runs `statute arguments…` in the fixtures folder (or `directory`), with `input` on
+    /// stdin and `environment` added to (or, with a `nil` value, removed from) this process's.
+    static func run(_ arguments: [String], input: String = "", environment: [String: String?],
+                    directory: URL? = nil) throws -> Run {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "statute binary not found"]) }
+        return try runProgram(url.path, arguments, input: input, environment: environment, directory: directory)
+    }
+
+    /// Runs any program as ``run(_:input:environment:directory:)`` runs `statute`.
+    static func runProgram(_ program: String, _ arguments: [String], input: String = "", environment: [String: String?] = [:],
+                           directory: URL? = nil) throws -> Run {
+        let url = URL(fileURLWithPath: program)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("statute-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -57,7 +71,12 @@ enum StatuteBinary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.currentDirectoryURL = fixtures
+        process.currentDirectoryURL = directory ?? fixtures
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)

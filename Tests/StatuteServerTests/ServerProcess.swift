@@ -122,7 +122,7 @@ struct ServerProcessError: Error, CustomStringConvertible {
 }
 
 /// Waits until `condition` holds, checking every 100 ms for at most `seconds`.
-func eventually(_ seconds: Double = 10, _ condition: () async throws -> Bool) async throws -> Bool {
+func eventually(_ seconds: Double = 30, _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try await condition() { return true }

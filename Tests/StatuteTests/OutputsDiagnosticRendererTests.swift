@@ -105,8 +105,8 @@ struct OutputsDiagnosticRendererTests {
             Diagnostic.warning("unused-declaration", "fact `x` is never read", at: nil),
         ]
         #expect(DiagnosticRenderer.json(diagnostics).rendered() == """
-            {"diagnostics":[{"severity":"error","code":"unknown-status","message":"unknown status `a\\"b`","file":"p.yaml","line":2,"column":3,"help":"did you mean `ab`?"},\
-            {"severity":"warning","code":"unused-declaration","message":"fact `x` is never read","file":null,"line":null,"column":null}],\
+            {"diagnostics":[{"severity":"error","code":"unknown-status","message":"unknown status `a\\"b`","file":"p.yaml","line":2,"column":3,"end_line":2,"end_column":4,"help":"did you mean `ab`?"},\
+            {"severity":"warning","code":"unused-declaration","message":"fact `x` is never read","file":null,"line":null,"column":null,"end_line":null,"end_column":null}],\
             "errors":1,"warnings":1}
             """)
     }
@@ -115,7 +115,7 @@ struct OutputsDiagnosticRendererTests {
         let diagnostic = Diagnostic.error(.unknownStatus, "100% wrong\r\nreally", at: Self.span(4, 9, end: 10, file: "dir,a:b.yaml"),
                                           help: "did you mean `x`?")
         #expect(DiagnosticRenderer.github(diagnostic)
-            == "::error file=dir%2Ca%3Ab.yaml,line=4,col=9::100%25 wrong%0D%0Areally [unknown-status]%0Ahelp: did you mean `x`?")
+            == "::error file=dir%2Ca%3Ab.yaml,line=4,col=9,endLine=4,endColumn=10::100%25 wrong%0D%0Areally [unknown-status]%0Ahelp: did you mean `x`?")
         #expect(DiagnosticRenderer.github(.warning("w", "m", at: nil)) == "::warning::m [w]")
     }
 }

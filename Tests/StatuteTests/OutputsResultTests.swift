@@ -93,7 +93,7 @@ struct OutputsResultTests {
             "  Automatic changes (when and at):",
             "    · b was not taken",
             "      values: n = 1, s = \"t\"",
-            "    · not applicable from the record's status: a",
+            "    · not applicable from x: a",
         ])
     }
 }

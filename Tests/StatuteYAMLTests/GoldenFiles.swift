@@ -6,7 +6,8 @@ import Testing
 /// `NAME.expected` holding its diagnostics, one `Diagnostic.description` per line.
 ///
 /// Run the tests with `STATUTE_RECORD=1` to (re-)record the expected files from what
-/// the reader produces now; review the diff before committing it.
+/// the reader produces now; review the diff before committing it. Every test that
+/// records fails, so the suite is never green while recording.
 enum GoldenFiles {
     /// `Tests/StatuteYAMLTests/Fixtures/hostile`, found from this source file.
     static let hostileDirectory = URL(fileURLWithPath: #filePath)
@@ -32,11 +33,16 @@ enum GoldenFiles {
     }
 
     /// Compares `actual` with `NAME.expected`, or records it when recording.
-    static func check(_ actual: String, against name: String,
+    static func check(_ actual: String, against name: String, in directory: URL = hostileDirectory,
+                      recording: Bool = isRecording,
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = hostileDirectory.appendingPathComponent("\(name).expected")
-        if isRecording {
+        let url = directory.appendingPathComponent("\(name).expected")
+        if recording {
+            // Recording fails the test that recorded (as swift-argument-parser's snapshot
+            // helper does), so a stray STATUTE_RECORD cannot turn the suite green.
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name).expected because STATUTE_RECORD=1; review the diff and run again without it",
+                         sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

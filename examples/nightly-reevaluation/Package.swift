@@ -15,6 +15,11 @@ let package = Package(
             name: "nightly-reevaluation",
             dependencies: [.product(name: "Statute", package: "Statute")]
         ),
+        // The README's embedding snippet, kept compiling.
+        .executableTarget(
+            name: "readme-embedding",
+            dependencies: [.product(name: "Statute", package: "Statute")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

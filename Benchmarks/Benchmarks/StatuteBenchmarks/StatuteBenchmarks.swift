@@ -2,6 +2,7 @@
 // root). Each micro-benchmark runs an inner loop of `scaledIterations`, so the time,
 // throughput and allocation counts it prints are per evaluation / per record / per load.
 import Benchmark
+import BenchmarkSupport
 import Statute
 
 let benchmarks: @Sendable () -> Void = {
@@ -21,7 +22,9 @@ let benchmarks: @Sendable () -> Void = {
     }
     expressionBenchmarks(fixture)
     engineBenchmarks(fixture)
+    ceilingBenchmarks(fixture)
     loadBenchmarks(fixture)
+    syntheticLoadBenchmarks()
 }
 
 /// `CompiledExpression.evaluate` over the default policy's compiled guards and triggers,
@@ -77,6 +80,51 @@ func engineBenchmarks(_ fixture: Fixture) {
     Benchmark("Engine: unchanged active record, explain off") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? engine.evaluate(quiet, today: today))
+        }
+    }
+}
+
+/// The same mix of records, hand-written (the ceiling) and through the engine, from
+/// records and from prepared records. `statute-ratios` prints the ratios.
+func ceilingBenchmarks(_ fixture: Fixture) {
+    let engine = fixture.engine
+    let today = fixture.today
+    let notice = fixture.noticeDays
+    let handWritten = fixture.handWrittenMix
+    let prepared = fixture.preparedMix
+    Benchmark("Ceiling: hand-written certification policy, mix of \(handWritten.count)") { benchmark in
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            let (input, action) = handWritten[index]
+            blackHole(HandWrittenCertification.evaluate(input, action, today: today, noticeDays: notice))
+            index = index + 1 == handWritten.count ? 0 : index + 1
+        }
+    }
+    Benchmark("Engine: mix of \(prepared.count) prepared records, explain off") { benchmark in
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            let (record, request) = prepared[index]
+            blackHole(try? engine.evaluate(record, request: request, today: today))
+            index = index + 1 == prepared.count ? 0 : index + 1
+        }
+    }
+}
+
+/// Generated policies of 1,000 and 2,000 statuses: libyaml's raw event scan against
+/// load + check + compile, with and without the static analysis.
+func syntheticLoadBenchmarks() {
+    let configuration = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], warmupIterations: 1,
+                                                scalingFactor: .one, maxDuration: .seconds(5), maxIterations: 10)
+    for statuses in [1_000, 2_000] {
+        let synthetic = SyntheticLoad(statuses: statuses)
+        Benchmark("Synthetic \(statuses): libyaml raw event scan", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(synthetic.scan()) }
+        }
+        Benchmark("Synthetic \(statuses): load + check + compile + analysis", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(synthetic.load(analyze: true).policy) }
+        }
+        Benchmark("Synthetic \(statuses): load + check + compile, no analysis", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(synthetic.load(analyze: false).policy) }
         }
     }
 }

@@ -76,7 +76,8 @@ public enum PolicyGraph {
         let finals = policy.statuses.filter(\.isFinal).map { mermaidID(.status($0.id)) }
         if !finals.isEmpty { lines.append("    class \(finals.joined(separator: ",")) final") }
         lines.append("    class start\(usesAny(policy) ? ",any" : "") pseudo")
-        return lines.joined(separator: "\n") + "\n"
+        // Labels come from the file: control characters escaped (SPEC §6).
+        return Escaping.controlCharacters(lines.joined(separator: "\n"), keepingNewlines: true) + "\n"
     }
 
     /// Node ids are prefixed so that no status id (`end`, `graph` …) clashes with a Mermaid keyword.
@@ -128,7 +129,7 @@ public enum PolicyGraph {
             lines.append("    \(dotID(edge.from)) -> \(dotID(.status(edge.to))) [label=\(dotString(label))\(style)];")
         }
         lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.controlCharacters(lines.joined(separator: "\n"), keepingNewlines: true) + "\n"
     }
 
     static func dotID(_ source: Source) -> String {

@@ -88,6 +88,7 @@ struct JSONParser {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
+        var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -104,7 +105,16 @@ struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            if members.contains(where: { $0.0 == key }) {
+            // Small objects (records) are searched; large ones keep a set, so that a
+            // hostile line of 100,000 keys stays linear.
+            let isDuplicate: Bool
+            if members.count < 16 {
+                isDuplicate = members.contains { $0.0 == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.0)) }
+                isDuplicate = !seen.insert(key).inserted
+            }
+            if isDuplicate {
                 throw JSONProblem(offset: keyOffset, message: "duplicate key `\(key)`", code: "duplicate-key")
             }
             skipWhitespace()

@@ -23,13 +23,21 @@ public struct LoadOptions: Hashable, Sendable {
     public var expressions: ExpressionLimits
     /// At most this many diagnostics are reported per file; the rest are summarised in one.
     public var maxDiagnostics: Int
+    /// Whether the static analysis runs (its warnings, and errors in `acknowledge:`).
+    /// On by default; off gives the compiled policy alone, a little sooner.
+    public var analyze: Bool
+    /// Files a test file's `policy:` may name although they lie outside the test file's
+    /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
+    public var policiesAllowedAnywhere: [String] = []
 
-    /// Creates options; the defaults are SPEC §6's limits and 100 diagnostics per file.
+    /// Creates options; the defaults are SPEC §6's limits, 100 diagnostics per file and
+    /// the static analysis on.
     public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits(),
-                maxDiagnostics: Int = 100) {
+                maxDiagnostics: Int = 100, analyze: Bool = true) {
         self.yaml = yaml
         self.expressions = expressions
         self.maxDiagnostics = maxDiagnostics
+        self.analyze = analyze
     }
 }
 
@@ -51,24 +59,58 @@ public enum PolicyLoader {
 
     /// Loads and compiles a policy from the bytes of a file.
     public static func load(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
-        let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
-        guard let root = read.root, !read.diagnostics.hasErrors else {
-            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: read.diagnostics.capped(at: options.maxDiagnostics))
+        load(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
+    }
+
+    /// Lowers and compiles a read YAML document. The node tree is let go once lowered,
+    /// before checking and compiling, so a large policy does not hold both at once.
+    static func load(read: consuming YAMLReadResult, file: String, options: LoadOptions) -> LoadedPolicy {
+        let earlier = read.diagnostics
+        guard let root = read.root, !earlier.hasErrors else {
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: earlier.capped(at: options.maxDiagnostics))
         }
-        return load(root: root, file: file, options: options, earlier: read.diagnostics)
+        _ = consume read
+        var lowering = PolicyLowering(file: file)
+        let document = lowering.lower(root)
+        _ = consume root
+        return compile(document, file: file, options: options, earlier: earlier + lowering.diagnostics)
     }
 
     /// Lowers and compiles an already-read YAML tree.
+    ///
+    /// A tree that is not a mapping with a top-level `statute` key is not a policy: it gets
+    /// one `not-a-policy` diagnostic and nothing of its content is quoted (SPEC §6) — the
+    /// file may be anything, `/etc/passwd` included.
     static func load(root: YAMLNode, file: String, options: LoadOptions, earlier: [Diagnostic] = []) -> LoadedPolicy {
+        guard root.mapping != nil, root["statute"] != nil else {
+            return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: [notAPolicy(file)])
+        }
         var lowering = PolicyLowering(file: file)
         let document = lowering.lower(root)
+        return compile(document, file: file, options: options, earlier: earlier + lowering.diagnostics)
+    }
+
+    /// Checks and compiles a lowered document, then analyses it.
+    private static func compile(_ document: PolicyDocument, file: String, options: LoadOptions,
+                                earlier: [Diagnostic]) -> LoadedPolicy {
         let compilation = PolicyCompiler(limits: options.expressions).compile(document)
-        var found = earlier + lowering.diagnostics + compilation.diagnostics
+        var found = earlier + compilation.diagnostics
         // Static analysis (warnings, and errors in `acknowledge:`) once the policy compiled.
-        if let policy = compilation.policy, !found.hasErrors { found += PolicyAnalyzer.analyze(policy).diagnostics }
+        if options.analyze, let policy = compilation.policy, !found.hasErrors {
+            found += PolicyAnalyzer.analyze(policy).diagnostics
+        }
         let diagnostics = found.capped(at: options.maxDiagnostics)
         return LoadedPolicy(file: file, policy: diagnostics.hasErrors ? nil : compilation.policy,
                             document: document, diagnostics: diagnostics)
+    }
+}
+
+extension PolicyLoader {
+    /// The one diagnostic of a file that is not a policy; it quotes nothing from the file.
+    static func notAPolicy(_ file: String) -> Diagnostic {
+        .error(.notAPolicy, "not a policy: the file has no top-level `statute` key",
+               at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),
+               help: "a policy is a YAML mapping that starts with `statute: 1`; the file's content is not shown")
     }
 }
 

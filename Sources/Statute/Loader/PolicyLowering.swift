@@ -39,8 +39,13 @@ struct PolicyLowering {
         if let node = top["events"] { document.events = lowerNamed(node, kind: "event") }
         if let node = top["effects"] { document.effects = lowerNamed(node, kind: "effect") }
         if let node = top["transitions"] {
-            document.transitions = NodeReading.list(node, what: "`transitions`", diagnostics: &diagnostics)
-                .enumerated().compactMap { lowerTransition($1, position: $0 + 1) }
+            let items = NodeReading.list(node, what: "`transitions`", diagnostics: &diagnostics)
+            var transitions: [TransitionDeclaration] = []
+            transitions.reserveCapacity(items.count)  // declarations are large: no growth by doubling
+            for (position, item) in items.enumerated() {
+                if let transition = lowerTransition(item, position: position + 1) { transitions.append(transition) }
+            }
+            document.transitions = transitions
         }
         if let node = top["acknowledge"] { document.acknowledged = lowerAcknowledgements(node) }
         return document

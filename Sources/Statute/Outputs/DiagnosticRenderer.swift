@@ -19,6 +19,8 @@ public struct DiagnosticRenderer {
 
     private let sources: SourceLookup
     private var cache: [String: [Substring]?] = [:]
+    /// Colour for the text format (default: none); see ``TextStyle``.
+    public var style: TextStyle = .plain
 
     /// Creates a renderer; `sources` supplies a file's text for the text format (by default none, so no source lines).
     public init(sources: @escaping SourceLookup = { _ in nil }) {
@@ -33,7 +35,7 @@ public struct DiagnosticRenderer {
             var output = diagnostics.map { text($0) }.joined(separator: "\n")
             if let files {
                 if !output.isEmpty { output += "\n" }
-                output += DiagnosticRenderer.summary(diagnostics, files: files) + "\n"
+                output += DiagnosticRenderer.paintedSummary(DiagnosticRenderer.summary(diagnostics, files: files), style: style) + "\n"
             }
             return output
         case .json:
@@ -54,27 +56,51 @@ public struct DiagnosticRenderer {
     ///    |         ^^^^^^^
     /// help: did you mean `current`?
     /// ```
+    ///
+    /// Text from files is made safe to show (SPEC §6): control characters in the message,
+    /// the help and the file name are escaped, the source line shows them as `�`, and a
+    /// long source line is cut to a window of about ``sourceWindow`` columns around the
+    /// caret. The content of a file that is not a policy (`not-a-policy`) is never shown.
     public mutating func text(_ diagnostic: Diagnostic) -> String {
-        var output = diagnostic.description + "\n"
+        var output = Escaping.controlCharacters(diagnostic.description) + "\n"
         var gutter = " "
-        if let span = diagnostic.span, let line = sourceLine(span.file, span.start.line) {
+        if let span = diagnostic.span, diagnostic.code != .notAPolicy, let line = sourceLine(span.file, span.start.line) {
             let number = String(span.start.line)
             gutter = String(repeating: " ", count: number.count + 1)
-            let shown = DisplayWidth.Line(line)
-            let startCell = shown.cell(ofColumn: span.start.column)
-            let endCell = span.end.line == span.start.line
-                ? shown.cell(ofColumn: span.end.column)
-                : shown.cell(ofColumn: line.unicodeScalars.count + 1)
-            let carets = max(1, endCell - startCell)
+            let endColumn = span.end.line == span.start.line ? span.end.column : Int.max
+            let window = SourceWindow(line: line, start: span.start.column, end: endColumn, width: Self.sourceWindow)
             output += "\(gutter)|\n"
-            output += "\(number) | \(shown.text)".trimmingTrailingSpaces() + "\n"
-            output += "\(gutter)| " + String(repeating: " ", count: startCell) + String(repeating: "^", count: carets) + "\n"
+            output += "\(number) | \(window.text)".trimmingTrailingSpaces() + "\n"
+            output += "\(gutter)| " + String(repeating: " ", count: window.caretCell)
+                + String(repeating: "^", count: window.carets) + "\n"
         }
         if let help = diagnostic.help {
-            output += "help: \(help)\n"
+            output += "help: \(Escaping.controlCharacters(help))\n"
+        }
+        output += notesText(diagnostic)
+        return DiagnosticRenderer.painted(output, diagnostic, style: style)
+    }
+
+    /// Each note as `file:line:column: note: message`, with its source line and carets
+    /// when the file is at hand.
+    private mutating func notesText(_ diagnostic: Diagnostic) -> String {
+        var output = ""
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            var shown = Diagnostic(.warning, "note", note.message, at: note.span)
+            shown.help = nil
+            // Reuse the source-line rendering of a diagnostic; replace its head line.
+            let saved = style
+            style = .plain
+            defer { style = saved }
+            let body = text(shown).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            output += "\(place)note: \(note.message)\n" + (body.count > 1 ? String(body[1]) : "")
         }
         return output
     }
+
+    /// About how many columns of a source line are shown under a diagnostic.
+    public static let sourceWindow = 120
 
     /// `error: 2 errors, 1 warning in 3 files`, or `ok: 3 files checked, no problems`.
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -142,8 +168,22 @@ public struct DiagnosticRenderer {
             ("file", .text(diagnostic.span?.file)),
             ("line", diagnostic.span.map { .int($0.start.line) } ?? .null),
             ("column", diagnostic.span.map { .int($0.start.column) } ?? .null),
+            ("end_line", diagnostic.span.map { .int($0.end.line) } ?? .null),
+            ("end_column", diagnostic.span.map { .int($0.end.column) } ?? .null),
         ]
         if let help = diagnostic.help { members.append(("help", .string(help))) }
+        if !diagnostic.notes.isEmpty {
+            members.append(("notes", .array(diagnostic.notes.map { note in
+                .object([
+                    ("message", .string(note.message)),
+                    ("file", .text(note.span?.file)),
+                    ("line", note.span.map { .int($0.start.line) } ?? .null),
+                    ("column", note.span.map { .int($0.start.column) } ?? .null),
+                    ("end_line", note.span.map { .int($0.end.line) } ?? .null),
+                    ("end_column", note.span.map { .int($0.end.column) } ?? .null),
+                ])
+            })))
+        }
         return .object(members)
     }
 
@@ -154,15 +194,21 @@ public struct DiagnosticRenderer {
     public static func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let span = diagnostic.span {
-            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)"]
+            properties = ["file=\(escapeProperty(span.file))", "line=\(span.start.line)", "col=\(span.start.column)",
+                          "endLine=\(span.end.line)", "endColumn=\(span.end.column)"]
         }
         var message = "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        for note in diagnostic.notes {
+            let place = note.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+            message += "\n\(place)note: \(note.message)"
+        }
         let head = properties.isEmpty ? "" : " " + properties.joined(separator: ",")
         return "::\(diagnostic.severity.rawValue)\(head)::\(escapeData(message))"
     }
 
-    /// Escapes a workflow command's message: `%`, CR and LF.
+    /// Escapes a workflow command's message: `%`, CR and LF as GitHub requires, and every
+    /// other control character as a visible escape (`\u001B`).
     public static func escapeData(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
@@ -170,7 +216,8 @@ public struct DiagnosticRenderer {
             case "%": output += "%25"
             case "\r": output += "%0D"
             case "\n": output += "%0A"
-            default: output.unicodeScalars.append(scalar)
+            default:
+                if Escaping.isUnsafe(scalar) { output += Escaping.hex(scalar) } else { output.unicodeScalars.append(scalar) }
             }
         }
         return output

@@ -29,7 +29,8 @@ enum DisplayWidth {
         }
     }
 
-    /// A source line prepared for display: tabs expanded, control characters shown as
+    /// A source line prepared for display: tabs expanded, control characters (see
+    /// ``Escaping/isUnsafe(_:)``) shown as
     /// `�`, and the display cell at which each Unicode scalar (1-based column) starts.
     struct Line {
         let text: String
@@ -45,7 +46,7 @@ enum DisplayWidth {
                 if scalar == "\t" {
                     text += String(repeating: " ", count: DisplayWidth.tabWidth)
                     cell += DisplayWidth.tabWidth
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                } else if Escaping.isUnsafe(scalar) {
                     text += "\u{FFFD}"
                     cell += 1
                 } else {

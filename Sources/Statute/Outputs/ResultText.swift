@@ -66,7 +66,10 @@ public struct ResultText {
     }
 
     /// The explanation, grouped by what considered each transition: the event, the
-    /// manual request, then the automatic settle.
+    /// manual request, then the automatic settle. Within a group that saw the record in
+    /// more than one status (a settle that took steps), each run of considerations is
+    /// headed by the status it is about, so a transition that appears twice (not due
+    /// yet from Active, then not applicable from Expired) says which status each line means.
     public func explain(_ explanation: Explanation) -> [String] {
         var lines: [String] = ["Explanation:"]
         if explanation.considerations.isEmpty {
@@ -79,22 +82,41 @@ public struct ResultText {
             let group = explanation.considerations.filter { $0.phase == phase }
             guard !group.isEmpty else { continue }
             lines.append("  \(title):")
-            for consideration in group where consideration.verdict != .wrongStatus {
-                let mark = consideration.verdict == .taken ? "✓" : "·"
-                lines.append("    \(mark) \(consideration.message)")
-                if !consideration.values.isEmpty {
-                    let values = consideration.values.map { "\($0.name) = \(plain($0.value))" }
-                    lines.append("      values: \(values.joined(separator: ", "))")
+            let runs = Self.runsByStatus(group)
+            let headed = runs.count > 1
+            for run in runs {
+                let indent = headed ? "      " : "    "
+                if headed { lines.append("    from \(name(run.status)):") }
+                for consideration in run.items where consideration.verdict != .wrongStatus {
+                    let mark = consideration.verdict == .taken ? "✓" : "·"
+                    lines.append("\(indent)\(mark) \(consideration.message)")
+                    if !consideration.values.isEmpty {
+                        let values = consideration.values.map { "\($0.name) = \(plain($0.value))" }
+                        lines.append("\(indent)  values: \(values.joined(separator: ", "))")
+                    }
                 }
-            }
-            var seen = Set<String>()
-            let elsewhere = group.filter { $0.verdict == .wrongStatus && seen.insert($0.transition).inserted }
-            if !elsewhere.isEmpty {
-                let ids = elsewhere.map(\.transition).joined(separator: ", ")
-                lines.append("    · not applicable from the record's status: \(ids)")
+                var seen = Set<String>()
+                let elsewhere = run.items.filter { $0.verdict == .wrongStatus && seen.insert($0.transition).inserted }
+                if !elsewhere.isEmpty {
+                    let ids = elsewhere.map(\.transition).joined(separator: ", ")
+                    lines.append("\(indent)· not applicable from \(name(run.status)): \(ids)")
+                }
             }
         }
         return lines
+    }
+
+    /// Consecutive considerations made while the record had the same status.
+    static func runsByStatus(_ considerations: [Consideration]) -> [(status: String?, items: [Consideration])] {
+        var runs: [(status: String?, items: [Consideration])] = []
+        for consideration in considerations {
+            if let last = runs.last, last.status == consideration.status {
+                runs[runs.count - 1].items.append(consideration)
+            } else {
+                runs.append((consideration.status, [consideration]))
+            }
+        }
+        return runs
     }
 
     /// The manual options of a record for a role, one per line, ending with a newline.

@@ -31,11 +31,9 @@ public enum SourceFileCheck {
     /// Checks a file's bytes.
     public static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
         let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
-        if let root = read.root, root["statute"] != nil {
-            guard !read.diagnostics.hasErrors else {
-                return Report(file: file, kind: .policy, diagnostics: read.diagnostics.capped(at: options.maxDiagnostics))
-            }
-            let loaded = PolicyLoader.load(root: root, file: file, options: options, earlier: read.diagnostics)
+        if read.root?["statute"] != nil {
+            // Handed over whole, so that the node tree is freed once lowered.
+            let loaded = PolicyLoader.load(read: read, file: file, options: options)
             return Report(file: file, kind: .policy, diagnostics: loaded.diagnostics)
         }
         if let root = read.root, root["tests"] != nil {

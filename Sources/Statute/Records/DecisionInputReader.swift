@@ -38,7 +38,7 @@ struct DecisionInputReader {
         }
         input.record.status = try optionalText(root["status"], key: "status")
         if let facts = root["facts"] {
-            input.record.facts = try values(facts, declarations: policy.facts, kind: .fact, key: "facts")
+            input.record.facts = try values(facts, kind: .fact, key: "facts")
         }
         let event = try optionalText(root["event"], key: "event")
         let target = try optionalText(root["set"], key: "set")
@@ -75,7 +75,7 @@ struct DecisionInputReader {
             input.today = date
         }
         if let settings = root["settings"] {
-            input.settings = try values(settings, declarations: policy.settings, kind: .setting, key: "settings")
+            input.settings = try values(settings, kind: .setting, key: "settings")
         }
         if let explain = root["explain"], explain != .null {
             guard case .bool(let flag) = explain else {
@@ -95,13 +95,12 @@ struct DecisionInputReader {
     }
 
     /// Facts or settings: an object of values, nested or with dotted keys.
-    private func values(_ value: JSONValue, declarations: [ValueDeclaration], kind: InputKind,
-                        key: String) throws(DecisionInputError) -> [String: Value] {
+    private func values(_ value: JSONValue, kind: InputKind, key: String) throws(DecisionInputError) -> [String: Value] {
         if value == .null { return [:] }
         guard case .object = value else {
             throw fail(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)")
         }
-        var reading = JSONInputValues(declarations: declarations, kind: kind)
+        var reading = JSONInputValues(policy: policy, kind: kind)
         do {
             try reading.collect(value, prefix: "")
         } catch {

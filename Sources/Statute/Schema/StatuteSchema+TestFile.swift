@@ -34,7 +34,7 @@ extension StatuteSchema {
     static var test: JSONValue {
         [
             "type": "object",
-            "required": ["name"],
+            "required": ["name", "expect"],
             "additionalProperties": false,
             "properties": [
                 "name": ["type": "string"],
@@ -57,8 +57,9 @@ extension StatuteSchema {
 
     static var expectation: JSONValue {
         [
-            "description": "Each key optional; those given must match exactly.",
+            "description": "Each key optional, but at least one; those given must match exactly.",
             "type": "object",
+            "minProperties": 1,
             "additionalProperties": false,
             "properties": [
                 "outcome": ["enum": ["changed", "unchanged", "ignored", "rejected"]],

@@ -64,6 +64,9 @@ public struct PolicyTestCase: Hashable, Sendable {
     public var request: TestRequest
     /// `expect:` — what the result must show.
     public var expect: TestExpectation
+    /// Whether reading the test itself found an error (an unknown key, say): such a test
+    /// is checked but never run.
+    public var hasErrors = false
 }
 
 /// A policy test file as written: the policy it tests, shared inputs, and its tests.

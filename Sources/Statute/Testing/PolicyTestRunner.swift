@@ -34,25 +34,38 @@ public enum PolicyTestRunner {
         guard let policyPath = file.policy else {
             return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: diagnostics)
         }
-        let resolved = resolve(policyPath.value, relativeTo: path)
-        let loaded = PolicyLoader.load(contentsOf: resolved, options: options)
-        if loaded.policy == nil, loaded.document == nil, loaded.diagnostics.contains(where: { $0.code == .unreadableFile }) {
-            diagnostics.append(.error(.unreadableFile, "cannot read the policy `\(policyPath.value)` (looked for `\(resolved)`)",
-                                      at: policyPath.span, help: "`policy` is a path relative to the test file"))
-            return Loaded(policyFile: resolved, policy: nil, tests: [], diagnostics: diagnostics)
+        let resolved: String
+        switch PolicyReference.resolve(policyPath.value, span: policyPath.span, testFile: path,
+                                       allowed: PolicyReference.canonicalSet(options.policiesAllowedAnywhere)) {
+        case .success(let file): resolved = file
+        case .failure(let diagnostic):
+            return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: diagnostics + [diagnostic])
         }
+        let loaded = PolicyLoader.load(contentsOf: resolved, options: options)
         guard let policy = loaded.policy else {
-            let errors = loaded.diagnostics.filter(\.isError)
-            let first = errors.first.map { ": \($0)" } ?? ""
-            diagnostics.append(.error(.invalidPolicy,
-                                      "the policy `\(policyPath.value)` cannot be loaded (\(errors.count) error\(errors.count == 1 ? "" : "s"))\(first)",
-                                      at: policyPath.span, help: "run `statute check \(resolved)` to see every problem"))
+            diagnostics.append(policyProblem(loaded, written: policyPath, resolved: resolved))
             return Loaded(policyFile: resolved, policy: nil, tests: [], diagnostics: diagnostics)
         }
         var binding = TestBinding(policy: policy, file: file, defaultToday: defaultToday)
         let tests = binding.bind()
         diagnostics += binding.diagnostics
         return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.capped(at: options.maxDiagnostics))
+    }
+
+    /// Why the policy named by a test file cannot be used. The policy's own first error is
+    /// quoted only when the file is a policy (a mapping with `statute`): nothing of any
+    /// other file is ever shown (SPEC §6).
+    static func policyProblem(_ loaded: LoadedPolicy, written: Located<String>, resolved: String) -> Diagnostic {
+        let errors = loaded.diagnostics.filter(\.isError)
+        if errors.contains(where: { $0.code == .notAPolicy }) {
+            return .error(.invalidPolicy, "`\(written.value)` is not a policy (it has no top-level `statute` key)",
+                          at: written.span, help: "`policy` names the policy file the tests run against")
+        }
+        let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
+        let isPolicy = loaded.document != nil || errors.allSatisfy { $0.code == .unreadableFile || $0.code == "file-too-large" }
+        let first = isPolicy ? errors.first.map { ": \($0)" } ?? "" : ""
+        return .error(.invalidPolicy, "the policy `\(written.value)` cannot be loaded (\(count))\(first)",
+                      at: written.span, help: "run `statute check \(resolved)` to see every problem")
     }
 
     /// A path written in a test file, resolved against the test file's folder.
@@ -82,14 +95,20 @@ public enum PolicyTestRunner {
     ///   - defaultToday: the date for tests that give no `today` (neither the
     ///     test nor the file).
     ///   - options: limits for reading the test file and its policy.
-    public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions()) -> TestFileResult {
+    ///   - progress: called before each test runs with how many ran so far and how many
+    ///     will run (for a progress line; the runner itself never prints).
+    public static func run(path: String, defaultToday: CalendarDate, options: LoadOptions = LoadOptions(),
+                           progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> TestFileResult {
         let loaded = load(path: path, defaultToday: defaultToday, options: options)
         // Tests with errors of their own were left out by the binding; the rest still run.
         guard let policy = loaded.policy else {
             return TestFileResult(file: path, policyFile: loaded.policyFile, policy: loaded.policy,
                                   diagnostics: loaded.diagnostics, cases: [])
         }
-        let cases = loaded.tests.map { run($0, policy: policy) }
+        let cases = loaded.tests.enumerated().map { index, test in
+            progress(index, loaded.tests.count)
+            return run(test, policy: policy)
+        }
         return TestFileResult(file: path, policyFile: loaded.policyFile, policy: policy,
                               diagnostics: loaded.diagnostics, cases: cases)
     }

@@ -70,7 +70,7 @@ struct TestBinding {
                                                         code: .unknownSetting)) { $1 }
             let request = bindRequest(test.request)
             let expect = bindExpectation(test.expect)
-            guard !diagnostics[before...].contains(where: \.isError) else { return nil }
+            guard !test.hasErrors, !diagnostics[before...].contains(where: \.isError) else { return nil }
             return PreparedTest(name: test.name, span: test.span, today: today,
                                 record: Record(status: test.status?.value, facts: facts), settings: settings,
                                 request: request, expect: expect)
@@ -137,7 +137,7 @@ struct TestBinding {
             checkStatus(status)
             if let role, policy.role(role.value) == nil {
                 diagnostics.append(.error(.unknownRole, "unknown role `\(role.value)`", at: role.span,
-                                          help: Suggestions.didYouMean(role.value, in: policy.roles.map(\.name))))
+                                          help: Suggestions.didYouMeanOrList(role.value, in: policy.roles.map(\.name), kind: "roles")))
             }
             if let transition { checkTransition(transition) }
             return .manual(status: status.value, role: role?.value ?? "", transition: transition?.value)

@@ -15,7 +15,8 @@ enum TestComparison {
             check("set", facts(assignments), facts(actual.assignments))
         }
         if let next = expected.next {
-            check("next", describe(expected: next, against: actual.next), describe(actual.next))
+            let shown = describe(expected: next, against: actual.next)
+            check("next", shown.expected, shown.actual)
         }
         return failures
     }
@@ -40,13 +41,20 @@ enum TestComparison {
         return "{transition: \(next.transition), to: \(next.to), date: \(next.date)}"
     }
 
-    /// The expected `next`, with the parts not given filled from the actual value, so
-    /// only the given parts can differ.
-    static func describe(expected: NextExpectation?, against actual: ScheduledChange?) -> String {
-        guard let expected else { return "null" }
-        let transition = expected.transition ?? actual?.transition ?? "?"
-        let to = expected.to ?? actual?.to ?? "?"
-        let date = expected.date?.description ?? actual?.date.description ?? "?"
-        return "{transition: \(transition), to: \(to), date: \(date)}"
+    /// The expected `next` and the actual one, each showing only the keys the test wrote
+    /// (in the order `transition`, `to`, `date`), so a failure never shows a key the user
+    /// did not write. `null` on either side stays `null`.
+    static func describe(expected: NextExpectation?, against actual: ScheduledChange?) -> (expected: String, actual: String) {
+        guard let expected else { return ("null", describe(actual)) }
+        var wanted: [String] = [], got: [String] = []
+        if let transition = expected.transition {
+            wanted.append("transition: \(transition)"); got.append("transition: \(actual?.transition ?? "?")")
+        }
+        if let to = expected.to { wanted.append("to: \(to)"); got.append("to: \(actual?.to ?? "?")") }
+        if let date = expected.date {
+            wanted.append("date: \(date)"); got.append("date: \(actual.map { $0.date.description } ?? "?")")
+        }
+        let shownActual = actual == nil ? "null" : "{" + got.joined(separator: ", ") + "}"
+        return ("{" + wanted.joined(separator: ", ") + "}", shownActual)
     }
 }

@@ -21,8 +21,16 @@ struct TestFileLowering {
         if let n = top["facts"] { result.facts = namedNodes(n, what: "`facts`") }
         if let n = top["settings"] { result.settings = namedNodes(n, what: "`settings`") }
         if let n = top["tests"] {
+            // A test with an error of its own (an unknown key in `expect`, say) is marked:
+            // it is still checked against the policy (every problem is reported), but it is
+            // neither run nor counted as passed.
             result.tests = NodeReading.list(n, what: "`tests`", diagnostics: &diagnostics).enumerated()
-                .compactMap { lowerTest($1, position: $0 + 1) }
+                .compactMap { position, node in
+                    let before = diagnostics.count
+                    var test = lowerTest(node, position: position + 1)
+                    if diagnostics[before...].contains(where: \.isError) { test?.hasErrors = true }
+                    return test
+                }
         }
         return result
     }
@@ -54,7 +62,17 @@ struct TestFileLowering {
         if let n = reader["facts"] { test.facts = namedNodes(n, what: "`facts`") }
         if let n = reader["settings"] { test.settings = namedNodes(n, what: "`settings`") }
         test.request = lowerRequest(reader, label: label)
-        if let n = reader["expect"] { test.expect = lowerExpectation(n, label: label) }
+        if let n = reader["expect"] {
+            test.expect = lowerExpectation(n, label: label)
+            if test.expect == TestExpectation(), n.mapping?.isEmpty ?? (n.scalar?.isNull == true) {
+                diagnostics.append(.error(.missingKey, "\(label) expects nothing", at: n.span,
+                                          help: "give at least one of \(Self.expectKeys.map { "`\($0)`" }.joined(separator: ", "))"))
+            }
+        } else {
+            diagnostics.append(.error(.missingKey, "\(label) has no `expect`, so it could never fail",
+                                      at: reader["name"]?.span ?? node.span,
+                                      help: "add `expect:` with at least one of \(Self.expectKeys.map { "`\($0)`" }.joined(separator: ", "))"))
+        }
         return test
     }
 

@@ -28,13 +28,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
-        let files = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
+        let given = paths.isEmpty ? ["policies"] : paths
+        let files = try PathExpansion.yamlFiles(in: given)
+        var options = LoadOptions()
+        options.policiesAllowedAnywhere = PathExpansion.filesGiven(in: given)
         var diagnostics: [Diagnostic] = []
         for file in files {
-            diagnostics += SourceFileCheck.check(contentsOf: file).diagnostics
+            diagnostics += SourceFileCheck.check(contentsOf: file, options: options).diagnostics
         }
         var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
+        renderer.style = color.style(for: STDOUT_FILENO)
         let outputFormat: DiagnosticFormat = switch format {
         case .text: .text
         case .json: .json
@@ -48,15 +54,17 @@ struct CheckCommand: ParsableCommand {
 
 /// Expands command-line paths into the files to read.
 enum PathExpansion {
-    /// Files as given; folders as every `*.yaml`/`*.yml` below them, sorted, hidden
-    /// entries skipped. Duplicates are read once. A path that does not exist is a usage error.
-    static func yamlFiles(in paths: [String]) throws -> [String] {
+    /// Files as given (any kind: `<(cat p.yaml)` works); folders as every regular
+    /// `*.yaml`/`*.yml` file below them, sorted, hidden entries skipped — a FIFO or a
+    /// device in a folder is never opened (SPEC §6). Duplicates are read once. A path
+    /// that does not exist is a usage error.
+    static func yamlFiles(in paths: [String]) throws(CLIError) -> [String] {
         var files: [String] = []
         var seen = Set<String>()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Terminal.fail("no such file or folder `\(path)`")
+                throw .couldNotWork("no such file or folder `\(path)`")
             }
             let found: [String]
             if isDirectory.boolValue {
@@ -65,12 +73,27 @@ enum PathExpansion {
                 found = below.filter { relative in
                     (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"))
                         && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
-                }.sorted().map { base + $0 }
+                }.sorted().map { base + $0 }.filter(isRegularFile)
             } else {
                 found = [path]
             }
             for file in found where seen.insert(file).inserted { files.append(file) }
         }
         return files
+    }
+
+    /// The paths given that are not folders: a test file may name them as its policy
+    /// wherever they are (SPEC §6).
+    static func filesGiven(in paths: [String]) -> [String] {
+        paths.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    /// Whether `path` is a regular file (symbolic links followed).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }

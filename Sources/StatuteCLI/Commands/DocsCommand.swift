@@ -15,7 +15,7 @@ struct DocsCommand: ParsableCommand {
 
     func run() throws {
         let (compiled, analysis) = try DocsCommandSupport.load(policy)
-        print(PolicyDocs.markdown(for: compiled, analysis: analysis), terminator: "")
+        Terminal.out(PolicyDocs.markdown(for: compiled, analysis: analysis))
     }
 }
 
@@ -25,12 +25,10 @@ enum DocsCommandSupport {
     static func load(_ path: String) throws -> (CompiledPolicy, PolicyAnalysis) {
         let loaded = PolicyLoader.load(contentsOf: path)
         guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
-            let lines = loaded.diagnostics.filter(\.isError).flatMap { diagnostic in
-                [diagnostic.description] + (diagnostic.help.map { ["  help: \($0)"] } ?? [])
-            }
-            let text = lines.isEmpty ? "error: cannot load `\(path)`" : lines.joined(separator: "\n")
-            FileHandle.standardError.write(Data((text + "\n").utf8))
-            throw ExitCode(2)
+            // The same rustc-style text as `check`: each error with its source line and caret.
+            let errors = loaded.diagnostics.filter(\.isError)
+            if errors.isEmpty { throw CLIError.couldNotWork("cannot load `\(path)`") }
+            throw CLIError.couldNotWork(errors)
         }
         return (policy, PolicyAnalyzer.analyze(policy))
     }

@@ -12,30 +12,8 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    @Option(help: "The policy file.")
-    var policy: String
-
-    @Option(help: "The record's current status (omit for a new record).")
-    var status: String?
-
-    @Option(help: "A JSON or YAML file of facts (nested objects or dotted keys).")
-    var facts: String?
-
-    @Option(name: .customLong("fact"), help: ArgumentHelp("A fact, by its declared type (repeatable).", valueName: "name=value"))
-    var factValues: [String] = []
-
-    @Option(help: "A JSON or YAML file of settings.")
-    var settings: String?
-
-    @Option(name: .customLong("setting"), help: ArgumentHelp("A setting (repeatable).", valueName: "name=value"))
-    var settingValues: [String] = []
-
-    @Option(help: ArgumentHelp("The date of the evaluation (default: the local date).", valueName: "yyyy-mm-dd"))
-    var today: String?
+    @OptionGroup var common: PolicyOptions
+    @OptionGroup var input: RecordOptions
 
     @Option(help: "Report an event.")
     var event: String?
@@ -56,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     var explain = false
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
         if event != nil && target != nil { throw ValidationError("give either --event or --set, not both") }
@@ -64,24 +42,19 @@ struct EvalCommand: ParsableCommand {
         if (target != nil || options) && role == nil { throw ValidationError("\(options ? "--options" : "--set") needs --as ROLE") }
         if role != nil && target == nil && !options { throw ValidationError("--as goes with --set or --options") }
         if transition != nil && target == nil { throw ValidationError("--transition goes with --set") }
-        if let today, CalendarDate(iso: today) == nil {
-            throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(today)`")
-        }
     }
 
     func run() throws {
-        let date = try Inputs.today(today)
-        let policy = Inputs.policy(self.policy)
-        let engine = Inputs.engine(policy, settingsFile: settings, settings: settingValues)
-        let factReading = InputValues.gather(file: facts, arguments: factValues, declarations: policy.facts, kind: .fact)
-        if !factReading.diagnostics.isEmpty { Terminal.fail(factReading.diagnostics) }
-        let record = Record(status: status, facts: factReading.values)
+        let date = try common.date()
+        let engine = common.engine()
+        let policy = engine.policy
+        let record = input.record(for: policy)
         let text = ResultText(policy: policy)
 
         if options, let role {
             let list: [ManualOption]
-            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { Terminal.fail([error]) }
-            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : text.render(list, role: role))
+            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
+            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : Self.safe(text.render(list, role: role)))
             return
         }
 
@@ -94,8 +67,13 @@ struct EvalCommand: ParsableCommand {
             request = .evaluate
         }
         let result: EvaluationResult
-        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { Terminal.fail([error]) }
-        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : text.render(result))
+        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
+        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : Self.safe(text.render(result)))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
+    }
+
+    /// Text output with the policy's labels and names made safe to show (SPEC §6).
+    static func safe(_ text: String) -> String {
+        Escaping.controlCharacters(text, keepingNewlines: true)
     }
 }

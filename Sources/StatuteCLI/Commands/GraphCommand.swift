@@ -24,8 +24,8 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let (compiled, _) = try DocsCommandSupport.load(policy)
         switch format {
-        case .mermaid: print(PolicyGraph.mermaid(for: compiled), terminator: "")
-        case .dot: print(PolicyGraph.dot(for: compiled), terminator: "")
+        case .mermaid: Terminal.out(PolicyGraph.mermaid(for: compiled))
+        case .dot: Terminal.out(PolicyGraph.dot(for: compiled))
         }
     }
 }

@@ -18,9 +18,9 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         switch kind {
-        case .both: print(StatuteSchema.combined(), terminator: "")
-        case .policy: print(StatuteSchema.policySchema(), terminator: "")
-        case .test: print(StatuteSchema.testFileSchema(), terminator: "")
+        case .both: Terminal.out(StatuteSchema.combined())
+        case .policy: Terminal.out(StatuteSchema.policySchema())
+        case .test: Terminal.out(StatuteSchema.testFileSchema())
         }
     }
 }

@@ -29,21 +29,49 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Report, per policy, the transitions no test took and the percentage taken.")
     var coverage = false
 
+    @OptionGroup var color: ColorOptions
+
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
+    func validate() throws {
+        if let minCoverage, !(minCoverage >= 0 && minCoverage <= 100) {
+            throw ValidationError("--min-coverage must be a percentage from 0 to 100, got `\(minCoverage)`")
+        }
+    }
+
     func run() throws {
-        let files = try PathExpansion.yamlFiles(in: paths.isEmpty ? ["policies"] : paths)
-            .filter { PolicyTestRunner.isTestFile(path: $0) }
+        let given = paths.isEmpty ? ["policies"] : paths
+        let expanded = try PathExpansion.yamlFiles(in: given)
+        let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
+        // A file named on the command line that is not a test file (a policy, say) is a
+        // mistake worth naming, not a silent "no test files found".
+        let notTestFiles = paths.filter { expanded.contains($0) && !files.contains($0) }
+        for path in notTestFiles {
+            Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
+        }
         let today = try Inputs.today(nil)
-        let results = files.map { PolicyTestRunner.run(path: $0, defaultToday: today) }
+        var options = LoadOptions()
+        options.policiesAllowedAnywhere = PathExpansion.filesGiven(in: given)
+        let progress = Progress("testing", total: files.count)
+        let results = files.enumerated().map { index, file in
+            progress.update(index + 1, file)
+            return PolicyTestRunner.run(path: file, defaultToday: today, options: options) { done, total in
+                progress.update(index + 1, "\(file) · test \(done + 1)/\(total)")
+            }
+        }
+        progress.finish()
         let wantsCoverage = coverage || minCoverage != nil
         let report = wantsCoverage ? CoverageAnalysis.coverage(of: results) : nil
 
         switch format {
+        case .text where files.isEmpty:
+            break  // nothing ran: the error on stderr says why
         case .text:
             var renderer = DiagnosticRenderer(sources: SourceFiles.text(of:))
-            Terminal.out(TestReportText.render(results, coverage: report) { diagnostics in
+            let style = color.style(for: STDOUT_FILENO)
+            renderer.style = style
+            Terminal.out(TestReportText.render(results, coverage: report, style: style) { diagnostics in
                 diagnostics.map { renderer.text($0) }.joined(separator: "\n")
             })
         case .json:
@@ -52,11 +80,11 @@ struct TestCommand: ParsableCommand {
             Terminal.out(TestReportJUnit.render(results))
         }
 
-        if files.isEmpty {
+        if files.isEmpty, notTestFiles.isEmpty {
             Terminal.error("no test files found in \(paths.isEmpty ? "policies/" : paths.joined(separator: ", "))")
             throw ExitCode.answerIsNo
         }
-        var failed = !results.allSatisfy(\.passed)
+        var failed = files.isEmpty || !notTestFiles.isEmpty || !results.allSatisfy(\.passed)
         if let minimum = minCoverage, let report {
             for policy in report where policy.percent < minimum {
                 Terminal.error("coverage of \(policy.policyName) is \(TestReportText.percent(policy.percent)), below the minimum \(minimum)%")
@@ -64,5 +92,20 @@ struct TestCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.answerIsNo }
+    }
+}
+
+/// Why a file given to `statute test` is not a test file, and what to run instead.
+enum TestFileHint {
+    static func why(_ path: String) -> String {
+        guard SourceFileCheck.check(contentsOf: path).kind == .policy else {
+            return " (a test file is a mapping with `policy:` and `tests:`)\nhelp: see docs/test-files.md for the format"
+        }
+        let base = path.hasSuffix(".yml") ? String(path.dropLast(4)) : path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
+        let siblings = [base + ".test.yaml", base + ".test.yml"].filter { FileManager.default.fileExists(atPath: $0) }
+        var text = " but a policy\nhelp: `statute test` runs test files"
+        if let tests = siblings.first { text += "; this policy's tests are in `\(tests)`: run `statute test \(tests)`" }
+        text += "; to check the policy itself, run `statute check \(path)`"
+        return text
     }
 }

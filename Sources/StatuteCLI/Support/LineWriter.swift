@@ -28,6 +28,11 @@ struct LineWriter {
         buffer.append(contentsOf: text.utf8)
     }
 
+    /// Adds UTF-8 bytes; they are written at the next ``flush()``.
+    mutating func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
     /// Writes every complete line gathered so far (up to the last `\n`), retrying after
     /// interruptions and partial writes.
     mutating func flush() throws(WriteError) {

@@ -9,24 +9,69 @@ extension ExitCode {
     static let couldNotWork = ExitCode(2)
 }
 
-/// stdout, stderr and the process's exit: the only place the CLI touches them.
-enum Terminal {
-    /// Writes text to stdout as is.
-    static func out(_ text: String) {
-        print(text, terminator: "")
+/// A command that stops: the exit status and what to say on stderr. Thrown by the CLI's
+/// helpers and commands, reported once by `StatuteCommand.main`.
+struct CLIError: Error {
+    /// The process's exit status (SPEC §5: 1 the answer is no, 2 could not work).
+    var exitCode: Int32
+    /// One or more readable lines for stderr (empty: nothing to say).
+    var message: String
+
+    /// Exit 2 with `error: message`.
+    static func couldNotWork(_ message: String) -> CLIError {
+        CLIError(exitCode: 2, message: "error: \(Escaping.controlCharacters(message))")
     }
 
-    /// Writes text to stderr, adding a newline if it lacks one.
+    /// Exit 2 with the diagnostics rendered rustc style, source lines read from disk.
+    static func couldNotWork(_ diagnostics: [Diagnostic]) -> CLIError {
+        CLIError(exitCode: 2, message: Terminal.render(diagnostics))
+    }
+}
+
+/// stdout, stderr and the process's exit: the only place the CLI touches them.
+///
+/// stdout is an ``OutputWriter``: whole lines, buffered, every failed write noticed. A
+/// failed write stops the process at once with exit status 2 and the cause on stderr
+/// (SPEC §5.4: output lost on a full disk or a closed pipe is an error, never a silent 0);
+/// there is nobody left to compute output for.
+enum Terminal {
+    /// stdout, shared by the commands.
+    static let output = OutputWriter(descriptor: STDOUT_FILENO)
+
+    /// Writes text to stdout (buffered; complete lines go out as the buffer fills).
+    static func out(_ text: String) {
+        do { try output.write(text) } catch { stop(error) }
+    }
+
+    /// Writes every complete line written so far: `run` calls it after each answer when
+    /// it talks to another program over a pipe.
+    static func flush() {
+        do { try output.flushLines() } catch { stop(error) }
+    }
+
+    /// Writes what remains on stdout, at the end of a command.
+    static func finish() throws(CLIError) {
+        do { try output.flushAll() } catch { throw CLIError(exitCode: 2, message: "error: \(error.description)") }
+    }
+
+    /// Writes text to stderr, adding a newline if it lacks one. A failure is ignored:
+    /// stderr is where failures would be reported.
     static func error(_ text: String) {
         guard !text.isEmpty else { return }
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        try? OutputWriter(descriptor: STDERR_FILENO).flushAll(writing: line)
     }
 
-    /// Flushes stdout and exits with `code`.
-    static func exit(_ code: ExitCode) -> Never {
-        fflush(nil)
-        Foundation.exit(code.rawValue)
+    /// Reports `error` on stderr, writes what stdout holds, and exits: the last step of
+    /// `StatuteCommand.main`, and of code that cannot throw.
+    static func exit(_ code: Int32, message: String = "") -> Never {
+        error(message)
+        var status = code
+        do { try finish() } catch {
+            Terminal.error(error.message)
+            status = 2
+        }
+        Foundation.exit(status)
     }
 
     /// Renders diagnostics as rustc-style text, showing source lines read from disk.
@@ -35,71 +80,26 @@ enum Terminal {
         return renderer.render(diagnostics.sortedForDisplay(limit: .max), format: .text)
     }
 
-    /// Reports diagnostics on stderr and stops with exit status 2.
+    /// For code that cannot throw: reports diagnostics on stderr and exits 2.
     static func fail(_ diagnostics: [Diagnostic]) -> Never {
-        error(render(diagnostics))
-        exit(.couldNotWork)
+        exit(2, message: render(diagnostics))
     }
 
-    /// Reports one problem on stderr and stops with exit status 2.
+    /// For code that cannot throw: reports one problem on stderr and exits 2.
     static func fail(_ message: String) -> Never {
-        error("error: \(message)")
-        exit(.couldNotWork)
+        exit(2, message: CLIError.couldNotWork(message).message)
+    }
+
+    private static func stop(_ failure: WriteFailure) -> Never {
+        error("error: \(failure.description)")
+        Foundation.exit(2)
     }
 }
 
-/// Reads source files for showing lines under diagnostics.
-enum SourceFiles {
-    static let limit = 4 * 1024 * 1024
-
-    static func text(of path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limit), !data.isEmpty else { return nil }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
-    }
-}
-
-/// Shared steps of the commands that evaluate records.
-enum Inputs {
-    /// `YYYY-MM-DD`, or today's local date (the only place Statute reads a clock).
-    static func today(_ text: String?) throws -> CalendarDate {
-        if let text {
-            guard let date = CalendarDate(iso: text) else {
-                throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(text)`")
-            }
-            return date
-        }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let date = CalendarDate(year: year, month: month, day: day) else {
-            Terminal.fail("cannot read today's date from the system clock; give --today")
-        }
-        return date
-    }
-
-    /// Loads a policy; on errors reports them and exits 2.
-    static func policy(_ path: String) -> CompiledPolicy {
-        let loaded = PolicyLoader.load(contentsOf: path)
-        guard let policy = loaded.policy else {
-            if loaded.diagnostics.isEmpty { Terminal.fail("could not load the policy `\(path)`") }
-            if loaded.diagnostics.allSatisfy({ $0.code == .unreadableFile }) { Terminal.fail(loaded.diagnostics) }
-            Terminal.error(Terminal.render(loaded.diagnostics.filter(\.isError)))
-            Terminal.fail("the policy `\(path)` has errors; run `statute check \(path)`")
-        }
-        return policy
-    }
-
-    /// The engine with the settings file and `--setting` values; exits 2 on bad input.
-    static func engine(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) -> Engine {
-        let reading = InputValues.gather(file: settingsFile, arguments: settings, declarations: policy.settings, kind: .setting)
-        if !reading.diagnostics.isEmpty { Terminal.fail(reading.diagnostics) }
-        do {
-            return try Engine(policy: policy, settings: reading.values)
-        } catch {
-            Terminal.fail([error])
-        }
+extension OutputWriter {
+    /// Writes `text` and flushes it (stderr's one-shot use).
+    func flushAll(writing text: String) throws(WriteFailure) {
+        try write(text)
+        try flushAll()
     }
 }

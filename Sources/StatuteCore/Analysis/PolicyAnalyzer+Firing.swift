@@ -55,10 +55,19 @@ extension PolicyAnalyzer {
     /// status it applies from, and no guard (or a guard that always holds).
     private static func shadowed(_ transition: Transition, _ context: AnalysisContext,
                                  _ constants: ConstantEvaluation) -> (Finding, Int)? {
-        guard transition.mode == .automatic, let key = triggerKey(transition) else { return nil }
-        for earlier in context.policy.transitions.prefix(transition.index) where earlier.mode == .automatic {
-            guard triggerKey(earlier) == key,
-                  !transition.fromStart || earlier.fromStart,
+        guard transition.mode == .automatic, let key = context.triggerKeys[transition.index] else { return nil }
+        // An earlier transition that shadows this one applies from each of its states, so
+        // the candidates are those listed under any one of them (all of the key's when it
+        // has none).
+        let candidates: [Int]
+        if let state = AnalysisContext.states(of: transition, statusCount: context.policy.statuses.count).first {
+            candidates = context.byTriggerKeyAndState[key]?[state] ?? []
+        } else {
+            candidates = context.byTriggerKey[key] ?? []
+        }
+        for index in candidates where index < transition.index {
+            let earlier = context.policy.transitions[index]
+            guard !transition.fromStart || earlier.fromStart,
                   transition.fromStatuses.isSubset(of: earlier.fromStatuses) else { continue }
             if let g = earlier.guardExpression,
                !(g.syntax.readsNoName && constants.value(of: g.syntax, for: .condition) == .bool(true)) {

@@ -3,11 +3,11 @@
 extension PolicyAnalyzer {
     static func orderFindings(_ context: AnalysisContext, shadowed: Set<[Int]>) -> [Finding] {
         let policy = context.policy
-        let automatic = policy.transitions.filter { $0.mode == .automatic }
         var findings: [Finding] = []
-        for (position, later) in automatic.enumerated() {
-            guard let key = triggerKey(later) else { continue }
-            for earlier in automatic.prefix(position) where triggerKey(earlier) == key {
+        // Only transitions with the same trigger key that share a state can compete: they
+        // are looked up by key and state, so the check is linear in the policy's size.
+        for later in policy.transitions where later.mode == .automatic {
+            for earlier in context.earlierCompetitors(of: later).map({ policy.transitions[$0] }) {
                 guard !shadowed.contains([earlier.index, later.index]) else { continue }
                 let common = earlier.fromStatuses.intersection(later.fromStatuses).sorted()
                 let bothFromStart = earlier.fromStart && later.fromStart

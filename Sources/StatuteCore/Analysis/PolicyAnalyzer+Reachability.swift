@@ -8,7 +8,8 @@ extension PolicyAnalyzer {
             queue.append(transition.to)
         }
         while let status = queue.popLast() {
-            for transition in policy.transitions where transition.fromStatuses.contains(status) {
+            for index in context.outgoing[status] {
+                let transition = policy.transitions[index]
                 if reached.insert(transition.to).inserted { queue.append(transition.to) }
             }
         }
@@ -19,7 +20,7 @@ extension PolicyAnalyzer {
                 at: status.span, help: "add a transition to `\(status.id)`, or remove the status"), transitions: []))
         }
         for status in policy.statuses where !status.isFinal {
-            guard !policy.transitions.contains(where: { $0.fromStatuses.contains(status.index) }) else { continue }
+            guard context.outgoing[status.index].isEmpty else { continue }
             findings.append(Finding(diagnostic: .warning(
                 .deadEndStatus, "status `\(status.id)` has no way out but is not marked final",
                 at: status.span, help: "mark it `final: true`, or add a transition from it"), transitions: []))
@@ -40,7 +41,10 @@ extension PolicyAnalyzer {
         }
         var findings: [Finding] = []
         var reported = Set<Int>()
-        for start in 0..<count where !reported.contains(start) {
+        // Only a status in a strongly connected component with a cycle can start one; the
+        // others are skipped, so a policy without cycles costs one linear pass.
+        let cyclic = statusesOnCycles(edges: edges)
+        for start in 0..<count where cyclic[start] && !reported.contains(start) {
             guard let cycle = shortestCycle(from: start, edges: edges) else { continue }
             let statuses = cycle.map(\.from)
             // Report each cycle once: at the status of the cycle that comes first in display order.
@@ -57,6 +61,50 @@ extension PolicyAnalyzer {
                 transitions: cycle.map(\.transition)))
         }
         return findings
+    }
+
+    /// Whether each status lies on a cycle of `edges`: it is in a strongly connected
+    /// component of more than one status, or has an edge to itself. Tarjan's algorithm,
+    /// with an explicit stack instead of recursion.
+    static func statusesOnCycles(edges: [[(to: Int, transition: Int)]]) -> [Bool] {
+        let count = edges.count
+        var index = Array(repeating: -1, count: count)
+        var low = Array(repeating: 0, count: count)
+        var onStack = Array(repeating: false, count: count)
+        var stack: [Int] = []
+        var cyclic = Array(repeating: false, count: count)
+        var next = 0
+        for root in 0..<count where index[root] < 0 {
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            index[root] = next; low[root] = next; next += 1
+            stack.append(root); onStack[root] = true
+            while let (node, edge) = work.last {
+                if edge < edges[node].count {
+                    work[work.count - 1].edge += 1
+                    let target = edges[node][edge].to
+                    if target == node { cyclic[node] = true }
+                    if index[target] < 0 {
+                        index[target] = next; low[target] = next; next += 1
+                        stack.append(target); onStack[target] = true
+                        work.append((target, 0))
+                    } else if onStack[target] {
+                        low[node] = min(low[node], index[target])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
+                guard low[node] == index[node] else { continue }
+                var component: [Int] = []
+                while let member = stack.popLast() {
+                    onStack[member] = false
+                    component.append(member)
+                    if member == node { break }
+                }
+                if component.count > 1 { for member in component { cyclic[member] = true } }
+            }
+        }
+        return cyclic
     }
 
     /// The shortest cycle through `start` (breadth first), as its edges in order.

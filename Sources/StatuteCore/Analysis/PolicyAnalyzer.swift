@@ -82,24 +82,81 @@ public enum PolicyAnalyzer {
 /// What the checks share: the policy and lookups over it.
 struct AnalysisContext {
     let policy: CompiledPolicy
-    /// The declaration each compiled transition came from, by transition index.
-    let declarations: [TransitionDeclaration]
+    /// Where in ``PolicyDocument/transitions`` each compiled transition was declared, by
+    /// transition index (indices, not copies: declarations are large).
+    let declarationIndices: [Int?]
+    /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
+    /// once, by transition index; `nil` for manual transitions.
+    let triggerKeys: [String?]
+    /// Automatic transitions by trigger key, in file order.
+    let byTriggerKey: [String: [Int]]
+    /// Automatic transitions by trigger key, then by the state they apply from (a status
+    /// index, or `statuses.count` for `start`), in file order: the only transitions
+    /// that can compete with each other.
+    let byTriggerKeyAndState: [String: [Int: [Int]]]
+    /// The transitions that apply from each status, in file order, by status index.
+    let outgoing: [[Int]]
 
     init(policy: CompiledPolicy) {
         self.policy = policy
-        var byID: [String: TransitionDeclaration] = [:]
-        for declaration in policy.document.transitions where byID[declaration.id.value] == nil {
-            byID[declaration.id.value] = declaration
+        var byID: [String: Int] = [:]
+        for (index, declaration) in policy.document.transitions.enumerated() where byID[declaration.id.value] == nil {
+            byID[declaration.id.value] = index
         }
-        self.declarations = policy.transitions.map { transition in
-            byID[transition.id] ?? TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
+        self.declarationIndices = policy.transitions.map { byID[$0.id] }
+        let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
+        var byKey: [String: [Int]] = [:]
+        var byKeyAndState: [String: [Int: [Int]]] = [:]
+        var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
+        for transition in policy.transitions {
+            for status in transition.fromStatuses.sorted() where status < outgoing.count {
+                outgoing[status].append(transition.index)
+            }
+            guard let key = keys[transition.index] else { continue }
+            byKey[key, default: []].append(transition.index)
+            for state in Self.states(of: transition, statusCount: policy.statuses.count) {
+                byKeyAndState[key, default: [:]][state, default: []].append(transition.index)
+            }
         }
+        self.triggerKeys = keys
+        self.byTriggerKey = byKey
+        self.byTriggerKeyAndState = byKeyAndState
+        self.outgoing = outgoing
     }
 
-    func declaration(of transition: Transition) -> TransitionDeclaration { declarations[transition.index] }
+    /// The states a transition applies from: its statuses, and `statusCount` for `start`.
+    static func states(of transition: Transition, statusCount: Int) -> [Int] {
+        var states = transition.fromStatuses.sorted()
+        if transition.fromStart { states.append(statusCount) }
+        return states
+    }
+
+    /// The automatic transitions before `transition` with its trigger key that share at
+    /// least one state with it, in file order.
+    func earlierCompetitors(of transition: Transition) -> [Int] {
+        guard let key = triggerKeys[transition.index], let byState = byTriggerKeyAndState[key] else { return [] }
+        var found = Set<Int>()
+        for state in Self.states(of: transition, statusCount: policy.statuses.count) {
+            for index in byState[state] ?? [] {
+                if index >= transition.index { break }
+                found.insert(index)
+            }
+        }
+        return found.sorted()
+    }
+
+    func declaration(of transition: Transition) -> TransitionDeclaration {
+        guard let index = declarationIndices[transition.index] else {
+            return TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
+        }
+        return policy.document.transitions[index]
+    }
 
     /// The span of a transition's id, where transition warnings point.
-    func idSpan(of transition: Transition) -> SourceSpan { declarations[transition.index].id.span }
+    func idSpan(of transition: Transition) -> SourceSpan {
+        guard let index = declarationIndices[transition.index] else { return transition.span }
+        return policy.document.transitions[index].id.span
+    }
 
     /// `a`, `a` and `b`, `a`, `b` and `c` — names in backticks.
     static func list(_ names: [String]) -> String {

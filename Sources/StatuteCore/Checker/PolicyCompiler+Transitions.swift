@@ -4,9 +4,21 @@ struct TransitionContext {
     let statuses: [Status]
     let roles: [Role]
     let environment: ExpressionEnvironment
+    /// Status indices by id, so that resolving a transition's statuses is not a search.
+    let statusIndexByID: [String: Int]
+
+    init(document: PolicyDocument, statuses: [Status], roles: [Role], environment: ExpressionEnvironment) {
+        self.document = document
+        self.statuses = statuses
+        self.roles = roles
+        self.environment = environment
+        var byID: [String: Int] = [:]
+        for status in statuses where byID[status.id] == nil { byID[status.id] = status.index }
+        self.statusIndexByID = byID
+    }
 
     var statusIDs: [String] { statuses.map(\.id) }
-    func statusIndex(_ id: String) -> Int? { statuses.first { $0.id == id }?.index }
+    func statusIndex(_ id: String) -> Int? { statusIndexByID[id] }
 }
 
 extension PolicyCompiler {
@@ -20,8 +32,9 @@ extension PolicyCompiler {
                                           help: "transition ids match `[a-z][a-z0-9_-]*`"))
             }
             if let first = seenIDs[id.value] {
-                diagnostics.append(.error(.duplicateTransition, "transition id `\(id.value)` is used twice",
-                                          at: id.span, help: "the first use is at line \(first.start.line)"))
+                diagnostics.append(Diagnostic.error(.duplicateTransition, "transition id `\(id.value)` is used twice",
+                                                    at: id.span, help: "the first use is at line \(first.start.line)")
+                    .noting("`\(id.value)` is first used here", at: first))
             } else {
                 seenIDs[id.value] = id.span
             }
@@ -134,7 +147,8 @@ extension PolicyCompiler {
             for role in roles where !names.contains(role.value) {
                 ok = false
                 diagnostics.append(.error(.unknownRole, "unknown role `\(role.value)`", at: role.span,
-                                          help: Suggestions.didYouMean(role.value, in: names) ?? "declare it under `roles:`"))
+                                          help: Suggestions.didYouMean(role.value, in: names)
+                                              ?? (names.isEmpty ? "declare it under `roles:`" : Suggestions.didYouMeanOrList(role.value, in: names, kind: "roles"))))
             }
             return .manual(roles: roles.map(\.value))
 

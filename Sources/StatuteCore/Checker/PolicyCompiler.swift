@@ -92,8 +92,9 @@ public struct PolicyCompiler: Sendable {
         var seen: [String: SourceSpan] = [:]
         for name in names {
             if let first = seen[name.value] {
-                diagnostics.append(.error(.duplicateDeclaration, "\(kind) `\(name.value)` is declared twice",
-                                          at: name.span, help: "the first declaration is at line \(first.start.line)"))
+                diagnostics.append(Diagnostic.error(.duplicateDeclaration, "\(kind) `\(name.value)` is declared twice",
+                                                    at: name.span, help: "the first declaration is at line \(first.start.line)")
+                    .noting("`\(name.value)` is first declared here", at: first))
             } else {
                 seen[name.value] = name.span
             }
@@ -107,13 +108,14 @@ public struct PolicyCompiler: Sendable {
         }
         checkDuplicates(document.statuses.map(\.id), kind: "status", into: &diagnostics)
         var statuses: [Status] = []
+        var ids = Set<String>()
         for declaration in document.statuses {
             let id = declaration.id
             if checkIdentifier(id, kind: "status", into: &diagnostics), id.value == "start" {
                 diagnostics.append(.error(.reservedName, "`start` cannot be a status id", at: id.span,
                                           help: "`start` in `from` means a record with no status yet; choose another id"))
             }
-            guard !statuses.contains(where: { $0.id == id.value }) else { continue }
+            guard ids.insert(id.value).inserted else { continue }
             statuses.append(Status(id: id.value, index: statuses.count,
                                    label: declaration.label ?? Self.defaultLabel(for: id.value),
                                    description: declaration.description, isFinal: declaration.isFinal,
@@ -136,7 +138,7 @@ public struct PolicyCompiler: Sendable {
             for included in role.includes {
                 if !names.contains(included.value) {
                     diagnostics.append(.error(.unknownRole, "unknown role `\(included.value)`", at: included.span,
-                                              help: Suggestions.didYouMean(included.value, in: names)))
+                                              help: Suggestions.didYouMeanOrList(included.value, in: names, kind: "roles")))
                 } else if direct[role.name.value, default: []].contains(included.value) == false {
                     direct[role.name.value, default: []].append(included.value)
                 }
@@ -150,9 +152,16 @@ public struct PolicyCompiler: Sendable {
                     let cycle = ([role.name.value] + path)
                     let key = Set(cycle).sorted().joined(separator: ",")
                     guard reported.insert(key).inserted else { continue }
-                    diagnostics.append(.error(.roleCycle,
+                    var diagnostic = Diagnostic.error(.roleCycle,
                                               "roles include each other in a cycle: \(cycle.map { "`\($0)`" }.joined(separator: " -> "))",
-                                              at: included.span, help: "remove one of these `includes`"))
+                                              at: included.span, help: "remove one of these `includes`")
+                    var noted: Set<String> = [role.name.value]
+                    for member in cycle where noted.insert(member).inserted {
+                        if let declaration = document.roles.first(where: { $0.name.value == member }) {
+                            diagnostic = diagnostic.noting("`\(member)` is part of the cycle", at: declaration.name.span)
+                        }
+                    }
+                    diagnostics.append(diagnostic)
                 }
             }
         }

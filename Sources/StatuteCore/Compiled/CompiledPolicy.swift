@@ -65,7 +65,10 @@ public struct CompiledAssignment: Sendable {
 }
 
 /// A checked, compiled transition.
-public struct Transition: Sendable {
+///
+/// A class (immutable and `Sendable`), so that the engine handles a transition by
+/// reference instead of copying its many fields for every candidate it looks at.
+public final class Transition: Sendable {
     /// The transition id, as written in the policy (`expire`).
     public let id: String
     /// Priority: the position in the policy's `transitions` list.
@@ -92,6 +95,24 @@ public struct Transition: Sendable {
     public let description: String?
     /// The whole transition entry in the policy file.
     public let span: SourceSpan
+
+    init(id: String, index: Int, fromStart: Bool, fromStatuses: Set<Int>, fromWritten: [FromItem], to: Int,
+         mode: TransitionMode, trigger: Trigger, guardExpression: CompiledExpression?,
+         assignments: [CompiledAssignment], effects: [String], description: String?, span: SourceSpan) {
+        self.id = id
+        self.index = index
+        self.fromStart = fromStart
+        self.fromStatuses = fromStatuses
+        self.fromWritten = fromWritten
+        self.to = to
+        self.mode = mode
+        self.trigger = trigger
+        self.guardExpression = guardExpression
+        self.assignments = assignments
+        self.effects = effects
+        self.description = description
+        self.span = span
+    }
 
     /// Whether the transition applies from `state` (a status index, or `nil` for a new record).
     public func applies(from state: Int?) -> Bool {

@@ -31,6 +31,21 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable,
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// A secondary message of a diagnostic with a position of its own, such as where the
+/// first of two duplicates is, or another member of a cycle.
+public struct DiagnosticNote: Hashable, Sendable {
+    /// What this place has to do with the problem, in rustc's voice ("first declared here").
+    public var message: String
+    /// Where; `nil` when the note has no position.
+    public var span: SourceSpan?
+
+    /// Creates a note.
+    public init(_ message: String, at span: SourceSpan?) {
+        self.message = message
+        self.span = span
+    }
+}
+
 /// One problem found in a policy, a test file or an input record.
 ///
 /// Messages follow rustc's voice: lowercase, no trailing period, names in backticks;
@@ -46,6 +61,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var span: SourceSpan?
     /// A suggestion, such as "did you mean `active`?".
     public var help: String?
+    /// Other places that explain the problem (the first duplicate, other members of a cycle).
+    public var notes: [DiagnosticNote] = []
 
     /// Creates a diagnostic; `span` is `nil` only for problems with no position in a source.
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
@@ -67,6 +84,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public static func warning(_ code: DiagnosticCode, _ message: String, at span: SourceSpan?,
                                help: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code, message, at: span, help: help)
+    }
+
+    /// The diagnostic with `note` added.
+    public func noting(_ message: String, at span: SourceSpan?) -> Diagnostic {
+        var copy = self
+        copy.notes.append(DiagnosticNote(message, at: span))
+        return copy
     }
 
     /// Whether the diagnostic is an error (as opposed to a warning).

@@ -24,6 +24,16 @@ public enum Suggestions {
         closest(to: name, in: candidates).map { "did you mean `\($0)`?" }
     }
 
+    /// "did you mean `x`?" when one is close; otherwise the list of what exists
+    /// ("the roles are `a`, `b`", at most 20 names), or that none is declared.
+    /// - Parameter kind: the plural noun for the candidates, such as `roles`.
+    public static func didYouMeanOrList(_ name: String, in candidates: [String], kind: String) -> String {
+        if let suggestion = didYouMean(name, in: candidates) { return suggestion }
+        if candidates.isEmpty { return "the policy declares no \(kind)" }
+        let shown = candidates.prefix(20).map { "`\($0)`" }.joined(separator: ", ")
+        return "the \(kind) are \(shown)" + (candidates.count > 20 ? ", … (\(candidates.count) in all)" : "")
+    }
+
     /// Levenshtein distance over Unicode scalars (bounded input: names are short).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars.prefix(256)), b = Array(b.unicodeScalars.prefix(256))

@@ -9,19 +9,40 @@
 /// let result = try engine.evaluate(Record(status: "active", facts: facts), today: today)
 /// ```
 public struct Engine: Sendable {
+    /// What an engine holds, behind one reference: copying an engine (into each
+    /// evaluation) costs one retain, not one per field of the policy.
+    final class Storage: Sendable {
+        let policy: CompiledPolicy
+        let settingValues: [Value]
+        /// Each fact's value when a record does not give it: its default, or `null` when
+        /// optional (and, as a placeholder, for a required fact).
+        let factDefaults: [Value]
+        /// The names of the required facts: not optional and no default.
+        let requiredFacts: [String]
+
+        init(policy: CompiledPolicy, settingValues: [Value]) {
+            self.policy = policy
+            self.settingValues = settingValues
+            self.factDefaults = policy.facts.map { $0.defaultValue?.value ?? .null }
+            self.requiredFacts = policy.facts.filter(\.isRequired).map(\.name.value)
+        }
+    }
+
+    let storage: Storage
+
     /// The compiled policy whose transitions the engine executes.
-    public let policy: CompiledPolicy
+    public var policy: CompiledPolicy { storage.policy }
     /// Setting values by slot: declared defaults, overridden by the caller's.
-    public let settingValues: [Value]
+    public var settingValues: [Value] { storage.settingValues }
 
     /// Creates an engine; `settings` override the declared defaults.
     ///
     /// - Throws: a ``Diagnostic`` for an unknown setting, a value of the wrong type or out
     ///   of range, or a required setting with no value.
     public init(policy: CompiledPolicy, settings: [String: Value] = [:]) throws(Diagnostic) {
-        self.policy = policy
-        self.settingValues = try Engine.vector(declarations: policy.settings, values: settings, kind: "setting",
-                                               unknownCode: .unknownSetting, missingCode: .missingSetting)
+        let values = try Engine.vector(declarations: policy.settings, values: settings, kind: "setting",
+                                       unknownCode: .unknownSetting, missingCode: .missingSetting)
+        self.storage = Storage(policy: policy, settingValues: values)
     }
 
     /// The value of a setting in effect, by name.
@@ -35,8 +56,21 @@ public struct Engine: Sendable {
     /// - Throws: a ``Diagnostic`` naming the fact: unknown (with "did you mean"), wrong
     ///   type, out of range, or required and missing.
     public func factVector(_ facts: [String: Value]) throws(Diagnostic) -> [Value] {
-        try Engine.vector(declarations: policy.facts, values: facts, kind: "fact",
-                          unknownCode: .unknownFact, missingCode: .missingFact)
+        // The common case by slots: each given fact found by one hash lookup, the rest
+        // from the defaults. Any problem goes the long way, which reports it exactly.
+        let policy = storage.policy
+        var vector = storage.factDefaults
+        var fine = true
+        for (name, value) in facts {
+            guard let slot = policy.factSlotByName[name], policy.facts[slot].violation(of: value) == nil else {
+                fine = false
+                break
+            }
+            vector[slot] = value
+        }
+        if fine, storage.requiredFacts.allSatisfy({ facts[$0] != nil }) { return vector }
+        return try Engine.vector(declarations: policy.facts, values: facts, kind: "fact",
+                                 unknownCode: .unknownFact, missingCode: .missingFact)
     }
 
     static func vector(declarations: [ValueDeclaration], values: [String: Value], kind: String,
@@ -87,7 +121,7 @@ public struct Engine: Sendable {
     func resolveRole(_ name: String) throws(Diagnostic) -> Role {
         guard let role = policy.role(name) else {
             throw Diagnostic.error(.unknownRole, "unknown role `\(name)`", at: nil,
-                                   help: Suggestions.didYouMean(name, in: policy.roles.map(\.name)))
+                                   help: Suggestions.didYouMeanOrList(name, in: policy.roles.map(\.name), kind: "roles"))
         }
         return role
     }
@@ -103,9 +137,46 @@ public struct Engine: Sendable {
     ///   transition; wrong types; missing required facts) or an automatic cycle.
     public func evaluate(_ record: Record, request: Request = .evaluate, today: CalendarDate,
                          explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
-        let status = try statusIndex(record.status, what: "the record")
-        let facts = try factVector(record.facts)
-        var run = EvaluationRun(engine: self, status: status, facts: facts, today: today, explain: explain)
+        try evaluate(prepare(record), request: request, today: today, explain: explain)
+    }
+
+    /// Checks a record once and resolves it to slots: its status to an index, its facts to
+    /// the complete fact vector (defaults filled in). Evaluating the prepared record does
+    /// no name lookups; prepare once to evaluate a record several times (different
+    /// requests or dates).
+    ///
+    /// - Throws: a ``Diagnostic`` for an unknown status or fact, a wrong type, a value out
+    ///   of range, or a required fact that is missing.
+    public func prepare(_ record: Record) throws(Diagnostic) -> PreparedRecord {
+        PreparedRecord(statusIndex: try statusIndex(record.status, what: "the record"),
+                       facts: try factVector(record.facts))
+    }
+
+    /// Evaluates a record prepared by ``prepare(_:)`` (of an engine of the same policy):
+    /// handles the request, then settles (SPEC §3). The result is the same as
+    /// ``evaluate(_:request:today:explain:)`` gives for the record.
+    ///
+    /// - Throws: a ``Diagnostic`` for an invalid request (unknown event, role, status or
+    ///   transition), a record prepared for another policy, or an automatic cycle.
+    public func evaluate(_ record: PreparedRecord, request: Request = .evaluate, today: CalendarDate,
+                         explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
+        guard record.facts.count == policy.facts.count,
+              record.statusIndex.map({ $0 >= 0 && $0 < policy.statuses.count }) ?? true else {
+            throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
+                                   at: nil, help: "prepare the record with an engine of the same policy")
+        }
+        var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
+                                explain: explain)
         return try run.execute(request)
     }
+}
+
+/// A record checked and resolved to slots by ``Engine/prepare(_:)``: its status as an
+/// index and its facts as the complete fact vector, in the policy's declaration order.
+public struct PreparedRecord: Hashable, Sendable {
+    /// The index of the record's status in ``CompiledPolicy/statuses``, or `nil` for a new record.
+    public let statusIndex: Int?
+    /// Every declared fact's value by slot (``CompiledPolicy/factSlot(of:)``): given,
+    /// defaulted, or `null`.
+    public let facts: [Value]
 }

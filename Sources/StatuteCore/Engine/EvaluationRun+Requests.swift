@@ -7,7 +7,7 @@ extension EvaluationRun {
         for (position, index) in candidates.enumerated() {
             let transition = policy.transitions[index]
             if let guardExpression = transition.guardExpression {
-                let check = evaluate(guardExpression, in: context)
+                let check = evaluateNow(guardExpression)
                 guard check.holds else {
                     noteGuard(transition, .event, check, guardExpression)
                     continue
@@ -62,9 +62,21 @@ extension EvaluationRun {
         guard !applicable.isEmpty else {
             let from = Narration.fromStatuses(of: toTarget, in: policy)
             let here = status.map { policy.statuses[$0].label } ?? "a new record"
-            let message = from.isEmpty
-                ? "no manual transition sets \(label)"
-                : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
+            let message: String
+            if let transitionID {
+                // The user named one transition: say that it is the one that does not start here,
+                // and point at the others that would set the status from here.
+                let others = policy.transitions.filter {
+                    $0.mode == .manual && $0.to == targetIndex && $0.applies(from: status)
+                }.map { "`\($0.id)`" }
+                let starts = from.map { $0 == "start" ? "a new record (`start`)" : $0 }
+                message = "transition `\(transitionID)` does not start from \(here); it starts from: \(starts.joined(separator: ", "))"
+                    + (others.isEmpty ? "" : "; to set \(label) from \(here) use \(others.joined(separator: " or "))")
+            } else {
+                message = from.isEmpty
+                    ? "no manual transition sets \(label)"
+                    : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
+            }
             return Rejection(kind: .noTransition, message: message, allowedFrom: from, allowedRoles: [],
                              transition: nil, guardSource: nil, values: [])
         }
@@ -86,13 +98,13 @@ extension EvaluationRun {
         var firstFailure: (Transition, Check, CompiledExpression)?
         for transition in permitted {
             if let guardExpression = transition.guardExpression {
-                var check = evaluate(guardExpression, in: context)
+                var check = evaluateNow(guardExpression)
                 guard check.holds else {
                     noteGuard(transition, .manual, check, guardExpression)
                     if firstFailure == nil {
                         if !explain {  // re-run with a trace for the rejection's values
                             var trace = ExpressionTrace()
-                            _ = guardExpression.evaluate(in: context, trace: &trace)
+                            _ = guardExpression.evaluate(in: context, trace: &trace, cache: &derived)
                             check.values = trace.values
                             check.nullNames = trace.nullNames
                         }

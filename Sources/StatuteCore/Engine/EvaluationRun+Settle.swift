@@ -4,10 +4,12 @@ extension EvaluationRun {
     /// Entering a status a second time (the starting status counts as entered) is an
     /// automatic cycle and an error.
     mutating func settle() throws(Diagnostic) {
-        var entered: [Int?] = [status]
+        // The statuses entered, made only once a step is taken (most settles take none).
+        var entered: [Int?] = []
         noteWrongStatus(.settle) { $0.trigger.kind == .when || $0.trigger.kind == .at }
         while let transition = nextSettleTransition() {
             let from = status
+            if entered.isEmpty { entered.append(from) }
             take(transition, trigger: transition.trigger.kind)
             if entered.contains(status) {
                 let path = (entered.drop { $0 != status } + [status]).map { id($0) ?? "start" }
@@ -29,7 +31,7 @@ extension EvaluationRun {
             var date: CalendarDate?
             switch transition.trigger {
             case .when(let condition):
-                let check = evaluate(condition, in: context)
+                let check = evaluateNow(condition)
                 values = check.values
                 guard check.holds else {
                     if explain, check.isUnknown {
@@ -42,7 +44,7 @@ extension EvaluationRun {
                     continue
                 }
             case .at(let dateExpression):
-                let check = evaluate(dateExpression, in: context)
+                let check = evaluateNow(dateExpression)
                 values = check.values
                 guard let due = check.value.dateValue else {
                     if explain {
@@ -60,7 +62,7 @@ extension EvaluationRun {
                 continue
             }
             if let guardExpression = transition.guardExpression {
-                let check = evaluate(guardExpression, in: context)
+                let check = evaluateNow(guardExpression)
                 guard check.holds else {
                     let combined = Check(value: check.value, values: values + check.values.filter { !values.contains($0) },
                                          nullNames: check.nullNames)
@@ -105,12 +107,13 @@ extension EvaluationRun {
     /// SPEC §3 `next`: the earliest date after today on which an `at` transition from
     /// the final status would fire if facts stay as they are — its date computed as of
     /// today, its guard evaluated as if that date were today; ties go to file order.
-    func nextChange() -> ScheduledChange? {
+    mutating func nextChange() -> ScheduledChange? {
         var best: (transition: Transition, date: CalendarDate)?
         for index in policy.settleTransitions[policy.stateIndex(status)] {
             let transition = policy.transitions[index]
             guard case .at(let dateExpression) = transition.trigger,
-                  let due = dateExpression.evaluate(in: context).dateValue, due > context.today else { continue }
+                  let due = dateExpression.evaluate(in: context, cache: &derived).dateValue,
+                  due > context.today else { continue }
             if let guardExpression = transition.guardExpression {
                 var then = context
                 then.today = due

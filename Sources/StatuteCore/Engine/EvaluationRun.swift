@@ -9,6 +9,10 @@ struct EvaluationRun {
     var effects: [String] = []
     var assignments: [Assignment] = []
     var considerations: [Consideration] = []
+    /// Derived values of ``context`` computed so far, by derived index (`nil`: not yet).
+    /// Shared by every expression of the run, so each derived value is computed once;
+    /// emptied when a `set` changes the facts.
+    var derived: [Value?] = []
 
     var policy: CompiledPolicy { engine.policy }
 
@@ -59,7 +63,7 @@ struct EvaluationRun {
         return "event `\(event)` was ignored: no transition on it applies \(place)"
     }
 
-    private func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
+    private mutating func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
         EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, steps: steps,
                          effects: effects, assignments: assignments,
                          next: outcome == .rejected ? nil : nextChange(), reason: reason,
@@ -71,7 +75,14 @@ struct EvaluationRun {
     /// Takes a transition: assigns its `set` facts (all values computed before any is
     /// assigned), moves the record, and records the step and its effects.
     mutating func take(_ transition: Transition, trigger: TriggerKind) {
-        let values = transition.assignments.map { $0.value.evaluate(in: context) }
+        guard !transition.assignments.isEmpty else {
+            record(transition, trigger: trigger)
+            return
+        }
+        var values: [Value] = []
+        values.reserveCapacity(transition.assignments.count)
+        for assignment in transition.assignments { values.append(assignment.value.evaluate(in: context, cache: &derived)) }
+        for index in derived.indices { derived[index] = nil }  // the facts change
         for (assignment, value) in zip(transition.assignments, values) {
             context.facts[assignment.slot] = value
             if let existing = assignments.firstIndex(where: { $0.fact == assignment.fact }) {
@@ -80,6 +91,11 @@ struct EvaluationRun {
                 assignments.append(Assignment(fact: assignment.fact, value: value))
             }
         }
+        record(transition, trigger: trigger)
+    }
+
+    /// Records a step and its effects, and moves the record.
+    private mutating func record(_ transition: Transition, trigger: TriggerKind) {
         steps.append(Step(transition: transition.id, from: id(status), to: policy.statuses[transition.to].id,
                           mode: transition.mode, trigger: trigger))
         effects += transition.effects
@@ -101,6 +117,14 @@ struct EvaluationRun {
         guard explain else { return Check(value: expression.evaluate(in: context)) }
         var trace = ExpressionTrace()
         let value = expression.evaluate(in: context, trace: &trace)
+        return Check(value: value, values: trace.values, nullNames: trace.nullNames)
+    }
+
+    /// Evaluates an expression against the run's own context, sharing its derived values.
+    mutating func evaluateNow(_ expression: CompiledExpression) -> Check {
+        guard explain else { return Check(value: expression.evaluate(in: context, cache: &derived)) }
+        var trace = ExpressionTrace()
+        let value = expression.evaluate(in: context, trace: &trace, cache: &derived)
         return Check(value: value, values: trace.values, nullNames: trace.nullNames)
     }
 

@@ -5,7 +5,7 @@
 /// ``EvaluationContext/settings``; the derived values the expression needs (directly or
 /// through other derived values) are computed once each, without recursion, at the
 /// start of each evaluation.
-public struct CompiledExpression: Sendable {
+public final class CompiledExpression: Sendable {
     /// The checked result type.
     public let type: ValueType
     /// The expression text as written, with its position in the policy file.
@@ -33,15 +33,21 @@ public struct CompiledExpression: Sendable {
         self.derivedRead = derivedRead
     }
 
-    private func evaluator(for context: EvaluationContext) -> Evaluator {
-        let derived = derivedRead.isEmpty ? [:] : table.values(for: derivedRead, in: context)
-        return Evaluator(context: context, derived: derived)
-    }
-
     /// The value of the expression. Null when a name it needs is null (see SPEC §2), on
     /// integer overflow, on division by zero, and for dates outside years 1...9999.
     public func evaluate(in context: EvaluationContext) -> Value {
-        evaluator(for: context).evaluate(root)
+        guard !derivedRead.isEmpty else { return Evaluator(context: context, derived: []).evaluate(root) }
+        var cache: [Value?] = []
+        return evaluate(in: context, cache: &cache)
+    }
+
+    /// The value of the expression, reading derived values from `cache` and adding the
+    /// ones it computes, so that the expressions of one evaluation (same facts, settings
+    /// and `today`) compute each derived value once. The caller empties the cache when
+    /// the context changes.
+    func evaluate(in context: EvaluationContext, cache: inout [Value?]) -> Value {
+        if !derivedRead.isEmpty { table.fill(derivedRead, in: context, cache: &cache) }
+        return Evaluator(context: context, derived: cache).evaluate(root)
     }
 
     /// The value of the expression, recording in `trace` each name read with its value
@@ -50,7 +56,14 @@ public struct CompiledExpression: Sendable {
     /// ``ExpressionTrace/nullNames``). Derived names are recorded with their computed
     /// value, not expanded.
     public func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace) -> Value {
-        var tracing = TracingEvaluator(plain: evaluator(for: context), trace: trace)
+        var cache: [Value?] = []
+        return evaluate(in: context, trace: &trace, cache: &cache)
+    }
+
+    /// ``evaluate(in:trace:)`` with a cache of derived values, as ``evaluate(in:cache:)``.
+    func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace, cache: inout [Value?]) -> Value {
+        if !derivedRead.isEmpty { table.fill(derivedRead, in: context, cache: &cache) }
+        var tracing = TracingEvaluator(plain: Evaluator(context: context, derived: cache), trace: trace)
         let (value, blame) = tracing.evaluate(root)
         trace = tracing.trace
         if value.isNull {

@@ -10,30 +10,31 @@ final class DerivedTable: Sendable {
 
     static let empty = DerivedTable(nodes: [], dependencies: [])
 
-    /// The values of `roots` and everything they depend on, computed with an explicit
-    /// stack (no recursion across derived values), each once.
-    func values(for roots: [Int], in context: EvaluationContext) -> [Int: Value] {
-        var evaluator = Evaluator(context: context, derived: [:])
-        // Common case: the roots read no other derived value, so no stack is needed.
-        if roots.allSatisfy({ dependencies[$0].isEmpty }) {
-            for root in roots { evaluator.derived[root] = evaluator.evaluate(nodes[root]) }
-            return evaluator.derived
-        }
-        var stack = roots
-        while let top = stack.last {
-            if evaluator.derived[top] != nil {
+    /// Computes into `cache` (by derived index; `nil` = not computed yet) the values of
+    /// `roots` and everything they depend on, each at most once, with an explicit stack
+    /// (no recursion across derived values). Values already in the cache are kept, so a
+    /// cache shared by the expressions of one evaluation computes each derived value once.
+    func fill(_ roots: [Int], in context: EvaluationContext, cache: inout [Value?]) {
+        if cache.count != nodes.count { cache = Array(repeating: nil, count: nodes.count) }
+        var stack: [Int] = []
+        for root in roots where cache[root] == nil {
+            stack.append(root)
+            while let top = stack.last {
+                if cache[top] != nil {
+                    stack.removeLast()
+                    continue
+                }
+                var pending = false
+                for dependency in dependencies[top] where cache[dependency] == nil {
+                    stack.append(dependency)
+                    pending = true
+                }
+                guard !pending else { continue }
+                let value = Evaluator(context: context, derived: cache).evaluate(nodes[top])
+                cache[top] = value
                 stack.removeLast()
-                continue
-            }
-            let pending = dependencies[top].filter { evaluator.derived[$0] == nil }
-            if pending.isEmpty {
-                evaluator.derived[top] = evaluator.evaluate(nodes[top])
-                stack.removeLast()
-            } else {
-                stack.append(contentsOf: pending)
             }
         }
-        return evaluator.derived
     }
 }
 
@@ -43,13 +44,15 @@ final class DerivedTable: Sendable {
 struct Evaluator {
     let context: EvaluationContext
     /// Derived values by environment index (filled in before the expression runs).
-    var derived: [Int: Value]
+    let derived: [Value?]
 
     func read(_ values: [Value], _ slot: Int) -> Value {
         slot >= 0 && slot < values.count ? values[slot] : .null
     }
 
-    func read(derived index: Int) -> Value { derived[index] ?? .null }
+    func read(derived index: Int) -> Value {
+        index >= 0 && index < derived.count ? derived[index] ?? .null : .null
+    }
 
     func evaluate(_ node: CompiledNode) -> Value {
         switch node {

@@ -63,10 +63,15 @@ struct DerivedOrder {
                         if !members.contains(where: { inCycle[$0] }) {
                             let names = (members + [target]).map { "`\(definitions[$0].name)`" }
                             let first = members.min()!
-                            diagnostics.append(.error(.deriveCycle,
+                            var diagnostic = Diagnostic.error(.deriveCycle,
                                                       "derived values depend on each other in a cycle: \(names.joined(separator: " -> "))",
                                                       at: definitions[first].nameSpan,
-                                                      help: "a derived value cannot depend on itself, directly or through others"))
+                                                      help: "a derived value cannot depend on itself, directly or through others")
+                            for other in members.sorted() where other != first {
+                                diagnostic = diagnostic.noting("`\(definitions[other].name)` is part of the cycle",
+                                                               at: definitions[other].nameSpan)
+                            }
+                            diagnostics.append(diagnostic)
                         }
                         for m in members { inCycle[m] = true }
                     case .done:

@@ -1,6 +1,14 @@
 extension ExpressionChecker {
     private static let strictNull: BinaryOperation = { _, _ in .null }
 
+    /// A date compared with an int usually means a number of days: point at `days_between`
+    /// (and at periods, for a date some days away).
+    static func dateIntComparisonHelp(_ a: BaseType?, _ b: BaseType?) -> String? {
+        guard (a == .date && b == .int) || (a == .int && b == .date) else { return nil }
+        return "to compare a number of days, use `days_between(from, to)` (an int); "
+            + "for a date some days away, add a period: `date + days(n)`"
+    }
+
     mutating func checkBinary(_ op: BinaryOperator, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax) -> Typed {
         if op == .in { return checkMembership(lhs, rhs) }
         let l = check(lhs)
@@ -15,7 +23,8 @@ extension ExpressionChecker {
             return Typed(type: .value(type), node: op == .and ? .and(l.node, r.node) : .or(l.node, r.node))
         case .equal, .notEqual:
             guard let shared = CheckedType.unify(l.type, r.type) else {
-                error(.typeMismatch, "\(quoted) cannot compare `\(l.type)` with `\(r.type)`", at: rhs.span)
+                error(.typeMismatch, "\(quoted) cannot compare `\(l.type)` with `\(r.type)`", at: rhs.span,
+                      help: Self.dateIntComparisonHelp(l.type.base, r.type.base))
                 return .poison
             }
             if shared == .poison { return .poison }
@@ -34,7 +43,8 @@ extension ExpressionChecker {
             }
             guard ok else { return .poison }
             guard let shared = CheckedType.unify(l.type, r.type) else {
-                error(.typeMismatch, "\(quoted) cannot compare `\(l.type)` with `\(r.type)`", at: rhs.span)
+                error(.typeMismatch, "\(quoted) cannot compare `\(l.type)` with `\(r.type)`", at: rhs.span,
+                      help: Self.dateIntComparisonHelp(l.type.base, r.type.base))
                 return .poison
             }
             if shared == .poison { return .poison }

@@ -102,7 +102,8 @@ private struct Parser {
 
     mutating func expect(_ symbol: String, after what: String) throws(ParseFailure) -> ExpressionToken {
         guard isSymbol(symbol) else {
-            throw fail("expected `\(symbol)` \(what), found \(describe(current))", at: current.range)
+            throw fail("expected `\(symbol)` \(what), found \(describe(current))", at: current.range,
+                       help: wordOperatorHelp(current))
         }
         defer { index += 1 }
         return current
@@ -112,9 +113,21 @@ private struct Parser {
         if current.kind == .end { throw fail("expected an expression", at: current.range) }
         let result = try parseExpression(depth: 1)
         if current.kind != .end {
-            throw fail("unexpected \(describe(current)) after the expression", at: current.range)
+            throw fail("unexpected \(describe(current)) after the expression", at: current.range,
+                       help: wordOperatorHelp(current) ?? wordOperatorHelp(tokens[index - 1]))
         }
         return result
+    }
+
+    /// Words other languages use for logic (`and`, `or`, `not`) are not operators here.
+    func wordOperatorHelp(_ token: ExpressionToken) -> String? {
+        guard case .name(let word) = token.kind else { return nil }
+        switch word.lowercased() {
+        case "and": return "use `&&` for “and”: `a && b`"
+        case "or": return "use `||` for “or”: `a || b`"
+        case "not": return "use `!` for “not”: `!a`"
+        default: return nil
+        }
     }
 
     /// `c ? a : b`, right-associative.

@@ -5,14 +5,35 @@
 /// its *text in the file* differ; `EmbeddedText` keeps one file location per Unicode
 /// scalar of `text` (plus one for the end), so an error at offset *n* inside an
 /// expression points at the exact line and column in the file.
+///
+/// Text laid out on one line (a plain or simply quoted scalar, a string from code or the
+/// command line) keeps only its start: each location is computed when it is asked for,
+/// so reading a large file builds no per-character table.
 public struct EmbeddedText: Hashable, Sendable {
     /// The text, as its consumer (e.g. the expression parser) sees it.
     public let text: String
     /// The file the text is in.
     public let file: String
+    /// How many Unicode scalars `text` has.
+    private let scalarCount: Int
+    private let layout: Layout
+
+    private enum Layout: Hashable, Sendable {
+        /// On one line, the first scalar at this location.
+        case line(SourceLocation)
+        /// One location per scalar, plus the end.
+        case table([SourceLocation])
+    }
+
     /// `locations[i]` is the file location of the *i*-th Unicode scalar of `text`;
     /// the last element is the location just past the end. Always `text.unicodeScalars.count + 1` long.
-    public let locations: [SourceLocation]
+    public var locations: [SourceLocation] {
+        switch layout {
+        case .table(let locations): return locations
+        case .line(let start):
+            return (0...scalarCount).map { SourceLocation(line: start.line, column: start.column + $0) }
+        }
+    }
 
     /// Creates an embedded text with an explicit location for every Unicode scalar.
     ///
@@ -25,26 +46,41 @@ public struct EmbeddedText: Hashable, Sendable {
     public init(text: String, file: String, locations: [SourceLocation]) {
         self.text = text
         self.file = file
-        let count = text.unicodeScalars.count + 1
-        if locations.count == count {
-            self.locations = locations
+        let count = text.unicodeScalars.count
+        self.scalarCount = count
+        if locations.count == count + 1 {
+            self.layout = .table(locations)
         } else if locations.isEmpty {
-            self.locations = Array(repeating: SourceLocation(line: 1, column: 1), count: count)
-        } else if locations.count > count {
-            self.locations = Array(locations.prefix(count))
+            self.layout = .table(Array(repeating: SourceLocation(line: 1, column: 1), count: count + 1))
+        } else if locations.count > count + 1 {
+            self.layout = .table(Array(locations.prefix(count + 1)))
         } else {
             var padded = locations
             let last = locations[locations.count - 1]
-            while padded.count < count { padded.append(last) }
-            self.locations = padded
+            while padded.count < count + 1 { padded.append(last) }
+            self.layout = .table(padded)
         }
     }
 
-    /// Creates an embedded text laid out on a single line starting at `start`, as a plain
-    /// scalar is (or a string written in code or on the command line).
+    /// Creates an embedded text laid out starting at `start`, as a plain scalar is (or a
+    /// string written in code or on the command line); a line feed in `text` starts a
+    /// new line at column 1.
     public init(text: String, file: String, start: SourceLocation) {
+        self.text = text
+        self.file = file
+        var count = 0
+        var hasLineFeed = false
+        for scalar in text.unicodeScalars {
+            count += 1
+            if scalar == "\n" { hasLineFeed = true }
+        }
+        self.scalarCount = count
+        guard hasLineFeed else {
+            self.layout = .line(start)
+            return
+        }
         var locations: [SourceLocation] = []
-        locations.reserveCapacity(text.unicodeScalars.count + 1)
+        locations.reserveCapacity(count + 1)
         var column = start.column
         var line = start.line
         for scalar in text.unicodeScalars {
@@ -57,12 +93,16 @@ public struct EmbeddedText: Hashable, Sendable {
             }
         }
         locations.append(SourceLocation(line: line, column: column))
-        self.init(text: text, file: file, locations: locations)
+        self.layout = .table(locations)
     }
 
     /// The file location of the Unicode scalar at `offset` (clamped to the text).
     public func location(atScalarOffset offset: Int) -> SourceLocation {
-        locations[min(max(offset, 0), locations.count - 1)]
+        let clamped = min(max(offset, 0), scalarCount)
+        switch layout {
+        case .line(let start): return SourceLocation(line: start.line, column: start.column + clamped)
+        case .table(let locations): return locations[clamped]
+        }
     }
 
     /// The span in the file covering the Unicode scalars `range` of `text`.
@@ -73,5 +113,19 @@ public struct EmbeddedText: Hashable, Sendable {
     }
 
     /// The span of the whole text.
-    public var span: SourceSpan { span(scalarOffsets: 0..<(locations.count - 1)) }
+    public var span: SourceSpan { span(scalarOffsets: 0..<scalarCount) }
+
+    /// Equal when the texts, files and every location are equal, however they are stored.
+    public static func == (lhs: EmbeddedText, rhs: EmbeddedText) -> Bool {
+        guard lhs.text == rhs.text, lhs.file == rhs.file else { return false }
+        if case .line(let a) = lhs.layout, case .line(let b) = rhs.layout { return a == b }
+        return lhs.locations == rhs.locations
+    }
+
+    /// Hashes the text, the file and where the text starts.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(file)
+        hasher.combine(location(atScalarOffset: 0))
+    }
 }

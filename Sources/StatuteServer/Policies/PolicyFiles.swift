@@ -12,7 +12,7 @@ enum PolicyFiles {
     }
 
     /// The policy files below `paths`, sorted by name; two files with one name are an error.
-    static func find(_ paths: [String]) -> Result<[Found], ServerSetupError> {
+    static func find(_ paths: [String], isTestFile: (String) -> Bool = PolicyFiles.isTestFile) -> Result<[Found], ServerSetupError> {
         var found: [Found] = []
         let manager = FileManager.default
         for path in paths {
@@ -61,8 +61,8 @@ enum PolicyFiles {
         (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 
-    /// Whether a file in a folder is a test file rather than a policy (only its top-level keys are read).
-    static func isTestFile(_ path: String) -> Bool {
+    /// Whether a file in a folder is a test file rather than a policy.
+    @Sendable static func isTestFile(_ path: String) -> Bool {
         SourceFileCheck.check(contentsOf: path).kind == .testFile
     }
 }

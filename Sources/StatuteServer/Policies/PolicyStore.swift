@@ -13,6 +13,9 @@ final class PolicyStore: Sendable {
     private let options = LoadOptions()
     /// Serialises reloads (the watcher and SIGHUP may both ask at once).
     private let reloading = Mutex(())
+    /// Whether each file found in a folder is a test file, by path and stamp: a file is
+    /// read for this only when it is new or changed, not on every check.
+    private let testFiles = Mutex<[String: (FileSnapshot.Stamp?, Bool)]>([:])
 
     init(paths: [String], settingsFile: String?, metrics: ServiceMetrics) {
         self.paths = paths
@@ -41,7 +44,7 @@ final class PolicyStore: Sendable {
     func refresh(force: Bool) {
         reloading.withLock { _ in
             let found: [PolicyFiles.Found]
-            switch PolicyFiles.find(paths) {
+            switch PolicyFiles.find(paths, isTestFile: isTestFile) {
             case .success(let files): found = files
             case .failure: found = entries.withLock { $0.values.map { PolicyFiles.Found(name: $0.name, file: $0.file) } }
             }
@@ -55,6 +58,14 @@ final class PolicyStore: Sendable {
                 refresh(PolicyFiles.Found(name: entry.name, file: entry.file), force: force)
             }
         }
+    }
+
+    private func isTestFile(_ path: String) -> Bool {
+        let stamp = FileSnapshot.stamp(of: path)
+        if let known = testFiles.withLock({ $0[path] }), known.0 == stamp, stamp != nil { return known.1 }
+        let answer = PolicyFiles.isTestFile(path)
+        testFiles.withLock { $0[path] = (stamp, answer) }
+        return answer
     }
 
     private func refresh(_ file: PolicyFiles.Found, force: Bool) {

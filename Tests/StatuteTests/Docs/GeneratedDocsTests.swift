@@ -10,7 +10,7 @@ import Testing
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let url = Fixtures.repositoryRoot.appendingPathComponent(relativePath)
         if Fixtures.recording {
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            Fixtures.record(actual, to: url, sourceLocation: sourceLocation)
             return
         }
         let committed = try? String(contentsOf: url, encoding: .utf8)

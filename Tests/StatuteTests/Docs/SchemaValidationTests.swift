@@ -165,6 +165,8 @@ import Testing
         ("bad identifier and type", "statute: 1\nname: x\nsettings: {Days: intt}\nstatuses: {a: {}}\ntransitions: []\n", "settings"),
         ("unknown acknowledged code", "statute: 1\nname: x\nstatuses: {a: {}}\ntransitions: []\nacknowledge: {never-fire: why}\n", "acknowledge"),
         ("test with a bad outcome", "policy: p.yaml\ntests:\n  - name: t\n    expect: {outcome: done}\n", "tests/0/expect/outcome"),
+        ("test without expect", "policy: p.yaml\ntests:\n  - name: t\n    event: go\n", "tests/0"),
+        ("test with an empty expect", "policy: p.yaml\ntests:\n  - name: t\n    expect: {}\n", "tests/0/expect"),
     ])
     func invalidFilesAreRejected(_ what: String, _ text: String, _ path: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("statute-invalid-\(UUID().uuidString).yaml")

@@ -73,8 +73,10 @@ import FoundationXML
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statute-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("bad.test.yaml").path
+        try FileManager.default.copyItem(atPath: Policies.certificationPath,
+                                         toPath: folder.appendingPathComponent("certification.yaml").path)
         try """
-        policy: \(Policies.certificationPath)
+        policy: certification.yaml
         today: 2026-03-01
         tests:
           - name: typos

@@ -42,8 +42,8 @@ public enum TestReportJUnit {
         return xml
     }
 
-    /// Escapes text for XML attributes (newlines as `&#10;`) or content; drops characters
-    /// XML 1.0 forbids.
+    /// Escapes text for XML attributes (newlines as `&#10;`) or content; other control
+    /// characters become visible escapes (`\u001B`), U+FFFE and U+FFFF are dropped.
     static func escape(_ text: String, attribute: Bool = true) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -54,10 +54,11 @@ public enum TestReportJUnit {
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
             case "\n": result += attribute ? "&#10;" : "\n"
-            case "\t", "\r": result.unicodeScalars.append(scalar)
+            case "\t": result.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                // Control characters (XML 1.0 forbids most of C0) are shown as escapes (SPEC §6).
+                if Escaping.isUnsafe(scalar) { result += Escaping.hex(scalar) } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result

@@ -6,30 +6,32 @@ import StatuteCore
 public enum TestReportText {
     /// The text report; `coverage` adds a coverage section, and `renderDiagnostics` formats file problems
     /// (a ``DiagnosticRenderer`` in text format, say).
-    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?,
+    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?, style: TextStyle = .plain,
                               renderDiagnostics: ([Diagnostic]) -> String) -> String {
         var lines: [String] = []
         for file in results {
-            lines.append("\(file.file)" + (file.policyFile.map { " (policy \($0))" } ?? ""))
+            lines.append(safe("\(file.file)" + (file.policyFile.map { " (policy \($0))" } ?? "")))
             if !file.diagnostics.isEmpty {
                 lines.append(renderDiagnostics(file.diagnostics).trimmingTrailingNewlines())
             }
             for testCase in file.cases {
-                lines.append("  \(testCase.passed ? "✔" : "✘") \(testCase.name)")
+                lines.append("  \(testCase.passed ? style.success("✔") : style.error("✘")) \(safe(testCase.name))")
                 guard !testCase.passed else { continue }
-                lines.append("      at \(testCase.span.file):\(testCase.span.start.line)")
+                lines.append("      at \(safe(testCase.span.file)):\(testCase.span.start.line)")
                 for failure in testCase.failures {
-                    lines.append("      \(failure.field):")
-                    lines.append("        expected: \(failure.expected)")
-                    lines.append("        actual:   \(failure.actual)")
+                    lines.append("      \(safe(failure.field)):")
+                    lines.append("        expected: \(safe(failure.expected))")
+                    lines.append("        actual:   \(safe(failure.actual))")
                 }
                 if let reason = testCase.result?.reason {
-                    lines.append("      reason: \(reason)")
+                    lines.append("      reason: \(safe(reason))")
                 }
                 let why = (testCase.result?.explanation?.considerations ?? []).filter { $0.verdict != .wrongStatus }
                 if !why.isEmpty {
+                    // When the record went through several statuses, say which one each line is about.
+                    let several = Set(why.map { $0.status ?? "" }).count > 1
                     lines.append("      why:")
-                    lines += why.map { "        - \($0.message)" }
+                    lines += why.map { "        - " + (several ? "(from \(safe($0.status ?? "no status"))) " : "") + safe($0.message) }
                 }
             }
         }
@@ -44,16 +46,17 @@ public enum TestReportText {
         if broken > 0 {
             lines.append("\(broken) test file\(broken == 1 ? " has" : "s have") errors (tests with errors were not run)")
         }
-        lines.append("\(passed) passed, \(failed) failed")
+        let failedText = "\(failed) failed"
+        lines.append("\(passed) passed, " + (failed > 0 ? style.error(failedText) : failedText))
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func coverageLines(_ coverage: [PolicyCoverage]) -> [String] {
         coverage.flatMap { policy -> [String] in
             let taken = policy.transitions.filter(\.taken).count
-            var lines = ["coverage: \(policy.policyName) (\(policy.policyFile)): \(taken)/\(policy.transitions.count) transitions taken (\(percent(policy.percent)))"]
+            var lines = ["coverage: \(safe(policy.policyName)) (\(safe(policy.policyFile))): \(taken)/\(policy.transitions.count) transitions taken (\(percent(policy.percent)))"]
             if !policy.untaken.isEmpty {
-                lines.append("  never taken: \(policy.untaken.joined(separator: ", "))")
+                lines.append("  never taken: \(safe(policy.untaken.joined(separator: ", ")))")
             }
             if !policy.guardsNotBothWays.isEmpty {
                 lines.append("  guards not seen both true and false: \(policy.guardsNotBothWays.joined(separator: ", "))")
@@ -61,6 +64,9 @@ public enum TestReportText {
             return lines
         }
     }
+
+    /// Text from a test file or policy, control characters escaped (SPEC §6).
+    static func safe(_ text: String) -> String { Escaping.controlCharacters(text) }
 
     /// `87.5%`: a percentage with one decimal.
     public static func percent(_ value: Double) -> String {

@@ -2,31 +2,41 @@ import Statute
 
 /// The inputs every benchmark shares: the default policy, an engine with
 /// `expiring_notice_days` at 30, a fixed expression context, and a mix of records.
-struct Fixture: Sendable {
-    struct SetupError: Error, CustomStringConvertible {
-        let description: String
+public struct Fixture: Sendable {
+    public struct SetupError: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let policyPath: String
-    let policy: CompiledPolicy
-    let engine: Engine
-    let today: CalendarDate
+    public let policyPath: String
+    public let policy: CompiledPolicy
+    public let engine: Engine
+    public let today: CalendarDate
     /// An Active record completed 2025-01-31 that expires after 13 months, evaluated on 2026-02-20.
-    let context: EvaluationContext
+    public let context: EvaluationContext
     /// Every compiled `guard`, `when` and `at` of the policy's transitions, in file order.
-    let guardsAndTriggers: [CompiledExpression]
+    public let guardsAndTriggers: [CompiledExpression]
     /// Records and requests: plain evaluations, events and manual requests.
-    let mix: [(Record, Request)]
+    public let mix: [(Record, Request)]
+    /// The mix prepared by the engine (status and facts resolved to slots).
+    public let preparedMix: [(PreparedRecord, Request)]
+    /// The mix as typed input of the hand-written policy.
+    public let handWrittenMix: [(HandWrittenCertification.Input, HandWrittenCertification.Action)]
+    /// `expiring_notice_days` as the engine has it.
+    public let noticeDays = 30
 
     /// `policies/certification.yaml` of the repository this package sits in.
-    static let defaultPolicyPath: String = {
-        // #filePath is …/Benchmarks/Benchmarks/StatuteBenchmarks/Fixture.swift.
+    public static let defaultPolicyPath: String = {
+        // #filePath is …/Benchmarks/Sources/BenchmarkSupport/Fixture.swift.
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(4)
         return (parts + ["policies", "certification.yaml"]).joined(separator: "/")
     }()
 
-    static func load(policyPath: String = defaultPolicyPath) throws -> Fixture {
+    public static func load(policyPath: String = defaultPolicyPath) throws -> Fixture {
         let loaded = PolicyLoader.load(contentsOf: policyPath)
         guard let policy = loaded.policy else {
             throw SetupError(description: "\(policyPath) did not compile: \(loaded.diagnostics.map(\.message))")
@@ -50,8 +60,19 @@ struct Fixture: Sendable {
             }
             if let guardExpression = transition.guardExpression { expressions.append(guardExpression) }
         }
+        let mix = mix(completed: completed)
+        var prepared: [(PreparedRecord, Request)] = []
+        var handWritten: [(HandWrittenCertification.Input, HandWrittenCertification.Action)] = []
+        for (record, request) in mix {
+            prepared.append((try engine.prepare(record), request))
+            guard let input = HandWrittenCertification.input(record),
+                  let action = HandWrittenCertification.action(request) else {
+                throw SetupError(description: "the hand-written policy cannot read \(record) \(request)")
+            }
+            handWritten.append((input, action))
+        }
         return Fixture(policyPath: policyPath, policy: policy, engine: engine, today: today, context: context,
-                       guardsAndTriggers: expressions, mix: mix(completed: completed))
+                       guardsAndTriggers: expressions, mix: mix, preparedMix: prepared, handWrittenMix: handWritten)
     }
 
     private static func mix(completed: CalendarDate) -> [(Record, Request)] {
@@ -75,7 +96,7 @@ struct Fixture: Sendable {
     }
 
     /// An expression of a named transition.
-    func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
+    public func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
         guard let transition = policy.transition(id), let expression = transition[keyPath: key] else {
             fatalError("the default policy has no such expression on `\(id)`")
         }
@@ -83,7 +104,7 @@ struct Fixture: Sendable {
     }
 
     /// The `when` or `at` expression of a named transition.
-    func trigger(of id: String) -> CompiledExpression {
+    public func trigger(of id: String) -> CompiledExpression {
         switch policy.transition(id)?.trigger {
         case .when(let expression), .at(let expression): return expression
         default: fatalError("`\(id)` has no `when` or `at` in the default policy")

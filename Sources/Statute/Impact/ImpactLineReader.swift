@@ -1,0 +1,55 @@
+import StatuteCore
+
+/// A record line as `impact` reads it: the record and the request of its first day.
+public struct ImpactLine: Sendable {
+    /// The `id` as given (`null` when absent).
+    public var id: JSONValue
+    /// The record's status and facts.
+    public var record: Record
+    /// The event or manual request of the first day, or plain evaluation.
+    public var request: Request
+}
+
+/// A line that cannot be read, as `run` reports it: `{"id", "line", "error": {"code", "message"}}`.
+public struct ImpactLineError: Error, Sendable {
+    /// The record's id when it could be read, else `null`.
+    public var id: JSONValue
+    /// The line number in the input.
+    public var line: Int
+    /// The diagnostic code, e.g. `unknown-fact`.
+    public var code: String
+    /// One readable line.
+    public var message: String
+
+    /// Creates an error for line `line`.
+    public init(id: JSONValue, line: Int, code: String, message: String) {
+        self.id = id
+        self.line = line
+        self.code = code
+        self.message = message
+    }
+
+    /// The error line as `run` writes it.
+    public var json: JSONValue {
+        .object([("id", id), ("line", .int(line)),
+                 ("error", .object([("code", .string(code)), ("message", .string(message))]))])
+    }
+}
+
+/// Reads one JSON Lines record for `impact` — the adapter over the shared line reader
+/// (``DecisionInput``, as `statute run` reads its lines), kept in this one file.
+enum ImpactLineReader {
+    static func read(_ bytes: [UInt8], line: Int, policy: CompiledPolicy) -> Result<ImpactLine, ImpactLineError> {
+        switch DecisionInput.read(json: bytes, shape: .runLine, policy: policy) {
+        case .success(let input):
+            return .success(ImpactLine(id: input.id, record: input.record, request: input.request))
+        case .failure(let error):
+            return .failure(ImpactLineError(id: error.id, line: line, code: error.code, message: error.message))
+        }
+    }
+
+    static func error(_ diagnostic: Diagnostic, id: JSONValue, line: Int) -> ImpactLineError {
+        let error = DecisionInputError(id: id, diagnostic)
+        return ImpactLineError(id: id, line: line, code: error.code, message: error.message)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Statute
+
+/// Reads source files for showing lines under diagnostics.
+enum SourceFiles {
+    static let limit = 4 * 1024 * 1024
+
+    static func text(of path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: limit), !data.isEmpty else { return nil }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}
+
+/// Shared steps of the commands that evaluate records. Each throws a ``CLIError`` (exit 2,
+/// the problem on stderr) when its input cannot be used.
+enum Inputs {
+    /// `YYYY-MM-DD`, or today's local date (the only place Statute reads a clock).
+    static func today(_ text: String?) throws -> CalendarDate {
+        if let text {
+            guard let date = CalendarDate(iso: text) else {
+                throw ValidationError("--today must be a real date written YYYY-MM-DD, got `\(text)`")
+            }
+            return date
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+              let date = CalendarDate(year: year, month: month, day: day) else {
+            throw CLIError.couldNotWork("cannot read today's date from the system clock; give --today")
+        }
+        return date
+    }
+
+    /// Loads a policy given on the command line (any readable file: `<(cat p.yaml)` too).
+    static func loadPolicy(_ path: String) throws(CLIError) -> CompiledPolicy {
+        let loaded = PolicyLoader.load(contentsOf: path)
+        guard let policy = loaded.policy else {
+            if loaded.diagnostics.isEmpty { throw .couldNotWork("could not load the policy `\(path)`") }
+            if loaded.diagnostics.allSatisfy({ $0.code == .unreadableFile || $0.code == .notAPolicy }) {
+                throw .couldNotWork(loaded.diagnostics)
+            }
+            let rendered = Terminal.render(loaded.diagnostics.filter(\.isError))
+            let summary = CLIError.couldNotWork("the policy `\(path)` has errors; run `statute check \(path)`").message
+            throw CLIError(exitCode: 2, message: rendered + summary)
+        }
+        return policy
+    }
+
+    /// The engine with the settings file and `--setting` values.
+    static func makeEngine(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) throws(CLIError) -> Engine {
+        let reading = InputValues.gather(file: settingsFile, arguments: settings, declarations: policy.settings, kind: .setting)
+        if !reading.diagnostics.isEmpty { throw .couldNotWork(reading.diagnostics) }
+        do {
+            return try Engine(policy: policy, settings: reading.values)
+        } catch {
+            throw .couldNotWork([error])
+        }
+    }
+
+    /// ``loadPolicy(_:)`` for code that cannot throw: reports the problem and exits 2.
+    static func policy(_ path: String) -> CompiledPolicy {
+        do { return try loadPolicy(path) } catch { Terminal.exit(error.exitCode, message: error.message) }
+    }
+
+    /// ``makeEngine(_:settingsFile:settings:)`` for code that cannot throw: reports the problem and exits 2.
+    static func engine(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) -> Engine {
+        do { return try makeEngine(policy, settingsFile: settingsFile, settings: settings) } catch {
+            Terminal.exit(error.exitCode, message: error.message)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import Testing
+
+/// Recording a golden file (`STATUTE_RECORD=1`) fails the test that recorded it.
+@Suite struct GoldenRecordingTests {
+    @Test func recordingWritesTheFileAndFailsTheTest() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        withKnownIssue("recording always records an issue") {
+            Fixtures.record("recorded text\n", to: url, sourceLocation: #_sourceLocation)
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "recorded text\n")
+    }
+}
