@@ -255,14 +255,15 @@ import Testing
     @Test func aStalePolicyShowsItsDiagnosticsAsCheckPrintsThem() async throws {
         let file = folder.appendingPathComponent("certification.yaml")
         let original = try String(contentsOf: file, encoding: .utf8)
-        let app = try buildApplication(ServerFixtures.configuration(folder), trapSIGHUP: false)
-        try await app.test(.live) { client in
+        // A real `statute serve` process, as LiveServerTests run it, so the file watcher runs.
+        let server = try ServerProcess(["--policy", folder.path, "--watch-interval", "0.2"])
+        try await server.client { client in
             try (original.replacingOccurrences(of: "    to: expired\n", with: "    to: expird\n"))
                 .write(to: file, atomically: true, encoding: .utf8)
             var page = ""
-            for _ in 0..<50 {
-                page = String(buffer: try await client.execute(uri: "/", method: .get).body)
-                if page.contains("state-stale") { break }
+            for _ in 0..<200 {
+                page = try await client.get("/").body.map { String(buffer: $0) } ?? ""
+                if page.contains("state state-stale") { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(page.contains("<span class=\"state state-stale\">stale</span>"))
@@ -271,6 +272,7 @@ import Testing
             #expect(page.contains("|         ^^^^^^"))
             #expect(page.contains("help: did you mean `expired`?"))
         }
+        #expect(server.stop() == 0)
     }
 }
 
