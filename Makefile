@@ -9,6 +9,9 @@ deps:
 	@pkg-config --exists yaml-0.1 || { echo "installing libyaml-dev"; \
 	  (apt-get update -qq && apt-get install -y -qq libyaml-dev pkg-config) || \
 	  { echo "could not install libyaml-dev; run: sudo apt-get install libyaml-dev" >&2; exit 2; }; }
+	@pkg-config --exists libgvc || { echo "installing libgraphviz-dev (the server's console diagrams)"; \
+	  (apt-get update -qq && apt-get install -y -qq libgraphviz-dev) || \
+	  { echo "could not install libgraphviz-dev; run: sudo apt-get install libgraphviz-dev" >&2; exit 2; }; }
 
 build: deps
 	$(SWIFT) build

@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The status console's HTML templates (StatuteServer only).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libyaml (Debian `libyaml-dev`, pkg-config `yaml-0.1`).
@@ -47,6 +49,14 @@ let package = Package(
         // The façade: load policies and test files, read input records, run tests,
         // render diagnostics, results, docs, graphs and schemas.
         .target(name: "Statute", dependencies: ["StatuteCore", "StatuteYAML"]),
+        // Graphviz's C library (Debian `libgraphviz-dev`, pkg-config `libgvc`): the status
+        // console's lifecycle diagrams. Used by the server target only, never by the library.
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
         // The HTTP decision service (`statute serve`, docs/service.md): Hummingbird routes,
         // hot reload, decision log, metrics.
         .target(
@@ -60,6 +70,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                "CGraphviz",
             ],
         ),
         // The `statute` command line: argv, stdout/stderr and exit codes only.

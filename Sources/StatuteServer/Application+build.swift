@@ -35,6 +35,12 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: ErrorAndMetricsMiddleware(metrics: metrics, logger: logger))
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    // The status console's HTML pages at `/` (docs/service.md); the token protects them too.
+    let pages: ConsolePages
+    do { pages = try ConsolePages(auth: ConsoleAuth(token: configuration.token.map { Array($0.utf8) })) }
+    catch { throw ServerSetupError("the console's templates could not be read: \(error)") }
+    ConsoleController(store: store, pages: pages, today: configuration.today, requestTimeout: configuration.requestTimeout)
+        .addRoutes(to: router)
     let v1 = router.group("v1")
     if let token = configuration.token { v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
     v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests))

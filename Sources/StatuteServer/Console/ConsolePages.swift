@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import Statute
+
+/// Renders the console's pages: builds each view from the served policies and puts it
+/// through the Mustache templates and the layout. Knows nothing about routes.
+struct ConsolePages: Sendable {
+    let library: MustacheLibrary
+    let auth: ConsoleAuth
+    /// `Content-Security-Policy` allowing the console's own style and its one script, by hash.
+    let securityPolicy: String
+
+    init(auth: ConsoleAuth) throws {
+        self.library = try ConsoleTemplates.library()
+        self.auth = auth
+        let digest = SHA256.hash(data: Array(ConsoleTemplates.script.utf8))
+        self.securityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "script-src 'sha256-\(Data(digest).base64EncodedString())'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    }
+
+    /// A whole page in the layout, as a response.
+    func page(_ template: String, _ view: Any, title: String, crumb: LayoutView.Crumb? = nil,
+              status: HTTPResponse.Status = .ok, script: Bool = false, headers extra: HTTPFields = [:]) -> Response {
+        let content = library.render(view, withTemplate: template) ?? ""
+        let layout = LayoutView(title: title, content: content, crumb: crumb, signedIn: auth.isEnabled,
+                                script: script ? ConsoleTemplates.script : nil, version: "1")
+        var headers: HTTPFields = [
+            .contentType: "text/html; charset=utf-8",
+            .cacheControl: "no-store",
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            HTTPField.Name("Referrer-Policy")!: "no-referrer",
+            HTTPField.Name("Content-Security-Policy")!: securityPolicy,
+        ]
+        headers.append(contentsOf: extra)
+        let html = library.render(layout, withTemplate: "layout") ?? ""
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A short page with a heading and one sentence (not found, not loaded…).
+    func message(_ heading: String, _ text: String, status: HTTPResponse.Status) -> Response {
+        page("message", MessageView(heading: heading, text: text), title: heading, status: status)
+    }
+
+    /// The sign-in form; 401 when shown in place of a page.
+    func login(next: String, error: String? = nil, status: HTTPResponse.Status = .unauthorized) -> Response {
+        page("login", LoginView(next: ConsoleAuth.safeNext(next), error: error), title: "Sign in", status: status)
+    }
+
+    // MARK: - Views
+
+    func policiesView(_ entries: [PolicyEntry]) -> PoliciesView {
+        PoliciesView(count: entries.count, policies: entries.map { entry in
+            PoliciesView.Row(name: entry.name, title: entry.serving?.policy.title ?? entry.name, serving: entry.serving != nil,
+                             state: entry.state.rawValue, isOK: entry.state == .ok, isStale: entry.state == .stale,
+                             file: entry.file, digest: entry.serving?.digest, digestShort: Self.short(entry.serving?.digest),
+                             loadedAt: entry.serving.map { Timestamps.iso8601($0.loadedAt) } ?? "never",
+                             hasDiagnostics: !entry.diagnostics.isEmpty, diagnostics: Self.diagnosticsText(entry.diagnostics))
+        })
+    }
+
+    func policyView(_ entry: PolicyEntry, _ version: PolicyVersion) -> PolicyView {
+        let policy = version.policy
+        let settings = policy.settings.map { declaration in
+            PolicyView.Setting(name: declaration.name.value, label: declaration.label ?? "", type: "\(declaration.type.value)",
+                               value: version.engine.setting(declaration.name.value).map { "\($0)" } ?? "null",
+                               defaultText: declaration.defaultValue.map { "\($0.value)" } ?? "none")
+        }
+        return PolicyView(name: entry.name, title: policy.title ?? entry.name, state: entry.state.rawValue,
+                          isStale: entry.state == .stale, file: entry.file, digest: version.digest,
+                          digestShort: Self.short(version.digest), loadedAt: Timestamps.iso8601(version.loadedAt),
+                          hasSettings: !settings.isEmpty, settings: settings,
+                          docs: MarkdownHTML.render(Self.withoutTitle(PolicyDocs.markdown(for: policy)), diagram: Self.diagram(policy)))
+    }
+
+    /// The lifecycle as inline SVG, drawn by Graphviz from `statute graph --format dot`.
+    static func diagram(_ policy: CompiledPolicy) -> String {
+        switch GraphvizSVG.render(dot: PolicyGraph.dot(for: policy)) {
+        case .success(let svg):
+            let titled = svg.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-labelledby=\"diagram-caption\" ",
+                                                  options: [], range: svg.range(of: "<svg "))
+            return "<figure class=\"diagram\">\(titled)<figcaption id=\"diagram-caption\">The lifecycle of "
+                + "\(HTML.escape(policy.title ?? policy.name)): every status and the transitions between them.</figcaption></figure>"
+        case .failure(let error):
+            return "<p class=\"error\">The diagram could not be drawn: \(HTML.escape(error.message)).</p>"
+        }
+    }
+
+    /// Diagnostics as `statute check` prints them: file, line, the source line, the caret.
+    static func diagnosticsText(_ diagnostics: [Diagnostic]) -> String {
+        var renderer = DiagnosticRenderer(sources: { path in
+            guard let data = FileManager.default.contents(atPath: path), data.count <= 4 << 20 else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        })
+        return diagnostics.map { renderer.text($0) }.joined(separator: "\n")
+    }
+
+    /// The reference without its `# Title` line: the page's own heading already says it.
+    static func withoutTitle(_ markdown: String) -> String {
+        guard markdown.hasPrefix("# "), let newline = markdown.firstIndex(of: "\n") else { return markdown }
+        return String(markdown[markdown.index(after: newline)...])
+    }
+
+    static func short(_ digest: String?) -> String {
+        guard let digest else { return "" }
+        return String(digest.dropFirst("sha256:".count).prefix(12))
+    }
+}

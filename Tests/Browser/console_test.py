@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""The status console in a real browser (docs/service.md, "The status console").
+
+Starts `statute serve` on 127.0.0.1 (a free port), opens the console in headless
+Chromium through Selenium, picks the certification policy, fills the form for an Active
+certification completed 2025-01-31 that expires after 13 months with the notice setting
+at 0, today 2026-02-20, submits it, and checks the answer: Active, the next change to
+Expired on 2026-02-28, and the words that the notice setting is 0. Saves a screenshot.
+
+Usage: console_test.py [--statute PATH] [--screenshot PATH]...
+Needs: chromium, chromium-driver (Debian) and selenium (PyPI). Bounded: every wait has a
+timeout, and the whole run is stopped after 120 s.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager reach the network
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def start_server(statute, folder):
+    log = open(os.path.join(folder, "stderr"), "w+")
+    process = subprocess.Popen([statute, "serve", "--policy", os.path.join(folder, "policies"), "--port", "0"],
+                               stdout=subprocess.DEVNULL, stderr=log, cwd=folder)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        log.seek(0)
+        found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", log.read())
+        if found:
+            return process, found.group(1)
+        if process.poll() is not None:
+            break
+        time.sleep(0.2)
+    log.seek(0)
+    process.kill()
+    sys.exit("console_test: the server did not start:\n" + log.read())
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1100,1900", "--lang=en-US"]:
+        options.add_argument(argument)
+    binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if binary:
+        options.binary_location = binary
+    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+def set_value(driver, element, value):
+    """Types into a field; date fields get their value set as the browser's date picker would."""
+    if element.get_attribute("type") == "date":
+        driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, value)
+    else:
+        element.clear()
+        element.send_keys(value)
+
+
+def run(statute, screenshots):
+    folder = tempfile.mkdtemp(prefix="statute-console-")
+    os.makedirs(os.path.join(folder, "policies"))
+    shutil.copy(os.path.join(ROOT, "policies", "certification.yaml"), os.path.join(folder, "policies"))
+    server, base = start_server(statute, folder)
+    driver = None
+    try:
+        driver = browser()
+        wait = WebDriverWait(driver, 20)
+        driver.get(base + "/")
+        assert "Policies" in driver.title, driver.title
+        # Pick the certification policy, then its "Why this status, and what next?" form.
+        driver.find_element(By.LINK_TEXT, "Certification enrollment statuses").click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "figure.diagram svg")))
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Why this status").click()
+        wait.until(EC.presence_of_element_located((By.ID, "decide")))
+
+        # Fields are found by their labels, as a person (or a screen reader) finds them.
+        def field(label):
+            target = driver.find_element(By.XPATH, f"//label[normalize-space()={label!r}]").get_attribute("for")
+            return driver.find_element(By.ID, target)
+
+        Select(field("Current status")).select_by_visible_text("Active (active)")
+        set_value(driver, field("Completion date"), "2025-01-31")
+        set_value(driver, field("Expires after (months)"), "13")
+        set_value(driver, field("Send 'Certification Expiring' Emails n Days Before Expiration"), "0")
+        set_value(driver, field("Today"), "2026-02-20")
+        driver.find_element(By.ID, "f-request-evaluate").click()
+        Select(field("Role")).select_by_value("staff")
+        driver.find_element(By.CSS_SELECTOR, "#decide button[type=submit]").click()
+
+        wait.until(EC.presence_of_element_located((By.ID, "result-status")))
+        status = driver.find_element(By.ID, "result-status").text
+        following = driver.find_element(By.ID, "result-next").text
+        settings = driver.find_element(By.ID, "result-settings").text
+        words = driver.find_element(By.ID, "result-words").text
+        assert status.startswith("Active"), status
+        assert "Expired" in following and "2026-02-28" in following, following
+        assert re.search(r"expiring_notice_days .* is 0", settings), settings
+        assert "settings.expiring_notice_days = 0" in words, words
+        # The answer is in focus for keyboard and screen-reader users.
+        focused = driver.execute_script("return document.activeElement && document.activeElement.id")
+        assert focused == "answer-box", focused
+        driver.execute_script("window.scrollTo(0, 0)")
+        for path in screenshots:
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+            driver.save_screenshot(path)
+            print(f"console_test: screenshot saved to {path}")
+        print(f"console_test: passed — {status}; {following}")
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--statute", default=os.path.join(ROOT, ".build", "debug", "statute"))
+    parser.add_argument("--screenshot", action="append", default=[])
+    arguments = parser.parse_args()
+    signal.signal(signal.SIGALRM, lambda *_: sys.exit("console_test: timed out after 120 s"))
+    signal.alarm(120)
+    run(arguments.statute, arguments.screenshot or [os.path.join(ROOT, ".build", "console.png")])
+
+
+if __name__ == "__main__":
+    main()
