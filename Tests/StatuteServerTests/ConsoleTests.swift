@@ -113,6 +113,16 @@ import Testing
         }
     }
 
+    /// The year ahead, as `statute timeline` plays it: expired on 2026-02-28 and nothing after.
+    @Test func theAnswerShowsTheYearAheadAsTimelinePlaysIt() async throws {
+        try await withApp { client in
+            let response = try await client.execute(uri: "/policies/certification/decide?" + Self.activeQuery, method: .get)
+            let page = Self.html(response)
+            #expect(page.contains("The dated automatic changes until 2027-02-20"))
+            #expect(page.contains("<ol id=\"result-timeline\"><li>2026-02-28: expire, Active (active) → Expired (expired)</li></ol>"))
+        }
+    }
+
     @Test func aPostedFormGetsTheSameAnswerAsAQuery() async throws {
         try await withApp { client in
             let get = try await client.execute(uri: "/policies/certification/decide?" + Self.activeQuery, method: .get)

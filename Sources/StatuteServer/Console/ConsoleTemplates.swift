@@ -173,6 +173,9 @@ enum ConsoleTemplates {
     {{#hasSteps}}<ol>{{#steps}}<li>{{.}}</li>{{/steps}}</ol>{{/hasSteps}}{{^hasSteps}}<p>None: the status did not change.</p>{{/hasSteps}}
     <h3>Effects</h3>
     {{#hasEffects}}<ul>{{#effects}}<li><code>{{name}}</code>{{#description}} — {{.}}{{/description}}</li>{{/effects}}</ul>{{/hasEffects}}{{^hasEffects}}<p>None.</p>{{/hasEffects}}
+    <h3 id="timeline">The year ahead</h3>
+    <p class="hint">The dated automatic changes until {{timelineUntil}}, if no event comes and nobody acts (<code>statute timeline</code>):</p>
+    {{#hasTimeline}}<ol id="result-timeline">{{#timeline}}<li>{{.}}</li>{{/timeline}}</ol>{{/hasTimeline}}{{^hasTimeline}}<p id="result-timeline">None: nothing is due by then.</p>{{/hasTimeline}}
     {{#hasAssignments}}<h3>Facts set</h3><ul>{{#assignments}}<li>{{.}}</li>{{/assignments}}</ul>{{/hasAssignments}}
     <h3 id="options">What <code>{{role}}</code> may do now</h3>
     <p>From {{optionsFrom}}:</p>

@@ -129,6 +129,10 @@ struct AnswerView {
     var settingsUsed: [SettingUsed]
     var words: String
     var command: String
+    /// `statute timeline`'s entries for the year after `today`, in words.
+    var timeline: [String] = []
+    var hasTimeline = false
+    var timelineUntil = ""
 }
 
 struct LoginView {

@@ -40,7 +40,22 @@ enum DecisionAnswer {
             AnswerView.SettingUsed(name: declaration.name.value, label: declaration.label,
                                    value: engine.setting(declaration.name.value).map { "\($0)" } ?? "null")
         }
-        return .success(AnswerView(
+        // The year ahead, as `statute timeline` plays it: the first day's question, then
+        // each due date. A problem on a later day is told there rather than failing the answer.
+        let until = question.today.adding(Period(months: 12, days: 0)) ?? question.today
+        var timeline: [String]
+        do {
+            let trajectory = try Timeline.play(question.record, request: question.request, engine: engine,
+                                               from: question.today, until: until)
+            timeline = trajectory.entries.map { entry in
+                var line = "\(entry.date): \(entry.transition), \(text.name(entry.from)) → \(text.name(entry.to))"
+                if !entry.effects.isEmpty { line += "; effects: " + entry.effects.joined(separator: ", ") }
+                return line
+            }
+        } catch {
+            timeline = ["cannot play the year ahead: \(error.message)"]
+        }
+        var view = AnswerView(
             statusLabel: label, statusID: result.status, outcome: text.render(result).split(separator: "\n").first.map(String.init) ?? "",
             reason: result.outcome == .rejected || result.outcome == .ignored ? result.reason : nil,
             next: result.outcome == .rejected ? nil : next,
@@ -49,7 +64,11 @@ enum DecisionAnswer {
             hasAssignments: !result.assignments.isEmpty,
             role: question.role, optionsFrom: text.name(result.status), options: optionViews, hasOptions: !optionViews.isEmpty,
             settingsUsed: used, words: text.render(result),
-            command: command(question, policy: policy, file: file, serverSettings: version.settings)))
+            command: command(question, policy: policy, file: file, serverSettings: version.settings))
+        view.timeline = timeline
+        view.hasTimeline = !timeline.isEmpty
+        view.timelineUntil = until.description
+        return .success(view)
     }
 
     private static func trigger(_ kind: TriggerKind) -> String {
