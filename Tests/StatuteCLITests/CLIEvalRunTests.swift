@@ -118,4 +118,15 @@ struct CLIEvalRunTests {
         #expect(run.stdout.split(separator: "\n").count == 4)
         #expect(run.stderr.contains("4 errors"))
     }
+
+    @Test func evalColoursItsHeadlineOnlyWhenAsked() throws {
+        let base = ["eval"] + Self.policy + ["--status", "pending", "--set", "active", "--as", "staff"]
+        let always = try StatuteBinary.run(base + ["--color", "always"])
+        #expect(always.status == 1)
+        #expect(always.stdout.hasPrefix("\u{1B}[1;31m"))
+        let never = try StatuteBinary.run(base + ["--color", "never"])
+        #expect(!never.stdout.contains("\u{1B}"))
+        // Captured output (not a terminal) is plain by default.
+        #expect(try StatuteBinary.run(base).stdout == never.stdout)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Statute
 
 /// `statute eval --policy FILE [options]` (docs/cli.md).
@@ -36,6 +37,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var color: ColorOptions
+
     func validate() throws {
         if event != nil && target != nil { throw ValidationError("give either --event or --set, not both") }
         if options && (event != nil || target != nil) { throw ValidationError("--options cannot be combined with --event or --set") }
@@ -54,7 +57,8 @@ struct EvalCommand: ParsableCommand {
         if options, let role {
             let list: [ManualOption]
             do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
-            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n" : Self.safe(text.render(list, role: role)))
+            Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n"
+                         : headlined(Self.safe(text.render(list, role: role)), rejected: false))
             return
         }
 
@@ -68,8 +72,18 @@ struct EvalCommand: ParsableCommand {
         }
         let result: EvaluationResult
         do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
-        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n" : Self.safe(text.render(result)))
+        Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n"
+                     : headlined(Self.safe(text.render(result)), rejected: result.outcome == .rejected))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }
+    }
+
+    /// The text's first line (the outcome) in bold, or red when the request was rejected,
+    /// on a terminal only (`--color`); painted after escaping, so the colour survives it.
+    func headlined(_ text: String, rejected: Bool) -> String {
+        let style = color.style(for: STDOUT_FILENO)
+        guard style.colored, let newline = text.firstIndex(of: "\n") else { return text }
+        let head = String(text[..<newline])
+        return (rejected ? style.error(head) : style.bold(head)) + text[newline...]
     }
 
     /// Text output with the policy's labels and names made safe to show (docs/reliability.md).
