@@ -34,7 +34,7 @@ import StatuteCore
     @Test func githubCommandsEscapeControlCharacters() {
         let line = DiagnosticRenderer.github(Self.diagnostic(message: "bad \u{1B}[31m\u{9B}key\r\n::error::forged"))
         #expect(!line.unicodeScalars.contains { Escaping.isUnsafe($0) })
-        #expect(line.hasPrefix(#"::error file=p.yaml,line=1,col=1::bad \u001B[31m\u009Bkey%0D%0A::error::forged"#))
+        #expect(line.hasPrefix(#"::error file=p.yaml,line=1,col=1,endLine=1,endColumn=2::bad \u001B[31m\u009Bkey%0D%0A::error::forged"#))
     }
 
     @Test func aLongSourceLineIsShownAsAWindowWithTheCaretInPlace() {
