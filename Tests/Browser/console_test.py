@@ -33,6 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def start_server(statute, folder):
+    # The server runs in `folder`: a relative path to the binary is made absolute first.
+    statute = os.path.abspath(statute)
     log = open(os.path.join(folder, "stderr"), "w+")
     process = subprocess.Popen([statute, "serve", "--policy", os.path.join(folder, "policies"), "--port", "0"],
                                stdout=subprocess.DEVNULL, stderr=log, cwd=folder)
