@@ -122,16 +122,16 @@ lib-test: lib build
 ratios: deps
 	cd Benchmarks && $(SWIFT) run -c release statute-ratios
 
-# Fuzzing (Fuzz/, a separate package): libFuzzer with AddressSanitizer, each harness for
+# Fuzzing (Fuzz/, harness targets the manifest adds when STATUTE_FUZZ is set): libFuzzer with AddressSanitizer, each harness for
 # SECONDS seconds on a corpus seeded from the repository's policies, fixtures and records.
-# Fails on any crash or hang; the findings are kept in Fuzz/.build/findings/.
+# Fails on any crash or hang; the findings are kept in .build-fuzz/findings/.
 SECONDS ?= 600
 FUZZ_HARNESSES = FuzzPolicy FuzzExpression FuzzRecords FuzzTestFile
 # lld: GNU gold stops with an internal error (dwarf_reader.cc) linking the instrumented harnesses.
 FUZZ_BUILD_FLAGS = -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
 fuzz: deps
-	cd Fuzz && $(SWIFT) build $(FUZZ_BUILD_FLAGS)
-	Fuzz/seed.sh Fuzz/.build/fuzz-corpus
+	STATUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --scratch-path .build-fuzz
+	Fuzz/seed.sh .build-fuzz/fuzz-corpus
 	for harness in $(FUZZ_HARNESSES); do Fuzz/run.sh $$harness $(SECONDS) || exit 1; done
 
 # The test suite under ThreadSanitizer, then AddressSanitizer, each in its own build folder.

@@ -3,9 +3,17 @@ import PackageDescription
 
 /// `STATUTE_LIBRARY_ONLY=1` (CI's ThreadSanitizer pass, `make sanitize-ci`): only the library
 /// and its tests, so the sanitizer build leaves out the server's dependencies.
-let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil
+/// `STATUTE_FUZZ=1` (`make fuzz`): the library and the libFuzzer harnesses of `Fuzz/`, which
+/// reach the library's `package` declarations from inside the package; built in their own
+/// folder (`.build-fuzz`) with the fuzzer and address sanitizers.
+let fuzzing = Context.environment["STATUTE_FUZZ"] != nil
+let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil || fuzzing
 let leftOut: Set<String> = libraryOnly
     ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests"] : []
+
+/// Every module's imports are internal unless written `public import`, so no module leaks
+/// its dependencies' types into its public API by accident.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
 
 let package = Package(
     name: "Statute",
@@ -43,12 +51,12 @@ let package = Package(
         ),
         // Spans, diagnostics, values, the policy model, expressions, analysis and the engine.
         // Knows nothing about YAML, files or the terminal.
-        .target(name: "StatuteCore"),
+        .target(name: "StatuteCore", swiftSettings: strictImports),
         // libyaml events -> a node tree with source positions.
-        .target(name: "StatuteYAML", dependencies: ["StatuteCore", "CLibYAML"]),
+        .target(name: "StatuteYAML", dependencies: ["StatuteCore", "CLibYAML"], swiftSettings: strictImports),
         // The façade: load policies and test files, read input records, run tests,
         // render diagnostics, results, docs, graphs and schemas.
-        .target(name: "Statute", dependencies: ["StatuteCore", "StatuteYAML"]),
+        .target(name: "Statute", dependencies: ["StatuteCore", "StatuteYAML"], swiftSettings: strictImports),
         // Graphviz's C library (Debian `libgraphviz-dev`, pkg-config `libgvc`): the status
         // console's lifecycle diagrams. Used by the server target only, never by the library.
         .systemLibrary(
@@ -73,6 +81,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CGraphviz",
             ],
+            swiftSettings: strictImports
         ),
         // The `statute` command line: argv, stdout/stderr and exit codes only.
         .executableTarget(
@@ -81,10 +90,11 @@ let package = Package(
                 "Statute",
                 "StatuteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strictImports
         ),
         // The C ABI: `@_cdecl` functions over JSON text; `make lib` builds libstatute.so.
-        .target(name: "StatuteCABI", dependencies: ["Statute"], exclude: ["libstatute.map"]),
+        .target(name: "StatuteCABI", dependencies: ["Statute"], exclude: ["libstatute.map"], swiftSettings: strictImports),
         .testTarget(
             name: "StatuteCoreTests",
             dependencies: [
@@ -96,7 +106,7 @@ let package = Package(
         .target(name: "StatuteTestSupport", path: "Tests/StatuteTestSupport"),
         .testTarget(name: "StatuteYAMLTests", dependencies: ["StatuteYAML", "StatuteTestSupport"], exclude: ["Fixtures"]),
         // Synthetic policies of N statuses (no dependencies: it writes YAML text).
-        .target(name: "StatuteSynthetic"),
+        .target(name: "StatuteSynthetic", swiftSettings: strictImports),
         .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport", "StatuteSynthetic"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
@@ -112,6 +122,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+if fuzzing {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
+    for harness in ["FuzzPolicy", "FuzzExpression", "FuzzRecords", "FuzzTestFile"] {
+        package.targets.append(.executableTarget(name: harness, dependencies: ["Statute", "FuzzSupport"],
+                                                 path: "Fuzz/Sources/\(harness)"))
+    }
+}
 
 if libraryOnly {
     package.targets.removeAll { leftOut.contains($0.name) }

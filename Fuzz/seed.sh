@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the seed corpora of the harnesses from the repository's policies, test files,
-# fixtures and records, into $1 (default .build/fuzz-corpus): one folder per harness.
+# fixtures and records, into $1 (default .build-fuzz/fuzz-corpus): one folder per harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${1:-Fuzz/.build/fuzz-corpus}"
+out="${1:-.build-fuzz/fuzz-corpus}"
 mkdir -p "$out"/{FuzzPolicy,FuzzExpression,FuzzRecords,FuzzTestFile}
 n=0
 while IFS= read -r -d '' file; do
@@ -12,7 +12,7 @@ while IFS= read -r -d '' file; do
         *.test.yaml|*.test.yml) cp "$file" "$out/FuzzTestFile/$n.yaml" ;;
         *) cp "$file" "$out/FuzzPolicy/$n.yaml" ;;
     esac
-done < <(find policies examples Tests -path '*/.build' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -size -256k -print0)
+done < <(find policies examples Tests -path '*/.build*' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -size -256k -print0)
 # Records: every line of every JSON Lines file.
 n=0
 while IFS= read -r -d '' file; do

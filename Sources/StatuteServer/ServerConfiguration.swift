@@ -1,5 +1,5 @@
 import Foundation
-import Statute
+public import Statute
 
 /// Everything `statute serve` is told on its command line (docs/service.md), plus the limits a
 /// deployment may tune. Tests build one directly and hand it to ``buildApplication(_:)``.

@@ -1,24 +1,24 @@
-import StatuteCore
+package import StatuteCore
 
 /// How a scalar was written in the file.
-public enum YAMLScalarStyle: String, Hashable, Sendable {
+package enum YAMLScalarStyle: String, Hashable, Sendable {
     /// `plain` (unquoted), `singleQuoted` (`'…'`), `doubleQuoted` (`"…"`), `literal` (`|`) or `folded`
     /// (`>`); only plain scalars can be null, booleans or integers.
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
 /// A scalar: its value, how it was written, and where each of its characters is.
-public struct YAMLScalar: Hashable, Sendable {
+package struct YAMLScalar: Hashable, Sendable {
     /// The scalar's value after unquoting, unescaping and folding.
-    public let value: String
+    package let value: String
     /// How the scalar was written: plain, quoted, literal or folded.
-    public let style: YAMLScalarStyle
+    package let style: YAMLScalarStyle
     /// The value with a file location for each of its Unicode scalars, so that an
     /// expression written in this scalar can report errors at exact columns.
-    public let text: EmbeddedText
+    package let text: EmbeddedText
 
     /// Creates a scalar.
-    public init(value: String, style: YAMLScalarStyle, text: EmbeddedText) {
+    package init(value: String, style: YAMLScalarStyle, text: EmbeddedText) {
         self.value = value
         self.style = style
         self.text = text
@@ -26,13 +26,13 @@ public struct YAMLScalar: Hashable, Sendable {
 
     /// Whether the scalar is a YAML core-schema null: a plain `~`, `null`, `Null`,
     /// `NULL`, or an empty plain scalar.
-    public var isNull: Bool {
+    package var isNull: Bool {
         style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
     }
 
     /// The core-schema boolean of a plain scalar (`true`/`True`/`TRUE`,
     /// `false`/`False`/`FALSE`); `nil` otherwise. `yes`, `no`, `on` and `off` are strings.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         guard style == .plain else { return nil }
         switch value {
         case "true", "True", "TRUE": return true
@@ -43,7 +43,7 @@ public struct YAMLScalar: Hashable, Sendable {
 
     /// The core-schema integer of a plain scalar (`[-+]?[0-9]+`, `0o[0-7]+`,
     /// `0x[0-9a-fA-F]+`); `nil` otherwise or when it does not fit in `Int`.
-    public var intValue: Int? {
+    package var intValue: Int? {
         guard style == .plain else { return nil }
         var text = Substring(value)
         for (prefix, radix) in [("0x", 16), ("0o", 8)] where text.hasPrefix(prefix) {
@@ -61,7 +61,7 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 
     /// Whether the plain scalar looks like a core-schema float (`1.5`, `.inf`, `.nan`, `1e3`).
-    public var looksLikeFloat: Bool {
+    package var looksLikeFloat: Bool {
         guard style == .plain, intValue == nil else { return false }
         let lowered = value.lowercased()
         if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
@@ -70,14 +70,14 @@ public struct YAMLScalar: Hashable, Sendable {
 }
 
 /// One `key: value` pair of a mapping, in file order.
-public struct YAMLMappingEntry: Hashable, Sendable {
+package struct YAMLMappingEntry: Hashable, Sendable {
     /// The key node (a scalar in every tree the reader keeps).
-    public let key: YAMLNode
+    package let key: YAMLNode
     /// The value node.
-    public let value: YAMLNode
+    package let value: YAMLNode
 
     /// Creates a mapping entry.
-    public init(key: YAMLNode, value: YAMLNode) {
+    package init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
     }
@@ -87,9 +87,9 @@ public struct YAMLMappingEntry: Hashable, Sendable {
 ///
 /// Produced by ``YAMLReader``; aliases are already expanded (within the node budget),
 /// so the tree is plain data.
-public struct YAMLNode: Hashable, Sendable {
+package struct YAMLNode: Hashable, Sendable {
     /// A scalar, a list (YAML sequence) or a mapping.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A scalar: text, a number, a boolean or null, depending on its value and style.
         case scalar(YAMLScalar)
         /// A list (YAML sequence), in file order.
@@ -99,30 +99,30 @@ public struct YAMLNode: Hashable, Sendable {
     }
 
     /// Whether the node is a scalar, a list or a mapping, with its contents.
-    public let kind: Kind
+    package let kind: Kind
     /// From the node's first character to just past its last.
-    public let span: SourceSpan
+    package let span: SourceSpan
 
     /// Creates a node.
-    public init(kind: Kind, span: SourceSpan) {
+    package init(kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
     /// The scalar, or `nil` when the node is a list or a mapping.
-    public var scalar: YAMLScalar? { if case .scalar(let s) = kind { s } else { nil } }
+    package var scalar: YAMLScalar? { if case .scalar(let s) = kind { s } else { nil } }
     /// The list items, or `nil` when the node is not a list.
-    public var sequence: [YAMLNode]? { if case .sequence(let s) = kind { s } else { nil } }
+    package var sequence: [YAMLNode]? { if case .sequence(let s) = kind { s } else { nil } }
     /// The mapping entries, or `nil` when the node is not a mapping.
-    public var mapping: [YAMLMappingEntry]? { if case .mapping(let m) = kind { m } else { nil } }
+    package var mapping: [YAMLMappingEntry]? { if case .mapping(let m) = kind { m } else { nil } }
 
     /// The value of a scalar key of this mapping, if present.
-    public subscript(key: String) -> YAMLNode? {
+    package subscript(key: String) -> YAMLNode? {
         mapping?.first(where: { $0.key.scalar?.value == key })?.value
     }
 
     /// A short word for what this node is, for messages: `a mapping`, `a list`, `a string`…
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch kind {
         case .mapping: return "a mapping"
         case .sequence: return "a list"

@@ -1,17 +1,17 @@
-import StatuteCore
+package import StatuteCore
 
 /// What reading a YAML file produced.
-public struct YAMLReadResult: Sendable {
+package struct YAMLReadResult: Sendable {
     /// The document's root node; `nil` when the document could not be read.
     ///
     /// A root may come with errors that leave the structure intact (a tag, a duplicate
     /// or complex key): callers should check `diagnostics.hasErrors` too.
-    public let root: YAMLNode?
+    package let root: YAMLNode?
     /// Every problem found, in reading order, each with a span.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
 
     /// Creates a read result.
-    public init(root: YAMLNode?, diagnostics: [Diagnostic]) {
+    package init(root: YAMLNode?, diagnostics: [Diagnostic]) {
         self.root = root
         self.diagnostics = diagnostics
     }
@@ -34,9 +34,9 @@ public struct YAMLReadResult: Sendable {
 ///   limits, no or several documents, an undefined alias); after a tag, a duplicate
 ///   key (the first is kept) or a complex key (the entry is dropped) the tree is kept
 ///   and the error reported.
-public enum YAMLReader {
+package enum YAMLReader {
     /// Reads the YAML document in `bytes`, naming it `file` in spans.
-    public static func read(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
+    package static func read(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
         let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
         guard bytes.count <= limits.maxFileBytes else {
             return failure(.error(.fileTooLarge,
@@ -54,7 +54,7 @@ public enum YAMLReader {
     }
 
     /// Reads the YAML document in `text`, naming it `file` in spans.
-    public static func read(text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
+    package static func read(text: String, file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
         read(bytes: Array(text.utf8), file: file, limits: limits)
     }
 

@@ -6,16 +6,16 @@ import StatuteCore
 /// with how it is set (automatically or manually, by whom, on what trigger), the settings
 /// that affect it and what can follow, and the common pitfalls the analysis finds —
 /// acknowledged ones with the author's reason.
-public enum PolicyDocs {
+package enum PolicyDocs {
     /// The docs of a policy, using an analysis already made (its warnings become the pitfalls).
-    public static func markdown(for policy: CompiledPolicy, analysis: PolicyAnalysis) -> String {
+    package static func markdown(for policy: CompiledPolicy, analysis: PolicyAnalysis) -> String {
         let writer = DocsWriter(policy: policy, analysis: analysis)
         // Labels and descriptions come from the file: control characters escaped (docs/reliability.md).
         return Escaping.controlCharacters(writer.document(), keepingNewlines: true)
     }
 
     /// The docs of a policy, analysing it first.
-    public static func markdown(for policy: CompiledPolicy) -> String {
+    package static func markdown(for policy: CompiledPolicy) -> String {
         markdown(for: policy, analysis: PolicyAnalyzer.analyze(policy))
     }
 }

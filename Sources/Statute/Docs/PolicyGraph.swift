@@ -9,7 +9,7 @@ import StatuteCore
 /// (`by staff`); a guard follows in brackets. A transition from `"*"` is drawn once, from
 /// an "any status not final" node, rather than from every status. The output depends
 /// only on the policy, so it can be committed and compared.
-public enum PolicyGraph {
+package enum PolicyGraph {
     /// One edge of the diagram.
     struct Edge {
         /// A status id, or `nil` for the pseudo-node it comes from (see `source`).
@@ -59,7 +59,7 @@ public enum PolicyGraph {
     // MARK: - Mermaid
 
     /// A Mermaid `flowchart` (top down).
-    public static func mermaid(for policy: CompiledPolicy) -> String {
+    package static func mermaid(for policy: CompiledPolicy) -> String {
         var lines = ["flowchart TD"]
         lines.append("    start((start))")
         if usesAny(policy) { lines.append("    any{{\"any status not final\"}}") }
@@ -109,7 +109,7 @@ public enum PolicyGraph {
     // MARK: - Graphviz
 
     /// A Graphviz `digraph` (top down).
-    public static func dot(for policy: CompiledPolicy) -> String {
+    package static func dot(for policy: CompiledPolicy) -> String {
         var lines = ["digraph \(dotString(policy.name)) {"]
         lines.append("    rankdir=TB;")
         lines.append("    nodesep=0.5; ranksep=0.6;")

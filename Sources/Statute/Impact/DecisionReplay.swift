@@ -1,26 +1,26 @@
 import StatuteCore
 
 /// One decision of a decision log evaluated again under another policy.
-public struct ReplayedDecision: Sendable {
+package struct ReplayedDecision: Sendable {
     /// The log's `decision_id` as written.
-    public let decisionID: JSONValue
+    package let decisionID: JSONValue
     /// The log line it came from.
-    public let line: Int
+    package let line: Int
     /// The answer the log recorded (`result`).
-    public let old: JSONValue
+    package let old: JSONValue
     /// The answer under the new policy, in the same form (the `eval` JSON, the options
     /// list, or `{"error": {"code", "message"}}`).
-    public let new: JSONValue
+    package let new: JSONValue
     /// The compared members that differ (`status`, `outcome`, `steps`, `effects`, `set`,
     /// `next`, `previous`, `options` or `error`); empty when the decision stands.
-    public let changed: [String]
+    package let changed: [String]
 
     /// Whether the decision would come out differently.
-    public var differs: Bool { !changed.isEmpty }
+    package var differs: Bool { !changed.isEmpty }
 }
 
 /// What became of one log line.
-public enum ReplayOutcome: Sendable {
+package enum ReplayOutcome: Sendable {
     /// The decision was evaluated again.
     case replayed(ReplayedDecision)
     /// The log line itself could not be read.
@@ -37,18 +37,18 @@ public enum ReplayOutcome: Sendable {
 /// override the logged ones. Decisions are compared by what they decide, not by their
 /// wording: `status`, `previous`, `outcome`, `steps`, `effects`, `set` and `next` (or
 /// the list of allowed manual options, or the error code).
-public struct DecisionReplay: Sendable {
+package struct DecisionReplay: Sendable {
     /// The policy decisions are evaluated under.
-    public let policy: CompiledPolicy
+    package let policy: CompiledPolicy
 
     /// The result members compared.
-    public static let compared = ["status", "previous", "outcome", "steps", "effects", "set", "next"]
+    package static let compared = ["status", "previous", "outcome", "steps", "effects", "set", "next"]
 
     /// Creates a replay under `policy`.
-    public init(policy: CompiledPolicy) { self.policy = policy }
+    package init(policy: CompiledPolicy) { self.policy = policy }
 
     /// Replays line number `line` of the log.
-    public func replay(bytes: [UInt8], line: Int) -> ReplayOutcome {
+    package func replay(bytes: [UInt8], line: Int) -> ReplayOutcome {
         func failure(_ code: String, _ message: String, id: JSONValue = .null) -> ReplayOutcome {
             .error(ImpactLineError(id: id, line: line, code: code, message: message))
         }

@@ -1,28 +1,28 @@
 import StatuteCore
 
 /// A record line as `impact` reads it: the record and the request of its first day.
-public struct ImpactLine: Sendable {
+package struct ImpactLine: Sendable {
     /// The `id` as given (`null` when absent).
-    public var id: JSONValue
+    package var id: JSONValue
     /// The record's status and facts.
-    public var record: Record
+    package var record: Record
     /// The event or manual request of the first day, or plain evaluation.
-    public var request: Request
+    package var request: Request
 }
 
 /// A line that cannot be read, as `run` reports it: `{"id", "line", "error": {"code", "message"}}`.
-public struct ImpactLineError: Error, Sendable {
+package struct ImpactLineError: Error, Sendable {
     /// The record's id when it could be read, else `null`.
-    public var id: JSONValue
+    package var id: JSONValue
     /// The line number in the input.
-    public var line: Int
+    package var line: Int
     /// The diagnostic code, e.g. `unknown-fact`.
-    public var code: String
+    package var code: String
     /// One readable line.
-    public var message: String
+    package var message: String
 
     /// Creates an error for line `line`.
-    public init(id: JSONValue, line: Int, code: String, message: String) {
+    package init(id: JSONValue, line: Int, code: String, message: String) {
         self.id = id
         self.line = line
         self.code = code
@@ -30,7 +30,7 @@ public struct ImpactLineError: Error, Sendable {
     }
 
     /// The error line as `run` writes it.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("id", id), ("line", .int(line)),
                  ("error", .object([("code", .string(code)), ("message", .string(message))]))])
     }

@@ -1,34 +1,34 @@
 import StatuteCore
 
 /// What became of one record line under the current and the candidate engines.
-public enum RecordImpact: Sendable {
+package enum RecordImpact: Sendable {
     /// The line could not be read or played (under either engine); reported as `run` does.
     case error(ImpactLineError)
     /// The record was played under both; `divergesOn` is `nil` when the two agree.
     case played(id: JSONValue, line: Int, old: Trajectory, new: Trajectory, divergesOn: CalendarDate?)
 
     /// Whether the record's trajectory differs between the two.
-    public var isAffected: Bool {
+    package var isAffected: Bool {
         if case .played(_, _, _, _, .some) = self { true } else { false }
     }
 }
 
 /// Plays records under the current policy and settings and under the candidate ones,
 /// from `today` to `until` (docs/impact.md). Immutable and `Sendable`: one plan serves every thread.
-public struct ImpactPlan: Sendable {
+package struct ImpactPlan: Sendable {
     /// The current policy with the current settings.
-    public let current: Engine
+    package let current: Engine
     /// The candidate policy (or the current one) with the candidate settings.
-    public let candidate: Engine
+    package let candidate: Engine
     /// The first day, on which each line's event or manual request is applied.
-    public let today: CalendarDate
+    package let today: CalendarDate
     /// The last day played.
-    public let until: CalendarDate
+    package let until: CalendarDate
     /// Whether the two engines run different policies (lines are then read under each).
-    public let policiesDiffer: Bool
+    package let policiesDiffer: Bool
 
     /// Creates a plan; `policiesDiffer` says whether lines must be read against each policy.
-    public init(current: Engine, candidate: Engine, today: CalendarDate, until: CalendarDate, policiesDiffer: Bool) {
+    package init(current: Engine, candidate: Engine, today: CalendarDate, until: CalendarDate, policiesDiffer: Bool) {
         self.current = current
         self.candidate = candidate
         self.today = today
@@ -37,7 +37,7 @@ public struct ImpactPlan: Sendable {
     }
 
     /// Plays one line of the split input; a line over the limit is an error line.
-    public func assess(_ line: LineSplitter.Line, maxLineBytes: Int = 1 << 20) -> RecordImpact {
+    package func assess(_ line: LineSplitter.Line, maxLineBytes: Int = 1 << 20) -> RecordImpact {
         switch line {
         case .text(let bytes, let number): assess(bytes: bytes, line: number)
         case .tooLong(let number, let length):
@@ -47,7 +47,7 @@ public struct ImpactPlan: Sendable {
     }
 
     /// Reads line number `line` and plays it under both engines.
-    public func assess(bytes: [UInt8], line: Int) -> RecordImpact {
+    package func assess(bytes: [UInt8], line: Int) -> RecordImpact {
         let old: ImpactLine
         switch ImpactLineReader.read(bytes, line: line, policy: current.policy) {
         case .failure(let error): return .error(error)
@@ -80,7 +80,7 @@ public struct ImpactPlan: Sendable {
     }
 
     /// The first date on which two trajectories differ, or `nil` when they agree.
-    public static func divergence(_ old: Trajectory, _ new: Trajectory) -> CalendarDate? {
+    package static func divergence(_ old: Trajectory, _ new: Trajectory) -> CalendarDate? {
         let a = old.entries, b = new.entries
         for index in 0..<max(a.count, b.count) {
             switch (index < a.count ? a[index] : nil, index < b.count ? b[index] : nil) {

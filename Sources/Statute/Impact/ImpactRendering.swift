@@ -4,9 +4,9 @@ import StatuteCore
 /// "errors"}`, written as ``head(_:)``, each difference as an ``item(_:first:)``, then
 /// ``tail(_:anyDifference:)`` — so that a caller can stream the differences after the
 /// summary without holding them all.
-public enum ImpactJSON {
+package enum ImpactJSON {
     /// `{"id", "diverges_on", "old": [entries], "new": [entries]}`, or `nil` for an unaffected record or an error.
-    public static func difference(_ impact: RecordImpact) -> JSONValue? {
+    package static func difference(_ impact: RecordImpact) -> JSONValue? {
         guard case .played(let id, _, let old, let new, let date?) = impact else { return nil }
         return .object([
             ("id", id),
@@ -17,7 +17,7 @@ public enum ImpactJSON {
     }
 
     /// `{"status_changes": [{"from", "to", "count"}], "transitions": [{"transition", "old", "new"}], "effects": [{"effect", "old", "new"}]}`.
-    public static func summary(_ summary: ImpactSummary) -> JSONValue {
+    package static func summary(_ summary: ImpactSummary) -> JSONValue {
         .object([
             ("status_changes", .array(summary.statusChanges.map {
                 .object([("from", .text($0.from)), ("to", .text($0.to)), ("count", .int($0.count))])
@@ -32,18 +32,18 @@ public enum ImpactJSON {
     }
 
     /// The head of the document up to the opening of `differences`, for streaming.
-    public static func head(_ summary: ImpactSummary) -> String {
+    package static func head(_ summary: ImpactSummary) -> String {
         "{\n  \"records\": \(summary.records),\n  \"affected\": \(summary.affected),\n  \"summary\": "
             + indented(self.summary(summary).rendered(pretty: true)) + ",\n  \"differences\": ["
     }
 
     /// The tail after the last difference (`anyDifference`: whether the list was non-empty).
-    public static func tail(_ summary: ImpactSummary, anyDifference: Bool) -> String {
+    package static func tail(_ summary: ImpactSummary, anyDifference: Bool) -> String {
         (anyDifference ? "\n  ]" : "]") + ",\n  \"errors\": \(summary.errors)\n}\n"
     }
 
     /// One difference as an item of the streamed list (`first`: no comma before it).
-    public static func item(_ rendered: String, first: Bool) -> String {
+    package static func item(_ rendered: String, first: Bool) -> String {
         (first ? "\n    " : ",\n    ") + rendered
     }
 
@@ -54,23 +54,23 @@ public enum ImpactJSON {
 }
 
 /// `statute impact` in words: counts first, then examples.
-public struct ImpactText: Sendable {
+package struct ImpactText: Sendable {
     /// Names statuses by the current policy's labels.
-    public let timeline: TimelineText
+    package let timeline: TimelineText
     /// The first day.
-    public let today: CalendarDate
+    package let today: CalendarDate
     /// The last day.
-    public let until: CalendarDate
+    package let until: CalendarDate
 
     /// Creates a renderer.
-    public init(policy: CompiledPolicy, today: CalendarDate, until: CalendarDate) {
+    package init(policy: CompiledPolicy, today: CalendarDate, until: CalendarDate) {
         self.timeline = TimelineText(policy: policy)
         self.today = today
         self.until = until
     }
 
     /// The counts: records, affected, statuses on the last day, transitions and effects gained and lost.
-    public func summary(_ summary: ImpactSummary, candidate: String) -> String {
+    package func summary(_ summary: ImpactSummary, candidate: String) -> String {
         let window = today == until ? "on \(today)" : "from \(today) to \(until)"
         var out = "Impact of \(candidate) \(window):\n"
         out += "  \(summary.records) record\(summary.records == 1 ? "" : "s") read, \(summary.affected) affected"
@@ -97,7 +97,7 @@ public struct ImpactText: Sendable {
     }
 
     /// One affected record in words: where it diverges and both timelines.
-    public func example(_ impact: RecordImpact) -> String? {
+    package func example(_ impact: RecordImpact) -> String? {
         guard case .played(let id, let line, let old, let new, let date?) = impact else { return nil }
         let name = id == .null ? "the record on line \(line)" : "record \(VisibleText.escape(id.rendered()))"
         let end = old.finalStatus == new.finalStatus

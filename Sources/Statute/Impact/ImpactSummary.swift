@@ -2,17 +2,17 @@ import StatuteCore
 
 /// The counts of an impact run, built one record at a time in input order, in memory
 /// that depends on the policies' size, not on the number of records.
-public struct ImpactSummary: Sendable {
+package struct ImpactSummary: Sendable {
     /// How often something happened under each side, and on which dates.
-    public struct Tally: Hashable, Sendable {
+    package struct Tally: Hashable, Sendable {
         /// Count under the current policy and settings.
-        public var old = 0
+        package var old = 0
         /// Count under the candidate.
-        public var new = 0
+        package var new = 0
         /// First and last date it happens under the current side.
-        public var oldDates: ClosedRange<CalendarDate>?
+        package var oldDates: ClosedRange<CalendarDate>?
         /// First and last date it happens under the candidate.
-        public var newDates: ClosedRange<CalendarDate>?
+        package var newDates: ClosedRange<CalendarDate>?
 
         mutating func add(on date: CalendarDate, candidate: Bool) {
             if candidate {
@@ -26,33 +26,33 @@ public struct ImpactSummary: Sendable {
     }
 
     /// A final-status pair and how many affected records have it.
-    public struct StatusChange: Hashable, Sendable {
+    package struct StatusChange: Hashable, Sendable {
         /// Status on the last day under the current side (`nil`: no status).
-        public var from: String?
+        package var from: String?
         /// Status on the last day under the candidate.
-        public var to: String?
+        package var to: String?
         /// Affected records with this pair.
-        public var count: Int
+        package var count: Int
     }
 
     /// Lines read (blank lines not counted), errors included.
-    public private(set) var records = 0
+    package private(set) var records = 0
     /// Records whose trajectory differs.
-    public private(set) var affected = 0
+    package private(set) var affected = 0
     /// Lines in error.
-    public private(set) var errors = 0
+    package private(set) var errors = 0
     /// Status on the last day, old → new, for affected records whose final status differs; in order first seen.
-    public private(set) var statusChanges: [StatusChange] = []
+    package private(set) var statusChanges: [StatusChange] = []
     /// Transitions taken, by id, in order first seen.
-    public private(set) var transitions: [(String, Tally)] = []
+    package private(set) var transitions: [(String, Tally)] = []
     /// Effects emitted, by name, in order first seen.
-    public private(set) var effects: [(String, Tally)] = []
+    package private(set) var effects: [(String, Tally)] = []
 
     /// Creates an empty summary.
-    public init() {}
+    package init() {}
 
     /// Counts one record.
-    public mutating func add(_ impact: RecordImpact) {
+    package mutating func add(_ impact: RecordImpact) {
         records += 1
         switch impact {
         case .error: errors += 1
@@ -90,7 +90,7 @@ public struct ImpactSummary: Sendable {
     }
 
     /// The transitions whose counts differ between the two sides.
-    public var changedTransitions: [(String, Tally)] { transitions.filter { $0.1.old != $0.1.new } }
+    package var changedTransitions: [(String, Tally)] { transitions.filter { $0.1.old != $0.1.new } }
     /// The effects whose counts differ between the two sides (the emails gained or lost).
-    public var changedEffects: [(String, Tally)] { effects.filter { $0.1.old != $0.1.new } }
+    package var changedEffects: [(String, Tally)] { effects.filter { $0.1.old != $0.1.new } }
 }

@@ -1,32 +1,32 @@
 import StatuteCore
 
 /// One difference between two policies, as data (`statute diff`, docs/impact.md).
-public struct PolicyChange: Hashable, Sendable {
+package struct PolicyChange: Hashable, Sendable {
     /// Whether something was added, removed or changed.
-    public enum Kind: String, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         case added, removed, changed
     }
 
     /// What kind of declaration changed.
-    public enum Subject: String, Hashable, Sendable, CaseIterable {
+    package enum Subject: String, Hashable, Sendable, CaseIterable {
         case policy, status, setting, fact, derived, event, effect, role, transition
     }
 
     /// Added, removed or changed.
-    public let kind: Kind
+    package let kind: Kind
     /// The kind of declaration.
-    public let subject: Subject
+    package let subject: Subject
     /// The declaration's id or name.
-    public let name: String
+    package let name: String
     /// For `changed`: the part that changed (`label`, `guard`, `default`, `set completed_on`…).
-    public let field: String?
+    package let field: String?
     /// The old value in its printed form (expressions printed canonically); `nil` when absent.
-    public let old: String?
+    package let old: String?
     /// The new value in its printed form; `nil` when absent.
-    public let new: String?
+    package let new: String?
 
     /// Creates a change.
-    public init(_ kind: Kind, _ subject: Subject, _ name: String, field: String? = nil, old: String? = nil, new: String? = nil) {
+    package init(_ kind: Kind, _ subject: Subject, _ name: String, field: String? = nil, old: String? = nil, new: String? = nil) {
         self.kind = kind
         self.subject = subject
         self.name = name
@@ -40,15 +40,15 @@ public struct PolicyChange: Hashable, Sendable {
 /// policy, statuses, settings, facts, derived values, events, effects, roles, transitions.
 /// Expressions are compared by their canonical printed form, so spacing, quoting and
 /// redundant parentheses do not count as changes.
-public struct PolicyDiff: Hashable, Sendable {
+package struct PolicyDiff: Hashable, Sendable {
     /// Every change found.
-    public let changes: [PolicyChange]
+    package let changes: [PolicyChange]
 
     /// Whether the two policies are the same in every compared respect.
-    public var isEmpty: Bool { changes.isEmpty }
+    package var isEmpty: Bool { changes.isEmpty }
 
     /// Compares `old` with `new`.
-    public static func compare(_ old: CompiledPolicy, _ new: CompiledPolicy) -> PolicyDiff {
+    package static func compare(_ old: CompiledPolicy, _ new: CompiledPolicy) -> PolicyDiff {
         var builder = PolicyDiffBuilder()
         builder.field(.policy, old.name, "name", old.name, new.name)
         builder.field(.policy, old.name, "title", old.title, new.title)

@@ -2,7 +2,7 @@ import StatuteCore
 
 extension PolicyChange {
     /// The change in one sentence: "transition `expiring`: guard changed from `a` to `b`".
-    public var message: String {
+    package var message: String {
         let what = subject == .policy ? "policy" : "\(subject.rawValue) `\(name)`"
         switch kind {
         case .added: return "\(what) added" + (new.map { " (\($0))" } ?? "")
@@ -27,9 +27,9 @@ extension PolicyChange {
 }
 
 /// `statute diff` as JSON and as text.
-public enum PolicyDiffRendering {
+package enum PolicyDiffRendering {
     /// `{"same", "changes": [{"change", "subject", "name", "field"?, "old"?, "new"?, "message"}]}`.
-    public static func json(_ diff: PolicyDiff) -> JSONValue {
+    package static func json(_ diff: PolicyDiff) -> JSONValue {
         .object([
             ("same", .bool(diff.isEmpty)),
             ("changes", .array(diff.changes.map { change in
@@ -48,7 +48,7 @@ public enum PolicyDiffRendering {
     }
 
     /// Counts first ("3 changes: 1 setting, 2 transitions"), then one line per change.
-    public static func text(_ diff: PolicyDiff, old: String, new: String) -> String {
+    package static func text(_ diff: PolicyDiff, old: String, new: String) -> String {
         guard !diff.isEmpty else { return "No differences between \(old) and \(new).\n" }
         var counts: [(PolicyChange.Subject, Int)] = []
         for subject in PolicyChange.Subject.allCases {

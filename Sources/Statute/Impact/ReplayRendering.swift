@@ -1,19 +1,19 @@
 import StatuteCore
 
 /// Counts of a replay, one decision at a time.
-public struct ReplaySummary: Hashable, Sendable {
+package struct ReplaySummary: Hashable, Sendable {
     /// Log lines read (blank lines not counted), errors included.
-    public private(set) var decisions = 0
+    package private(set) var decisions = 0
     /// Decisions that would come out differently.
-    public private(set) var differ = 0
+    package private(set) var differ = 0
     /// Log lines that could not be read.
-    public private(set) var errors = 0
+    package private(set) var errors = 0
 
     /// Creates an empty summary.
-    public init() {}
+    package init() {}
 
     /// Counts one log line.
-    public mutating func add(_ outcome: ReplayOutcome) {
+    package mutating func add(_ outcome: ReplayOutcome) {
         decisions += 1
         switch outcome {
         case .error: errors += 1
@@ -23,9 +23,9 @@ public struct ReplaySummary: Hashable, Sendable {
 }
 
 /// `statute replay` as JSON and text.
-public enum ReplayRendering {
+package enum ReplayRendering {
     /// `{"decision_id", "line", "changed", "old", "new"}` for a decision that differs, else `nil`.
-    public static func difference(_ outcome: ReplayOutcome) -> JSONValue? {
+    package static func difference(_ outcome: ReplayOutcome) -> JSONValue? {
         guard case .replayed(let decision) = outcome, decision.differs else { return nil }
         return .object([
             ("decision_id", decision.decisionID),
@@ -37,17 +37,17 @@ public enum ReplayRendering {
     }
 
     /// The head of the JSON document, up to the opening of `differences`.
-    public static func head(_ summary: ReplaySummary) -> String {
+    package static func head(_ summary: ReplaySummary) -> String {
         "{\n  \"decisions\": \(summary.decisions),\n  \"differ\": \(summary.differ),\n  \"errors\": \(summary.errors),\n  \"differences\": ["
     }
 
     /// The end of the JSON document.
-    public static func tail(anyDifference: Bool) -> String {
+    package static func tail(anyDifference: Bool) -> String {
         (anyDifference ? "\n  ]" : "]") + "\n}\n"
     }
 
     /// The counts in words.
-    public static func summary(_ summary: ReplaySummary, policy: String) -> String {
+    package static func summary(_ summary: ReplaySummary, policy: String) -> String {
         var out = "Replayed \(summary.decisions) decision\(summary.decisions == 1 ? "" : "s") under \(policy): "
         out += "\(summary.differ) would differ"
         out += summary.errors > 0 ? ", \(summary.errors) could not be read\n" : "\n"
@@ -55,7 +55,7 @@ public enum ReplayRendering {
     }
 
     /// A differing decision in words: each changed member, old → new.
-    public static func example(_ outcome: ReplayOutcome) -> String? {
+    package static func example(_ outcome: ReplayOutcome) -> String? {
         guard case .replayed(let decision) = outcome, decision.differs else { return nil }
         let name = decision.decisionID == .null ? "the decision on line \(decision.line)" : "decision \(VisibleText.escape(decision.decisionID.rendered()))"
         var out = "  \(name):\n"

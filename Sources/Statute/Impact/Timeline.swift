@@ -2,22 +2,22 @@ import StatuteCore
 
 /// One automatic (or first-day requested) change of a record on a date: a timeline entry
 /// (docs/impact.md), `{"date", "transition", "from", "to", "effects", "set"}`.
-public struct TimelineEntry: Hashable, Sendable {
+package struct TimelineEntry: Hashable, Sendable {
     /// The day the step is taken.
-    public let date: CalendarDate
+    package let date: CalendarDate
     /// The id of the transition taken.
-    public let transition: String
+    package let transition: String
     /// The status before the step; `nil` for a new record.
-    public let from: String?
+    package let from: String?
     /// The status the step leads to.
-    public let to: String
+    package let to: String
     /// The effects of this transition, in the order written.
-    public let effects: [String]
+    package let effects: [String]
     /// The facts this transition assigns, with the values the evaluation gave them.
-    public let set: [Assignment]
+    package let set: [Assignment]
 
     /// Creates an entry.
-    public init(date: CalendarDate, transition: String, from: String?, to: String, effects: [String], set: [Assignment]) {
+    package init(date: CalendarDate, transition: String, from: String?, to: String, effects: [String], set: [Assignment]) {
         self.date = date
         self.transition = transition
         self.from = from
@@ -29,15 +29,15 @@ public struct TimelineEntry: Hashable, Sendable {
 
 /// A record played forward in time: the dated steps it takes from a first day until a
 /// last one, if nothing but time moves it after the first day's request.
-public struct Trajectory: Hashable, Sendable {
+package struct Trajectory: Hashable, Sendable {
     /// The steps, in order.
-    public var entries: [TimelineEntry]
+    package var entries: [TimelineEntry]
     /// The record's status on the last day (`nil`: a new record that stays new).
-    public var finalStatus: String?
+    package var finalStatus: String?
     /// The outcome of the first day's evaluation (`rejected` when its manual request was refused).
-    public var firstOutcome: Outcome
+    package var firstOutcome: Outcome
     /// The record's facts on the last day, with every `set` carried forward.
-    public var finalFacts: [String: Value]
+    package var finalFacts: [String: Value]
 }
 
 /// Plays records forward through time with an engine, jumping from one due date to the
@@ -46,13 +46,13 @@ public struct Trajectory: Hashable, Sendable {
 /// Only `at` transitions are due on a date the engine can name in advance; a `when`
 /// condition that reads `today` is checked on the days the record is evaluated (the first
 /// day and each due date), as a nightly job evaluating on those days would see it.
-public enum Timeline {
+package enum Timeline {
     /// Evaluates `record` with `request` on `today`, then on each due date up to and
     /// including `until`, carrying the status and every `set` forward.
     ///
     /// - Throws: a ``Diagnostic`` for invalid input or an automatic cycle; its message
     ///   says on which date when it is not the first day.
-    public static func play(_ record: Record, request: Request = .evaluate, engine: Engine,
+    package static func play(_ record: Record, request: Request = .evaluate, engine: Engine,
                             from today: CalendarDate, until: CalendarDate) throws(Diagnostic) -> Trajectory {
         var record = record
         var entries: [TimelineEntry] = []

@@ -1,9 +1,9 @@
 import StatuteCore
 
 /// The JSON and text forms of timelines (docs/impact.md).
-public enum TimelineJSON {
+package enum TimelineJSON {
     /// `{"date", "transition", "from", "to", "effects", "set"}`.
-    public static func json(_ entry: TimelineEntry) -> JSONValue {
+    package static func json(_ entry: TimelineEntry) -> JSONValue {
         .object([
             ("date", .string(entry.date.description)),
             ("transition", .string(entry.transition)),
@@ -15,28 +15,28 @@ public enum TimelineJSON {
     }
 
     /// `statute timeline --format json`: the dated sequence itself, `[{"date", "transition", "from", "to", "effects", "set"}]`.
-    public static func json(_ trajectory: Trajectory) -> JSONValue {
+    package static func json(_ trajectory: Trajectory) -> JSONValue {
         .array(trajectory.entries.map(json(_:)))
     }
 }
 
 /// Timelines in words, with status labels from a policy.
-public struct TimelineText: Sendable {
+package struct TimelineText: Sendable {
     /// The policy whose labels name statuses.
-    public let policy: CompiledPolicy
+    package let policy: CompiledPolicy
 
     /// Creates a renderer for a policy's records.
-    public init(policy: CompiledPolicy) { self.policy = policy }
+    package init(policy: CompiledPolicy) { self.policy = policy }
 
     /// `Label (id)`, or `no status` for a new record.
-    public func name(_ status: String?) -> String {
+    package func name(_ status: String?) -> String {
         guard let status else { return "no status" }
         guard let label = policy.status(status)?.label, label != status else { return status }
         return "\(VisibleText.escape(label)) (\(status))"
     }
 
     /// One line per entry: `2026-01-29  expiring: Active → Expiring; effects: …; set: …`.
-    public func line(_ entry: TimelineEntry, indent: String = "  ") -> String {
+    package func line(_ entry: TimelineEntry, indent: String = "  ") -> String {
         var text = "\(indent)\(entry.date)  \(entry.transition): \(shortName(entry.from)) → \(shortName(entry.to))"
         if !entry.effects.isEmpty { text += "; effects: " + entry.effects.joined(separator: ", ") }
         if !entry.set.isEmpty { text += "; set " + entry.set.map { "\($0.fact) = \($0.value)" }.joined(separator: ", ") }
@@ -49,7 +49,7 @@ public struct TimelineText: Sendable {
     }
 
     /// `statute timeline` in words: the entries, then where the record ends up.
-    public func render(_ trajectory: Trajectory, start: String?, from: CalendarDate, until: CalendarDate) -> String {
+    package func render(_ trajectory: Trajectory, start: String?, from: CalendarDate, until: CalendarDate) -> String {
         var out = "Timeline from \(from) to \(until), starting \(name(start)):\n"
         if trajectory.entries.isEmpty {
             out += "  no automatic change in this window\n"

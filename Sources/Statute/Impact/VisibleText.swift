@@ -23,7 +23,7 @@ enum VisibleText {
 extension ImpactLineError {
     /// The error in words for text output: `error: line 10 (record "E-2010"): message [code]`,
     /// with control characters from the input escaped.
-    public var readable: String {
+    package var readable: String {
         let record = id == .null ? "" : " (record \(VisibleText.escape(id.rendered())))"
         return "error: line \(line)\(record): \(VisibleText.escape(message)) [\(VisibleText.escape(code))]"
     }

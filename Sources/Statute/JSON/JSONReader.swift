@@ -12,13 +12,13 @@
 /// Hand-written rather than Foundation's `JSONSerialization`: that one accepts
 /// duplicate keys, loses member order and positions, and was the larger part of a
 /// record's cost when measured (see Benchmarks/README.md).
-public enum JSONReader {
+package enum JSONReader {
     /// Parses one JSON text (surrounding whitespace allowed).
     ///
     /// - Parameters:
     ///   - bytes: UTF-8 text.
     ///   - maxDepth: the deepest nesting of arrays and objects accepted.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 64) -> Result<JSONValue, JSONSyntaxError> {
+    package static func parse(_ bytes: [UInt8], maxDepth: Int = 64) -> Result<JSONValue, JSONSyntaxError> {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         return parser.parseDocument().mapError { parser.locate($0) }
     }

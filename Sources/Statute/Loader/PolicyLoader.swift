@@ -1,6 +1,6 @@
 import Foundation
 import StatuteCore
-import StatuteYAML
+package import StatuteYAML
 
 /// A policy read from a file: the compiled policy when it has no errors, and every
 /// diagnostic found (errors and warnings) either way.
@@ -10,7 +10,7 @@ public struct LoadedPolicy: Sendable {
     /// The compiled policy, or `nil` when there were errors.
     public let policy: CompiledPolicy?
     /// The declarations as read, even when they have errors (`nil` when the YAML itself could not be read).
-    public let document: PolicyDocument?
+    package let document: PolicyDocument?
     /// Every problem, sorted by position.
     public let diagnostics: [Diagnostic]
 }
@@ -18,9 +18,9 @@ public struct LoadedPolicy: Sendable {
 /// Options for loading policies.
 public struct LoadOptions: Hashable, Sendable {
     /// Limits for reading the YAML file: size, nesting and node count.
-    public var yaml: YAMLLimits
+    package var yaml: YAMLLimits
     /// Limits for each expression in the policy: length and nesting.
-    public var expressions: ExpressionLimits
+    package var expressions: ExpressionLimits
     /// At most this many diagnostics are reported per file; the rest are summarised in one.
     public var maxDiagnostics: Int
     /// Whether the static analysis runs (its warnings, and errors in `acknowledge:`).
@@ -28,11 +28,17 @@ public struct LoadOptions: Hashable, Sendable {
     public var analyze: Bool
     /// Files a test file's `policy:` may name although they lie outside the test file's
     /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
-    public var policiesAllowedAnywhere: [String] = []
+    package var policiesAllowedAnywhere: [String] = []
+
+    /// Creates options with docs/reliability.md's limits: `maxDiagnostics` per file, and the
+    /// static analysis on or off.
+    public init(maxDiagnostics: Int = 100, analyze: Bool = true) {
+        self.init(yaml: YAMLLimits(), expressions: ExpressionLimits(), maxDiagnostics: maxDiagnostics, analyze: analyze)
+    }
 
     /// Creates options; the defaults are docs/reliability.md's limits, 100 diagnostics per file and
     /// the static analysis on.
-    public init(yaml: YAMLLimits = YAMLLimits(), expressions: ExpressionLimits = ExpressionLimits(),
+    package init(yaml: YAMLLimits, expressions: ExpressionLimits = ExpressionLimits(),
                 maxDiagnostics: Int = 100, analyze: Bool = true) {
         self.yaml = yaml
         self.expressions = expressions

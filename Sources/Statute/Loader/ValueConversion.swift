@@ -3,7 +3,7 @@ import StatuteYAML
 
 /// Converts YAML (and JSON, read through the same reader) scalars and command-line
 /// text into typed ``Value``s, following the YAML core schema strictly.
-public enum ValueConversion {
+package enum ValueConversion {
     /// Converts a node to a value of `type`, or explains why it does not fit.
     ///
     /// - `bool`: plain `true`/`false` (not `yes`/`no`/`on`/`off`).
@@ -44,7 +44,7 @@ public enum ValueConversion {
 
     /// Parses command-line text (`--fact NAME=VALUE`) by the declared type: `true`/`false`,
     /// an integer, `YYYY-MM-DD`, text, or `null`.
-    public static func value(parsing text: String, as type: ValueType, name: String) -> Result<Value, Diagnostic> {
+    package static func value(parsing text: String, as type: ValueType, name: String) -> Result<Value, Diagnostic> {
         func fail(_ message: String) -> Result<Value, Diagnostic> { .failure(.error(.wrongType, message, at: nil)) }
         if text == "null" {
             return type.isOptional ? .success(.null) : fail("`\(name)` cannot be null: it is declared `\(type)`")

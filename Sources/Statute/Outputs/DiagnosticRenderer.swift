@@ -100,7 +100,7 @@ public struct DiagnosticRenderer {
     }
 
     /// About how many columns of a source line are shown under a diagnostic.
-    public static let sourceWindow = 120
+    package static let sourceWindow = 120
 
     /// `error: 2 errors, 1 warning in 3 files`, or `ok: 3 files checked, no problems`.
     public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
@@ -209,7 +209,7 @@ public struct DiagnosticRenderer {
 
     /// Escapes a workflow command's message: `%`, CR and LF as GitHub requires, and every
     /// other control character as a visible escape (`\u001B`).
-    public static func escapeData(_ text: String) -> String {
+    package static func escapeData(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -224,7 +224,7 @@ public struct DiagnosticRenderer {
     }
 
     /// Escapes a workflow command's property value: as data, plus `:` and `,`.
-    public static func escapeProperty(_ text: String) -> String {
+    package static func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 }

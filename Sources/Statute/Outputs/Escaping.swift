@@ -6,10 +6,10 @@
 ///
 /// Escapes are JSON's: `\n`, `\r`, `\t`, and `\u001B` for the rest, so escaped text is
 /// still the same text inside a JSON string.
-public enum Escaping {
+package enum Escaping {
     /// Whether `scalar` is escaped: C0 (U+0000–U+001F), DEL, C1 (U+0080–U+009F), the
     /// bidirectional controls and U+2028/U+2029.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
         case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
@@ -20,7 +20,7 @@ public enum Escaping {
     /// `text` with every unsafe character escaped. `keepingNewlines` leaves `\n` (and tab)
     /// as they are, for formats where a line break is part of the text (Markdown
     /// descriptions); elsewhere the result is always one line.
-    public static func controlCharacters(_ text: String, keepingNewlines: Bool = false) -> String {
+    package static func controlCharacters(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

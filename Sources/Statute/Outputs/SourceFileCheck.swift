@@ -3,25 +3,25 @@ import StatuteYAML
 
 /// `statute check` for one file: decides whether it is a policy (a top-level `statute`
 /// key) or a test file (a top-level `tests` key) and returns every problem found.
-public enum SourceFileCheck {
+package enum SourceFileCheck {
     /// What a checked file turned out to be.
-    public enum Kind: String, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         /// `policy` (top-level `statute`), `testFile` (top-level `tests`), or `other` (unreadable or neither).
         case policy, testFile = "test-file", other
     }
 
     /// The result of checking one file.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// The file as the caller named it.
-        public let file: String
+        package let file: String
         /// Whether the file was read as a policy, a test file, or neither.
-        public let kind: Kind
+        package let kind: Kind
         /// Sorted by position.
-        public let diagnostics: [Diagnostic]
+        package let diagnostics: [Diagnostic]
     }
 
     /// Reads and checks the file at `path` (named `path` in diagnostics).
-    public static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
+    package static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
         switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
         case .success(let bytes): return check(bytes: bytes, file: path, options: options)
         case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
@@ -29,7 +29,7 @@ public enum SourceFileCheck {
     }
 
     /// Checks a file's bytes.
-    public static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
+    package static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
         let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
         if read.root?["statute"] != nil {
             // Handed over whole, so that the node tree is freed once lowered.

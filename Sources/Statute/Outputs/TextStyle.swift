@@ -22,19 +22,19 @@ public struct TextStyle: Hashable, Sendable {
     }
 
     /// Bold red: `error[code]`, a failed test's mark, failure counts.
-    public func error(_ text: String) -> String { paint(text, "1;31") }
+    package func error(_ text: String) -> String { paint(text, "1;31") }
     /// Bold yellow: `warning[code]`.
-    public func warning(_ text: String) -> String { paint(text, "1;33") }
+    package func warning(_ text: String) -> String { paint(text, "1;33") }
     /// Bold cyan: `help:`.
-    public func help(_ text: String) -> String { paint(text, "1;36") }
+    package func help(_ text: String) -> String { paint(text, "1;36") }
     /// Bold green: `note:`, a passed test's mark.
-    public func success(_ text: String) -> String { paint(text, "1;32") }
+    package func success(_ text: String) -> String { paint(text, "1;32") }
     /// Bold: a diagnostic's message.
-    public func bold(_ text: String) -> String { paint(text, "1") }
+    package func bold(_ text: String) -> String { paint(text, "1") }
     /// Blue: the gutter beside source lines.
-    public func gutter(_ text: String) -> String { paint(text, "34") }
+    package func gutter(_ text: String) -> String { paint(text, "34") }
     /// The colour of a severity.
-    public func severity(_ severity: Severity, _ text: String) -> String {
+    package func severity(_ severity: Severity, _ text: String) -> String {
         severity == .error ? error(text) : warning(text)
     }
 }

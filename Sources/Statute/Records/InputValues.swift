@@ -1,8 +1,8 @@
 import StatuteCore
-import StatuteYAML
+package import StatuteYAML
 
 /// Which declarations an input is read against.
-public enum InputKind: String, Hashable, Sendable {
+package enum InputKind: String, Hashable, Sendable {
     /// `fact`: read against the policy's fact declarations; `setting`: against its setting declarations.
     case fact, setting
 
@@ -29,17 +29,17 @@ extension DiagnosticCode {
 ///
 /// Objects may nest or use dotted keys: `{"program": {"require_approval": true}}` is
 /// `{"program.require_approval": true}`.
-public enum InputValues {
+package enum InputValues {
     /// The result of reading values: every value that could be read, and every problem.
-    public struct Reading: Sendable {
+    package struct Reading: Sendable {
         /// The values read, by name (dotted paths for facts), each converted to its declared type.
-        public var values: [String: Value] = [:]
+        package var values: [String: Value] = [:]
         /// Every problem found, with a span where the input has positions.
-        public var diagnostics: [Diagnostic] = []
+        package var diagnostics: [Diagnostic] = []
     }
 
     /// Reads a facts or settings file. A file that holds only `null` (or nothing) gives no values.
-    public static func read(contentsOf path: String, declarations: [ValueDeclaration], kind: InputKind,
+    package static func read(contentsOf path: String, declarations: [ValueDeclaration], kind: InputKind,
                             limits: YAMLLimits = YAMLLimits()) -> Reading {
         switch SourceReading.read(path, limit: limits.maxFileBytes) {
         case .success(let bytes): return read(bytes: bytes, file: path, declarations: declarations, kind: kind, limits: limits)
@@ -48,7 +48,7 @@ public enum InputValues {
     }
 
     /// Reads facts or settings from the bytes of a JSON or YAML document named `file`.
-    public static func read(bytes: [UInt8], file: String, declarations: [ValueDeclaration], kind: InputKind,
+    package static func read(bytes: [UInt8], file: String, declarations: [ValueDeclaration], kind: InputKind,
                             limits: YAMLLimits = YAMLLimits()) -> Reading {
         let firstByte = bytes.first { ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) }
         let isJSON = file.hasSuffix(".json") || firstByte == UInt8(ascii: "{")
@@ -66,7 +66,7 @@ public enum InputValues {
     ///   - declarations: the policy's fact or setting declarations the values are read against.
     ///   - kind: whether the values are facts or settings (decides the unknown-name code).
     ///   - what: the input, for messages: "the facts file", "record `42`"…
-    public static func values(in node: YAMLNode, declarations: [ValueDeclaration], kind: InputKind,
+    package static func values(in node: YAMLNode, declarations: [ValueDeclaration], kind: InputKind,
                               what: String) -> Reading {
         var reading = Reading()
         if node.scalar?.isNull == true { return reading }
@@ -112,7 +112,7 @@ public enum InputValues {
 
     /// Parses one `NAME=VALUE` argument by the declared type of `NAME`: `true`/`false`,
     /// an integer, `YYYY-MM-DD`, text, or `null`.
-    public static func assignment(_ argument: String, declarations: [ValueDeclaration],
+    package static func assignment(_ argument: String, declarations: [ValueDeclaration],
                                   kind: InputKind) -> Result<(name: String, value: Value), Diagnostic> {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
             return .failure(.error(.invalidAssignment, "`\(kind.option) \(argument)` is not NAME=VALUE", at: nil,
@@ -137,7 +137,7 @@ public enum InputValues {
 
     /// Reads a values file (when given) and then `NAME=VALUE` arguments, which override
     /// the file's values; a name given twice on the command line is an error.
-    public static func gather(file: String?, arguments: [String], declarations: [ValueDeclaration],
+    package static func gather(file: String?, arguments: [String], declarations: [ValueDeclaration],
                               kind: InputKind) -> Reading {
         var reading = file.map { read(contentsOf: $0, declarations: declarations, kind: kind) } ?? Reading()
         var given = Set<String>()

@@ -4,16 +4,16 @@
 ///
 /// Lines end at `\n`; a `\r` before it is dropped. The last line needs no newline.
 /// Line numbers are 1-based and count every line, blank ones included.
-public struct LineSplitter {
+package struct LineSplitter {
     /// One line of input.
-    public enum Line: Hashable, Sendable {
+    package enum Line: Hashable, Sendable {
         /// The line's bytes (without its line ending).
         case text([UInt8], number: Int)
         /// The line was longer than the limit; `bytes` is its length.
         case tooLong(number: Int, bytes: Int)
 
         /// The line's 1-based number in the input.
-        public var number: Int {
+        package var number: Int {
             switch self {
             case .text(_, let number), .tooLong(let number, _): number
             }
@@ -21,18 +21,18 @@ public struct LineSplitter {
     }
 
     /// The longest line kept, in bytes; longer lines become ``Line/tooLong(number:bytes:)``.
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
     private var buffer: [UInt8] = []
     private var overflow = 0
     private var number = 0
 
     /// Creates a splitter; the default limit is 1 MiB per line.
-    public init(maxLineBytes: Int = 1 << 20) {
+    package init(maxLineBytes: Int = 1 << 20) {
         self.maxLineBytes = maxLineBytes
     }
 
     /// Feeds a chunk of input; `emit` receives each line completed by it.
-    public mutating func feed<C: Collection>(_ chunk: C, emit: (Line) throws -> Void) rethrows where C.Element == UInt8 {
+    package mutating func feed<C: Collection>(_ chunk: C, emit: (Line) throws -> Void) rethrows where C.Element == UInt8 {
         if let done = try chunk.withContiguousStorageIfAvailable({ buffer in try feed(buffer, emit: emit) }) { return done }
         try Array(chunk).withUnsafeBufferPointer { buffer in try feed(buffer, emit: emit) }
     }
@@ -71,7 +71,7 @@ public struct LineSplitter {
     }
 
     /// Ends the input; emits the last line if it had no newline.
-    public mutating func finish(emit: (Line) throws -> Void) rethrows {
+    package mutating func finish(emit: (Line) throws -> Void) rethrows {
         if !buffer.isEmpty || overflow > 0 { try emit(finishLine()) }
     }
 

@@ -10,9 +10,9 @@ import StatuteCore
 /// line is unreadable or has none). `status` absent or null means a new record; `facts`
 /// absent or null means no facts; neither `event` nor `set` means a plain evaluation.
 /// Lines are strict JSON (RFC 8259); unknown keys are errors.
-public struct RecordLines: Sendable {
+package struct RecordLines: Sendable {
     /// What became of one line.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// The record was evaluated, with this outcome.
         case evaluated(Outcome)
         /// The line could not be read or evaluated; its output line carries the error.
@@ -20,41 +20,41 @@ public struct RecordLines: Sendable {
     }
 
     /// One output line.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// Whether the line was evaluated (and with what outcome) or is an error.
-        public let kind: Kind
+        package let kind: Kind
         /// The output object: `id`, then the result or the error.
-        public let json: JSONValue
+        package let json: JSONValue
         /// The line's number in the input.
-        public let line: Int
+        package let line: Int
     }
 
     /// The engine that evaluates every record: the policy and the settings.
-    public let engine: Engine
+    package let engine: Engine
     /// The date every record is evaluated on.
-    public let today: CalendarDate
+    package let today: CalendarDate
     /// The longest line read, in bytes; longer lines become `line-too-long` errors.
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
 
     /// Creates a reader; `maxLineBytes` defaults to 1 MiB.
-    public init(engine: Engine, today: CalendarDate, maxLineBytes: Int = 1 << 20) {
+    package init(engine: Engine, today: CalendarDate, maxLineBytes: Int = 1 << 20) {
         self.engine = engine
         self.today = today
         self.maxLineBytes = maxLineBytes
     }
 
     /// A splitter for the input, with this reader's line limit.
-    public func makeSplitter() -> LineSplitter {
+    package func makeSplitter() -> LineSplitter {
         LineSplitter(maxLineBytes: maxLineBytes)
     }
 
     /// Whether a line has only spaces, tabs and carriage returns (such lines are skipped).
-    public static func isBlank(_ bytes: [UInt8]) -> Bool {
+    package static func isBlank(_ bytes: [UInt8]) -> Bool {
         bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
     /// Evaluates one line of the split input.
-    public func evaluate(_ line: LineSplitter.Line) -> Output {
+    package func evaluate(_ line: LineSplitter.Line) -> Output {
         switch line {
         case .text(let bytes, let number):
             return evaluate(bytes: bytes, line: number)
@@ -67,7 +67,7 @@ public struct RecordLines: Sendable {
 
     /// Reads and evaluates the line `bytes`, the `line`-th of the input: strict JSON
     /// (docs/cli.md), read with ``DecisionInput/read(json:shape:policy:)``.
-    public func evaluate(bytes: [UInt8], line: Int) -> Output {
+    package func evaluate(bytes: [UInt8], line: Int) -> Output {
         switch DecisionInput.read(json: bytes, shape: .runLine, policy: engine.policy) {
         case .failure(let error):
             return failure(line: line, error)
@@ -92,25 +92,25 @@ public struct RecordLines: Sendable {
 }
 
 /// Counts of a `run`, for its summary line.
-public struct RunSummary: Hashable, Sendable, CustomStringConvertible {
+package struct RunSummary: Hashable, Sendable, CustomStringConvertible {
     /// Lines read (blank lines not counted).
-    public var records = 0
+    package var records = 0
     /// Records whose status changed.
-    public var changed = 0
+    package var changed = 0
     /// Records evaluated with no change.
-    public var unchanged = 0
+    package var unchanged = 0
     /// Records whose event took no transition.
-    public var ignored = 0
+    package var ignored = 0
     /// Records whose manual request was refused.
-    public var rejected = 0
+    package var rejected = 0
     /// Lines that could not be read or evaluated.
-    public var errors = 0
+    package var errors = 0
 
     /// Creates an empty summary.
-    public init() {}
+    package init() {}
 
     /// Counts one output line by its kind.
-    public mutating func count(_ kind: RecordLines.Kind) {
+    package mutating func count(_ kind: RecordLines.Kind) {
         records += 1
         switch kind {
         case .evaluated(.changed): changed += 1
@@ -122,7 +122,7 @@ public struct RunSummary: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `N records: X changed, Y unchanged, Z ignored, E errors` (and `R rejected` when any were).
-    public var description: String {
+    package var description: String {
         let refused = rejected > 0 ? ", \(rejected) rejected" : ""
         return "\(records) record\(records == 1 ? "" : "s"): \(changed) changed, \(unchanged) unchanged, \(ignored) ignored\(refused), \(errors) error\(errors == 1 ? "" : "s")"
     }

@@ -7,23 +7,23 @@ import StatuteCore
 /// The schemas check shape — keys, kinds of values, identifier patterns, enumerations,
 /// and which trigger keys each `mode` allows; `statute check` checks everything else
 /// (names resolve, expressions type-check, defaults fit their declarations).
-public enum StatuteSchema {
+package enum StatuteSchema {
     static let draft = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema of a policy file.
-    public static func policySchema() -> String {
+    package static func policySchema() -> String {
         document(id: "urn:statute:schema:policy", title: "Statute policy",
                  root: "policy", defs: policyDefinitions)
     }
 
     /// The schema of a policy test file.
-    public static func testFileSchema() -> String {
+    package static func testFileSchema() -> String {
         document(id: "urn:statute:schema:test-file", title: "Statute policy test file",
                  root: "testFile", defs: testDefinitions)
     }
 
     /// One schema for both: a file with a `statute` key is a policy, otherwise a test file.
-    public static func combined() -> String {
+    package static func combined() -> String {
         let schema: JSONValue = [
             "$schema": .string(draft),
             "$id": "urn:statute:schema",

@@ -1,9 +1,9 @@
 import StatuteCore
 
 /// Computes transition and guard coverage from test results, per policy file.
-public enum CoverageAnalysis {
+package enum CoverageAnalysis {
     /// One coverage report per policy tested, in the order policies were first seen.
-    public static func coverage(of results: [TestFileResult]) -> [PolicyCoverage] {
+    package static func coverage(of results: [TestFileResult]) -> [PolicyCoverage] {
         var order: [String] = []
         var byPolicy: [String: (name: String, transitions: [TransitionCoverage])] = [:]
         for file in results {

@@ -1,16 +1,16 @@
 import StatuteCore
-import StatuteYAML
+package import StatuteYAML
 
 /// A `name: value` entry whose value is converted once the policy's declared type is known.
-public struct NamedNode: Hashable, Sendable {
+package struct NamedNode: Hashable, Sendable {
     /// The fact or setting name, with where it is written.
-    public var name: Located<String>
+    package var name: Located<String>
     /// The value as written, still a YAML node until the declared type is known.
-    public var value: YAMLNode
+    package var value: YAMLNode
 }
 
 /// What a policy test asks the engine to do.
-public enum TestRequest: Hashable, Sendable {
+package enum TestRequest: Hashable, Sendable {
     /// No request: a plain evaluation (time and facts may have changed).
     case evaluate
     /// `event:` — the test reports this event.
@@ -21,66 +21,66 @@ public enum TestRequest: Hashable, Sendable {
 }
 
 /// An expected `next`: each part optional.
-public struct ExpectedNext: Hashable, Sendable {
+package struct ExpectedNext: Hashable, Sendable {
     /// The expected transition id, or `nil` when not checked.
-    public var transition: Located<String>?
+    package var transition: Located<String>?
     /// The expected target status id, or `nil` when not checked.
-    public var to: Located<String>?
+    package var to: Located<String>?
     /// The expected date as written (`YYYY-MM-DD`), or `nil` when not checked.
-    public var date: Located<String>?
+    package var date: Located<String>?
 }
 
 /// What a policy test expects; each field optional, those given must match exactly.
-public struct TestExpectation: Hashable, Sendable {
+package struct TestExpectation: Hashable, Sendable {
     /// `outcome:` as written (`changed`, `unchanged`, `ignored`, `rejected`), or `nil` when not checked.
-    public var outcome: Located<String>?
+    package var outcome: Located<String>?
     /// A `null` status (`.some(value: nil)`) means the record must stay new.
-    public var status: Located<String?>?
+    package var status: Located<String?>?
     /// `steps:` — the transition ids expected to be taken, in order.
-    public var steps: [Located<String>]?
+    package var steps: [Located<String>]?
     /// `effects:` — the effects expected, in order.
-    public var effects: [Located<String>]?
+    package var effects: [Located<String>]?
     /// Facts assigned by `set`, compared after conversion by each fact's declared type.
-    public var assignments: [NamedNode]?
+    package var assignments: [NamedNode]?
     /// A `null` next (`.some(value: nil)`) means no change may be scheduled.
-    public var next: Located<ExpectedNext?>?
+    package var next: Located<ExpectedNext?>?
 }
 
 /// One test of a policy test file (docs/test-files.md).
-public struct PolicyTestCase: Hashable, Sendable {
+package struct PolicyTestCase: Hashable, Sendable {
     /// `name:` — what the test checks, in a sentence.
-    public var name: String
+    package var name: String
     /// The whole test entry in the test file.
-    public var span: SourceSpan
+    package var span: SourceSpan
     /// `today:` as written, overriding the file's; `nil` to use the file's or the local date.
-    public var today: Located<String>?
+    package var today: Located<String>?
     /// `status:` — the record's status before the test; `nil` for a new record.
-    public var status: Located<String>?
+    package var status: Located<String>?
     /// `facts:` — the record's facts, merged over the file's shared facts.
-    public var facts: [NamedNode]
+    package var facts: [NamedNode]
     /// `settings:` — settings merged over the file's shared settings.
-    public var settings: [NamedNode]
+    package var settings: [NamedNode]
     /// The event, manual request or plain evaluation the test performs.
-    public var request: TestRequest
+    package var request: TestRequest
     /// `expect:` — what the result must show.
-    public var expect: TestExpectation
+    package var expect: TestExpectation
     /// Whether reading the test itself found an error (an unknown key, say): such a test
     /// is checked but never run.
-    public var hasErrors = false
+    package var hasErrors = false
 }
 
 /// A policy test file as written: the policy it tests, shared inputs, and its tests.
-public struct PolicyTestFile: Hashable, Sendable {
+package struct PolicyTestFile: Hashable, Sendable {
     /// The test file as the caller named it.
-    public var file: String
+    package var file: String
     /// The policy's path as written (relative to the test file).
-    public var policy: Located<String>?
+    package var policy: Located<String>?
     /// `today:` shared by every test that does not give its own, or `nil`.
-    public var today: Located<String>?
+    package var today: Located<String>?
     /// `facts:` shared by every test.
-    public var facts: [NamedNode]
+    package var facts: [NamedNode]
     /// `settings:` shared by every test.
-    public var settings: [NamedNode]
+    package var settings: [NamedNode]
     /// `tests:` — the tests, in file order.
-    public var tests: [PolicyTestCase]
+    package var tests: [PolicyTestCase]
 }

@@ -2,50 +2,50 @@ import StatuteCore
 import StatuteYAML
 
 /// A test resolved against its policy: names checked, values typed, ready to run.
-public struct PreparedTest: Sendable {
+package struct PreparedTest: Sendable {
     /// The test's name, for reports.
-    public let name: String
+    package let name: String
     /// The whole test entry in the test file, for reports.
-    public let span: SourceSpan
+    package let span: SourceSpan
     /// The evaluation date: the test's `today`, the file's, or the local date.
-    public let today: CalendarDate
+    package let today: CalendarDate
     /// The record evaluated: status and typed facts (the file's merged with the test's).
-    public let record: Record
+    package let record: Record
     /// The settings the engine is created with (the file's merged with the test's).
-    public let settings: [String: Value]
+    package let settings: [String: Value]
     /// What is asked of the engine.
-    public let request: Request
+    package let request: Request
     /// What the result must show.
-    public let expect: PreparedExpectation
+    package let expect: PreparedExpectation
 }
 
 /// A test's expectations with typed values; `nil` fields are not checked.
-public struct PreparedExpectation: Hashable, Sendable {
+package struct PreparedExpectation: Hashable, Sendable {
     /// The expected outcome.
-    public var outcome: Outcome?
+    package var outcome: Outcome?
     /// `.some(nil)`: the record stays new.
-    public var status: String??
+    package var status: String??
     /// The ids of the transitions expected to be taken, in order.
-    public var steps: [String]?
+    package var steps: [String]?
     /// The effects expected, in order.
-    public var effects: [String]?
+    package var effects: [String]?
     /// The facts expected to be assigned by `set`, with typed values.
-    public var assignments: [Assignment]?
+    package var assignments: [Assignment]?
     /// `.some(nil)`: nothing scheduled.
-    public var next: NextExpectation??
+    package var next: NextExpectation??
 
     /// Creates an expectation that checks nothing.
-    public init() {}
+    package init() {}
 }
 
 /// The parts of an expected `next` that were given.
-public struct NextExpectation: Hashable, Sendable {
+package struct NextExpectation: Hashable, Sendable {
     /// The expected transition id, or `nil` when not checked.
-    public var transition: String?
+    package var transition: String?
     /// The expected target status id, or `nil` when not checked.
-    public var to: String?
+    package var to: String?
     /// The expected date, or `nil` when not checked.
-    public var date: CalendarDate?
+    package var date: CalendarDate?
 }
 
 /// Resolves a lowered test file against its compiled policy, reporting every unknown

@@ -47,36 +47,36 @@ public struct TestFileResult: Sendable {
 }
 
 /// How well the tests of one policy exercise its transitions.
-public struct PolicyCoverage: Sendable {
+package struct PolicyCoverage: Sendable {
     /// The policy file, as resolved from the test files.
-    public let policyFile: String
+    package let policyFile: String
     /// The policy's `name:`.
-    public let policyName: String
+    package let policyName: String
     /// Every transition of the policy, in priority order.
-    public let transitions: [TransitionCoverage]
+    package let transitions: [TransitionCoverage]
 
     /// Transitions taken by some test, in percent (100 for a policy without transitions).
-    public var percent: Double {
+    package var percent: Double {
         transitions.isEmpty ? 100 : Double(transitions.filter(\.taken).count) * 100 / Double(transitions.count)
     }
     /// Transitions no test took, in file order.
-    public var untaken: [String] { transitions.filter { !$0.taken }.map(\.id) }
+    package var untaken: [String] { transitions.filter { !$0.taken }.map(\.id) }
     /// Guards not seen both holding and failing.
-    public var guardsNotBothWays: [String] {
+    package var guardsNotBothWays: [String] {
         transitions.filter { $0.hasGuard && !($0.guardSeenTrue && $0.guardSeenFalse) }.map(\.id)
     }
 }
 
 /// Coverage of one transition.
-public struct TransitionCoverage: Hashable, Sendable {
+package struct TransitionCoverage: Hashable, Sendable {
     /// The transition id.
-    public let id: String
+    package let id: String
     /// Whether some test took the transition.
-    public var taken: Bool
+    package var taken: Bool
     /// Whether the transition has a `guard:`.
-    public let hasGuard: Bool
+    package let hasGuard: Bool
     /// Whether some test saw the guard hold.
-    public var guardSeenTrue: Bool
+    package var guardSeenTrue: Bool
     /// Whether some test saw the guard fail.
-    public var guardSeenFalse: Bool
+    package var guardSeenFalse: Bool
 }

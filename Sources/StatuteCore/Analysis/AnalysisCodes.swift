@@ -24,7 +24,7 @@ extension DiagnosticCode {
 
 extension PolicyAnalyzer {
     /// The warning codes a policy may acknowledge, in the order the analysis runs them.
-    public static let acknowledgeableCodes: [DiagnosticCode] = [
+    package static let acknowledgeableCodes: [DiagnosticCode] = [
         .unreachableStatus, .deadEndStatus, .unusedDeclaration, .neverFires,
         .settingDisablesTransition, .automaticCycle, .orderDecides,
     ]

@@ -75,7 +75,7 @@ struct ConstantEvaluation {
 extension ExpressionSyntax {
     /// The operands of a chain of `&&` at the top of the tree (the tree itself when it is
     /// not a conjunction), in source order.
-    public var conjuncts: [ExpressionSyntax] {
+    package var conjuncts: [ExpressionSyntax] {
         if case .binary(.and, let lhs, let rhs) = kind { return lhs.conjuncts + rhs.conjuncts }
         return [self]
     }

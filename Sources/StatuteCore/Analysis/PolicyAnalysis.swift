@@ -1,36 +1,36 @@
 /// A warning the policy's author acknowledged, with the reason they gave.
-public struct AcknowledgedWarning: Hashable, Sendable {
+package struct AcknowledgedWarning: Hashable, Sendable {
     /// The warning as it would have been reported.
-    public let diagnostic: Diagnostic
+    package let diagnostic: Diagnostic
     /// The reason written in `acknowledge:`.
-    public let reason: String
+    package let reason: String
 
     /// Creates an acknowledged warning from the diagnostic it silences and the author's reason.
-    public init(diagnostic: Diagnostic, reason: String) {
+    package init(diagnostic: Diagnostic, reason: String) {
         self.diagnostic = diagnostic
         self.reason = reason
     }
 }
 
 /// The result of analysing a compiled policy.
-public struct PolicyAnalysis: Hashable, Sendable {
+package struct PolicyAnalysis: Hashable, Sendable {
     /// Warnings to report (not acknowledged), sorted by position; includes
     /// `unused-acknowledgement`.
-    public let warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
     /// Warnings the policy acknowledged: not reported, but stated by generated docs.
-    public let acknowledged: [AcknowledgedWarning]
+    package let acknowledged: [AcknowledgedWarning]
     /// Errors in the acknowledgements themselves (`unknown-warning-code`).
-    public let errors: [Diagnostic]
+    package let errors: [Diagnostic]
 
     /// Creates an analysis result; `warnings` and `errors` are expected already sorted by position.
-    public init(warnings: [Diagnostic], acknowledged: [AcknowledgedWarning], errors: [Diagnostic]) {
+    package init(warnings: [Diagnostic], acknowledged: [AcknowledgedWarning], errors: [Diagnostic]) {
         self.warnings = warnings
         self.acknowledged = acknowledged
         self.errors = errors
     }
 
     /// Errors and warnings together, sorted by position: what `check` reports.
-    public var diagnostics: [Diagnostic] { (errors + warnings).sortedForDisplay(limit: .max) }
+    package var diagnostics: [Diagnostic] { (errors + warnings).sortedForDisplay(limit: .max) }
 }
 
 /// One thing the analysis found, before acknowledgements are applied.

@@ -6,15 +6,15 @@
 /// A warning whose code is acknowledged on a transition it is about, or at the top level
 /// of the policy, is not reported; it is kept in ``PolicyAnalysis/acknowledged`` with its
 /// reason, for generated docs.
-public enum PolicyAnalyzer {
+package enum PolicyAnalyzer {
     /// The warnings to report for `policy` (acknowledged ones left out, unused
     /// acknowledgements included).
-    public static func warnings(for policy: CompiledPolicy) -> [Diagnostic] {
+    package static func warnings(for policy: CompiledPolicy) -> [Diagnostic] {
         analyze(policy).warnings
     }
 
     /// Runs every check and applies the policy's acknowledgements.
-    public static func analyze(_ policy: CompiledPolicy) -> PolicyAnalysis {
+    package static func analyze(_ policy: CompiledPolicy) -> PolicyAnalysis {
         let context = AnalysisContext(policy: policy)
         var findings: [Finding] = []
         findings += reachabilityFindings(context)

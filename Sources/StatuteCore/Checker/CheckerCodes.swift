@@ -52,19 +52,19 @@ extension DiagnosticCode {
 }
 
 /// Identifier rules of docs/policy-language.md.
-public enum Identifier {
+package enum Identifier {
     /// `[a-z][a-z0-9_]*`: settings, derived names, statuses, events, effects, roles, fact path parts.
-    public static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         matches(name, allowHyphen: false)
     }
 
     /// `[a-z][a-z0-9_-]*`: policy names and transition ids.
-    public static func isValidID(_ name: String) -> Bool {
+    package static func isValidID(_ name: String) -> Bool {
         matches(name, allowHyphen: true)
     }
 
     /// A dotted fact path, each part an identifier.
-    public static func isValidFactPath(_ name: String) -> Bool {
+    package static func isValidFactPath(_ name: String) -> Bool {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.allSatisfy { isValid(String($0)) }
     }

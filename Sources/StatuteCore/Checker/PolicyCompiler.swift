@@ -1,13 +1,13 @@
 /// The outcome of checking and compiling a policy: the compiled policy when there were
 /// no errors, and every diagnostic found (errors and warnings) either way.
-public struct PolicyCompilation: Sendable {
+package struct PolicyCompilation: Sendable {
     /// The compiled policy, or `nil` when any diagnostic is an error.
-    public let policy: CompiledPolicy?
+    package let policy: CompiledPolicy?
     /// Every error and warning found, sorted by position.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
 
     /// Creates a compilation result; `policy` should be `nil` exactly when `diagnostics` has errors.
-    public init(policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
+    package init(policy: CompiledPolicy?, diagnostics: [Diagnostic]) {
         self.policy = policy
         self.diagnostics = diagnostics
     }
@@ -17,12 +17,12 @@ public struct PolicyCompilation: Sendable {
 ///
 /// Every problem is reported, not only the first: declarations are checked, then
 /// expressions are compiled against what was declared, then transitions are resolved.
-public struct PolicyCompiler: Sendable {
+package struct PolicyCompiler: Sendable {
     /// Length and nesting limits applied to every expression of the policy (docs/reliability.md).
-    public var limits: ExpressionLimits
+    package var limits: ExpressionLimits
 
     /// Creates a compiler with the given expression limits (by default 4,096 characters, nesting 64).
-    public init(limits: ExpressionLimits = ExpressionLimits()) {
+    package init(limits: ExpressionLimits = ExpressionLimits()) {
         self.limits = limits
     }
 
@@ -30,7 +30,7 @@ public struct PolicyCompiler: Sendable {
     static let reservedNames: Set<String> = ["today", "settings", "start", "true", "false", "null"]
 
     /// Checks and compiles a policy.
-    public func compile(_ document: PolicyDocument) -> PolicyCompilation {
+    package func compile(_ document: PolicyDocument) -> PolicyCompilation {
         var diagnostics: [Diagnostic] = []
         checkHeader(document, into: &diagnostics)
         let statuses = checkStatuses(document, into: &diagnostics)
@@ -293,7 +293,7 @@ public struct PolicyCompiler: Sendable {
 }
 
 /// Facts about the policy language itself.
-public enum StatuteLanguage {
+package enum StatuteLanguage {
     /// The policy format version this build reads.
-    public static let version = 1
+    package static let version = 1
 }

@@ -27,7 +27,7 @@ public struct Role: Hashable, Sendable {
 }
 
 /// What makes a transition fire.
-public enum Trigger: Sendable {
+package enum Trigger: Sendable {
     /// `on: EVENT` — when the host reports the event.
     case event(String)
     /// `when: EXPR` — whenever the condition holds while the record is evaluated.
@@ -38,7 +38,7 @@ public enum Trigger: Sendable {
     case manual(roles: [String])
 
     /// `event`, `when`, `at` or `manual`, as results report it.
-    public var kind: TriggerKind {
+    package var kind: TriggerKind {
         switch self {
         case .event: .event
         case .when: .when
@@ -55,46 +55,46 @@ public enum TriggerKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A compiled `set:` entry.
-public struct CompiledAssignment: Sendable {
+package struct CompiledAssignment: Sendable {
     /// The fact's name.
-    public let fact: String
+    package let fact: String
     /// The fact's slot in the record's fact vector.
-    public let slot: Int
+    package let slot: Int
     /// The expression computing the new value; all of a transition's values are computed before any is assigned.
-    public let value: CompiledExpression
+    package let value: CompiledExpression
 }
 
 /// A checked, compiled transition.
 ///
 /// A class (immutable and `Sendable`), so that the engine handles a transition by
 /// reference instead of copying its many fields for every candidate it looks at.
-public final class Transition: Sendable {
+package final class Transition: Sendable {
     /// The transition id, as written in the policy (`expire`).
-    public let id: String
+    package let id: String
     /// Priority: the position in the policy's `transitions` list.
-    public let index: Int
+    package let index: Int
     /// Whether the transition applies to a record with no status yet (`start`).
-    public let fromStart: Bool
+    package let fromStart: Bool
     /// The statuses (indices) it applies from, `"*"` already expanded.
-    public let fromStatuses: Set<Int>
+    package let fromStatuses: Set<Int>
     /// `from` as written, for docs: `start`, `*` and status ids.
-    public let fromWritten: [FromItem]
+    package let fromWritten: [FromItem]
     /// The target status index.
-    public let to: Int
+    package let to: Int
     /// Whether the engine takes it by itself (`automatic`) or only on a request (`manual`).
-    public let mode: TransitionMode
+    package let mode: TransitionMode
     /// What makes it fire: an event, a condition, a date, or a manual request by permitted roles.
-    public let trigger: Trigger
+    package let trigger: Trigger
     /// The `guard:` that must also hold for the transition to be taken, or `nil` when there is none.
-    public let guardExpression: CompiledExpression?
+    package let guardExpression: CompiledExpression?
     /// The `set:` entries, in the order written.
-    public let assignments: [CompiledAssignment]
+    package let assignments: [CompiledAssignment]
     /// The effect names the host is asked to perform when the transition is taken, in the order written.
-    public let effects: [String]
+    package let effects: [String]
     /// The declared `description`, or `nil`.
-    public let description: String?
+    package let description: String?
     /// The whole transition entry in the policy file.
-    public let span: SourceSpan
+    package let span: SourceSpan
 
     init(id: String, index: Int, fromStart: Bool, fromStatuses: Set<Int>, fromWritten: [FromItem], to: Int,
          mode: TransitionMode, trigger: Trigger, guardExpression: CompiledExpression?,
@@ -115,12 +115,12 @@ public final class Transition: Sendable {
     }
 
     /// Whether the transition applies from `state` (a status index, or `nil` for a new record).
-    public func applies(from state: Int?) -> Bool {
+    package func applies(from state: Int?) -> Bool {
         if let state { fromStatuses.contains(state) } else { fromStart }
     }
 
     /// The roles allowed to request a manual transition (empty for automatic ones).
-    public var roles: [String] {
+    package var roles: [String] {
         if case .manual(let roles) = trigger { roles } else { [] }
     }
 }
@@ -129,7 +129,7 @@ public final class Transition: Sendable {
 /// many threads at once. Built by ``PolicyCompiler``.
 public struct CompiledPolicy: Sendable {
     /// The declarations as written (for docs, analysis and diagrams).
-    public let document: PolicyDocument
+    package let document: PolicyDocument
     /// The policy's `name:`, or an empty string when the document has none.
     public let name: String
     /// The policy's `title:`, or `nil`.
@@ -141,17 +141,17 @@ public struct CompiledPolicy: Sendable {
     /// The declared roles, each with the roles it acts as.
     public let roles: [Role]
     /// The setting declarations; their order gives the slots of ``Engine/settingValues``.
-    public let settings: [ValueDeclaration]
+    package let settings: [ValueDeclaration]
     /// The fact declarations; their order gives the slots of a record's fact vector.
-    public let facts: [ValueDeclaration]
+    package let facts: [ValueDeclaration]
     /// The events the host may report.
-    public let events: [NamedDeclaration]
+    package let events: [NamedDeclaration]
     /// The effects the engine may ask the host to perform.
-    public let effects: [NamedDeclaration]
+    package let effects: [NamedDeclaration]
     /// In priority order.
-    public let transitions: [Transition]
+    package let transitions: [Transition]
     /// Names and compiled derived values for expressions.
-    public let environment: ExpressionEnvironment
+    package let environment: ExpressionEnvironment
 
     let statusIndexByID: [String: Int]
     let factSlotByName: [String: Int]
@@ -206,14 +206,23 @@ public struct CompiledPolicy: Sendable {
     public func statusIndex(of id: String) -> Int? { statusIndexByID[id] }
     /// The status with an id, or `nil`.
     public func status(_ id: String) -> Status? { statusIndexByID[id].map { statuses[$0] } }
+    /// The names of the declared facts (dotted paths), in declaration order: what a host
+    /// may give in a ``Record``.
+    public var factNames: [String] { facts.map(\.name.value) }
+    /// The declared type of a fact, or `nil` when the policy declares no such fact.
+    public func factType(_ name: String) -> ValueType? { factSlotByName[name].map { facts[$0].type.value } }
+    /// The names of the declared settings, in declaration order.
+    public var settingNames: [String] { settings.map(\.name.value) }
+    /// The declared type of a setting, or `nil` when the policy declares no such setting.
+    public func settingType(_ name: String) -> ValueType? { settingSlotByName[name].map { settings[$0].type.value } }
     /// The slot of a fact in a record's fact vector, or `nil`.
-    public func factSlot(of name: String) -> Int? { factSlotByName[name] }
+    package func factSlot(of name: String) -> Int? { factSlotByName[name] }
     /// The slot of a setting, or `nil`.
-    public func settingSlot(of name: String) -> Int? { settingSlotByName[name] }
+    package func settingSlot(of name: String) -> Int? { settingSlotByName[name] }
     /// A role by name, or `nil`.
     public func role(_ name: String) -> Role? { roleByName[name] }
     /// A transition by id, or `nil`.
-    public func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
+    package func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
 
     /// The state index used by the transition tables: a status index, or `statuses.count` for a new record.
     func stateIndex(_ status: Int?) -> Int { status ?? statuses.count }

@@ -105,12 +105,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { contains { $0.isError } }
+    package var hasErrors: Bool { contains { $0.isError } }
 
     /// The diagnostics in reading order: by file, line and column, ties kept in the
     /// order found (diagnostics without a span come first); exact duplicates removed,
     /// and at most `limit` kept.
-    public func sortedForDisplay(limit: Int = 100) -> [Diagnostic] {
+    package func sortedForDisplay(limit: Int = 100) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         let unique = filter { seen.insert($0).inserted }
         let sorted = unique.enumerated().sorted { a, b in
@@ -131,7 +131,7 @@ extension Array where Element == Diagnostic {
     /// one last diagnostic (`too-many-diagnostics`, at the first one left out) says how
     /// many were not shown — an error if any of them is one. A hostile file with
     /// thousands of problems still gets a readable report.
-    public func capped(at limit: Int) -> [Diagnostic] {
+    package func capped(at limit: Int) -> [Diagnostic] {
         let sorted = sortedForDisplay(limit: .max)
         guard limit >= 0, sorted.count > limit else { return sorted }
         let rest = sorted[limit...]

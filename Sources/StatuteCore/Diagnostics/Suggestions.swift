@@ -1,11 +1,11 @@
 /// "Did you mean" suggestions by edit distance, as swift-argument-parser does for options.
-public enum Suggestions {
+package enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo.
     ///
     /// A candidate qualifies when its Levenshtein distance is at most a third of the
     /// longer name's length (at least 1, at most 3), or when one name is a
     /// case-insensitive match of the other.
-    public static func closest<S: Sequence>(to name: String, in candidates: S) -> String?
+    package static func closest<S: Sequence>(to name: String, in candidates: S) -> String?
     where S.Element == String {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -19,7 +19,7 @@ public enum Suggestions {
     }
 
     /// `help` text for a suggestion: "did you mean `x`?", or `nil`.
-    public static func didYouMean<S: Sequence>(_ name: String, in candidates: S) -> String?
+    package static func didYouMean<S: Sequence>(_ name: String, in candidates: S) -> String?
     where S.Element == String {
         closest(to: name, in: candidates).map { "did you mean `\($0)`?" }
     }
@@ -27,7 +27,7 @@ public enum Suggestions {
     /// "did you mean `x`?" when one is close; otherwise the list of what exists
     /// ("the roles are `a`, `b`", at most 20 names), or that none is declared.
     /// - Parameter kind: the plural noun for the candidates, such as `roles`.
-    public static func didYouMeanOrList(_ name: String, in candidates: [String], kind: String) -> String {
+    package static func didYouMeanOrList(_ name: String, in candidates: [String], kind: String) -> String {
         if let suggestion = didYouMean(name, in: candidates) { return suggestion }
         if candidates.isEmpty { return "the policy declares no \(kind)" }
         let shown = candidates.prefix(20).map { "`\($0)`" }.joined(separator: ", ")
@@ -35,7 +35,7 @@ public enum Suggestions {
     }
 
     /// Levenshtein distance over Unicode scalars (bounded input: names are short).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars.prefix(256)), b = Array(b.unicodeScalars.prefix(256))
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

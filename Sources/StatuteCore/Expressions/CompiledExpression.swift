@@ -5,16 +5,16 @@
 /// ``EvaluationContext/settings``; the derived values the expression needs (directly or
 /// through other derived values) are computed once each, without recursion, at the
 /// start of each evaluation.
-public final class CompiledExpression: Sendable {
+package final class CompiledExpression: Sendable {
     /// The checked result type.
-    public let type: ValueType
+    package let type: ValueType
     /// The expression text as written, with its position in the policy file.
-    public let source: EmbeddedText
+    package let source: EmbeddedText
     /// The parsed tree, for analysis and docs.
-    public let syntax: ExpressionSyntax
+    package let syntax: ExpressionSyntax
     /// Every name read, once, in order of first appearance in the source. Derived names
     /// are listed as derived, not expanded.
-    public let reads: [NameReference]
+    package let reads: [NameReference]
 
     let root: CompiledNode
     /// The environment's derived values, shared by every expression compiled in it.
@@ -35,7 +35,7 @@ public final class CompiledExpression: Sendable {
 
     /// The value of the expression. Null when a name it needs is null (see docs/policy-language.md), on
     /// integer overflow, on division by zero, and for dates outside years 1...9999.
-    public func evaluate(in context: EvaluationContext) -> Value {
+    package func evaluate(in context: EvaluationContext) -> Value {
         guard !derivedRead.isEmpty else { return Evaluator(context: context, derived: []).evaluate(root) }
         var cache: [Value?] = []
         return evaluate(in: context, cache: &cache)
@@ -55,7 +55,7 @@ public final class CompiledExpression: Sendable {
     /// when the result is null, the names whose null made it so (appended to
     /// ``ExpressionTrace/nullNames``). Derived names are recorded with their computed
     /// value, not expanded.
-    public func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace) -> Value {
+    package func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace) -> Value {
         var cache: [Value?] = []
         return evaluate(in: context, trace: &trace, cache: &cache)
     }
@@ -74,11 +74,11 @@ public final class CompiledExpression: Sendable {
 }
 
 /// A compiled `derive:` entry.
-public struct CompiledDerived: Sendable {
+package struct CompiledDerived: Sendable {
     /// The derived name, usable in expressions like a fact.
-    public let name: String
+    package let name: String
     /// Where the name is declared in the policy.
-    public let nameSpan: SourceSpan
+    package let nameSpan: SourceSpan
     /// The compiled expression computing the value.
-    public let expression: CompiledExpression
+    package let expression: CompiledExpression
 }

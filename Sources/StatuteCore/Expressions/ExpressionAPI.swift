@@ -2,44 +2,44 @@
 // (lexer, parser, checker, compiled form, evaluator) lives beside this file.
 
 /// Limits on expressions (docs/reliability.md).
-public struct ExpressionLimits: Hashable, Sendable {
+package struct ExpressionLimits: Hashable, Sendable {
     /// Maximum length of an expression, in Unicode scalars.
-    public var maxLength: Int
+    package var maxLength: Int
     /// Maximum nesting depth of an expression (parentheses, operators, calls).
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     /// Creates limits; the defaults are docs/reliability.md's: 4,096 scalars and nesting 64.
-    public init(maxLength: Int = 4096, maxDepth: Int = 64) {
+    package init(maxLength: Int = 4096, maxDepth: Int = 64) {
         self.maxLength = maxLength
         self.maxDepth = maxDepth
     }
 }
 
 /// A name an expression may read: a fact (dotted path) or a setting, with its type.
-public struct NameDeclaration: Hashable, Sendable {
+package struct NameDeclaration: Hashable, Sendable {
     /// The declared name: a fact path (`program.require_approval`) or a setting name (without `settings.`).
-    public let name: String
+    package let name: String
     /// The declared type; `T?` when the value may be `null`.
-    public let type: ValueType
+    package let type: ValueType
 
     /// Declares a fact or setting for an ``ExpressionEnvironment``.
-    public init(name: String, type: ValueType) {
+    package init(name: String, type: ValueType) {
         self.name = name
         self.type = type
     }
 }
 
 /// A `derive:` entry: a named expression over facts, settings, `today` and other derived names.
-public struct DerivedDefinition: Hashable, Sendable {
+package struct DerivedDefinition: Hashable, Sendable {
     /// The derived name, an identifier.
-    public let name: String
+    package let name: String
     /// Where the name is declared (used for cycle and unused-name diagnostics).
-    public let nameSpan: SourceSpan
+    package let nameSpan: SourceSpan
     /// The expression text, with its position in the policy file.
-    public let source: EmbeddedText
+    package let source: EmbeddedText
 
     /// Creates a derived definition.
-    public init(name: String, nameSpan: SourceSpan, source: EmbeddedText) {
+    package init(name: String, nameSpan: SourceSpan, source: EmbeddedText) {
         self.name = name
         self.nameSpan = nameSpan
         self.source = source
@@ -47,7 +47,7 @@ public struct DerivedDefinition: Hashable, Sendable {
 }
 
 /// What an expression is used for, which decides the type it must have.
-public enum ExpressionPurpose: Hashable, Sendable {
+package enum ExpressionPurpose: Hashable, Sendable {
     /// `guard` and `when`: `bool` or `bool?`.
     case condition
     /// `at`: `date` or `date?`.
@@ -59,24 +59,24 @@ public enum ExpressionPurpose: Hashable, Sendable {
 }
 
 /// The kind of a name an expression reads.
-public enum NameKind: String, Hashable, Sendable {
+package enum NameKind: String, Hashable, Sendable {
     /// `fact`, `setting` (read as `settings.NAME`), `derived` (a `derive:` name) or `today`.
     case fact, setting, derived, today
 }
 
 /// A name read by an expression, resolved at compile time.
-public struct NameReference: Hashable, Sendable {
+package struct NameReference: Hashable, Sendable {
     /// Whether the name is a fact, a setting, a derived name or `today`.
-    public let kind: NameKind
+    package let kind: NameKind
     /// As written in expressions: `program.require_approval`, `settings.expiring_notice_days`,
     /// a derived name, or `today`.
-    public let name: String
+    package let name: String
     /// Index into ``EvaluationContext/facts`` or ``EvaluationContext/settings``
     /// (for derived names, into the environment's derived list; 0 for `today`).
-    public let slot: Int
+    package let slot: Int
 
     /// Creates a resolved name reference.
-    public init(kind: NameKind, name: String, slot: Int) {
+    package init(kind: NameKind, name: String, slot: Int) {
         self.kind = kind
         self.name = name
         self.slot = slot
@@ -85,16 +85,16 @@ public struct NameReference: Hashable, Sendable {
 
 /// The inputs an expression is evaluated against. Facts and settings are indexed by
 /// the order of the declarations the ``ExpressionEnvironment`` was built from.
-public struct EvaluationContext: Sendable {
+package struct EvaluationContext: Sendable {
     /// Fact values by slot: in the order of the environment's fact declarations; `null` for absent optional facts.
-    public var facts: [Value]
+    package var facts: [Value]
     /// Setting values by slot: in the order of the environment's setting declarations.
-    public var settings: [Value]
+    package var settings: [Value]
     /// The date the evaluation happens on; what `today` reads.
-    public var today: CalendarDate
+    package var today: CalendarDate
 
     /// Creates a context from complete fact and setting vectors and the evaluation date.
-    public init(facts: [Value], settings: [Value], today: CalendarDate) {
+    package init(facts: [Value], settings: [Value], today: CalendarDate) {
         self.facts = facts
         self.settings = settings
         self.today = today
@@ -102,16 +102,16 @@ public struct EvaluationContext: Sendable {
 }
 
 /// What an evaluation read, recorded only when asked for (explanations).
-public struct ExpressionTrace: Hashable, Sendable {
+package struct ExpressionTrace: Hashable, Sendable {
     /// Each name read (facts, settings, derived names, `today`), with its value, once,
     /// in the order first read.
-    public var values: [NamedValue] = []
+    package var values: [NamedValue] = []
     /// The names whose `null` made the result `null` (empty when the result is not null,
     /// or when the null came from a literal or a division by zero).
-    public var nullNames: [String] = []
+    package var nullNames: [String] = []
 
     /// An empty trace, ready to pass to ``CompiledExpression/evaluate(in:trace:)``.
-    public init() {}
+    package init() {}
 }
 
 /// A name and its value, as reported in explanations.

@@ -1,14 +1,14 @@
 /// Resolves names and compiles expressions for one policy. Immutable and `Sendable`.
-public struct ExpressionEnvironment: Sendable {
+package struct ExpressionEnvironment: Sendable {
     /// The facts expressions may read; a fact's slot is its index here.
-    public let facts: [NameDeclaration]
+    package let facts: [NameDeclaration]
     /// The settings expressions may read (as `settings.NAME`); a setting's slot is its index here.
-    public let settings: [NameDeclaration]
+    package let settings: [NameDeclaration]
     /// Compiled derived values, in dependency order; a derived name's slot in
     /// ``NameReference`` is its index here.
-    public let derived: [CompiledDerived]
+    package let derived: [CompiledDerived]
     /// The limits every expression compiled in this environment must respect.
-    public let limits: ExpressionLimits
+    package let limits: ExpressionLimits
     let scope: NameScope
     let table: DerivedTable
 
@@ -20,7 +20,7 @@ public struct ExpressionEnvironment: Sendable {
     /// `derive-cycle` (at each cycle's first definition, naming the cycle `a -> b -> a`).
     /// Definitions with errors are left out of ``derived``, and reading them elsewhere
     /// reports nothing more.
-    public static func make(facts: [NameDeclaration], settings: [NameDeclaration],
+    package static func make(facts: [NameDeclaration], settings: [NameDeclaration],
                             derived definitions: [DerivedDefinition],
                             limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionEnvironment, [Diagnostic]) {
         var scope = NameScope(facts: facts, settings: settings)
@@ -66,7 +66,7 @@ public struct ExpressionEnvironment: Sendable {
     /// Parses, checks and compiles one expression for `purpose`; `nil` and diagnostics
     /// on error. `nil` with no diagnostics means it reads a derived name whose own
     /// errors were already reported by ``make(facts:settings:derived:limits:)``.
-    public func compile(_ source: EmbeddedText, for purpose: ExpressionPurpose) -> (CompiledExpression?, [Diagnostic]) {
+    package func compile(_ source: EmbeddedText, for purpose: ExpressionPurpose) -> (CompiledExpression?, [Diagnostic]) {
         let (parsed, parseDiagnostics) = ExpressionParser.parse(source, limits: limits)
         guard let syntax = parsed else { return (nil, parseDiagnostics) }
         var checker = ExpressionChecker(scope: scope)

@@ -9,10 +9,10 @@
 /// `expression-too-deep` once ``ExpressionLimits/maxDepth`` is passed. The depth of the
 /// resulting tree (which bounds recursion during checking and evaluation) is held to
 /// the same limit.
-public enum ExpressionParser {
+package enum ExpressionParser {
     /// Parses `source`; `nil` and one diagnostic when it is not a well-formed expression
     /// within `limits`.
-    public static func parse(_ source: EmbeddedText,
+    package static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
         let scalars = Array(source.text.unicodeScalars)
         if scalars.count > limits.maxLength {

@@ -1,5 +1,5 @@
 /// A literal in an expression.
-public enum LiteralValue: Hashable, Sendable {
+package enum LiteralValue: Hashable, Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -11,7 +11,7 @@ public enum LiteralValue: Hashable, Sendable {
 }
 
 /// A prefix operator.
-public enum UnaryOperator: String, Hashable, Sendable, CaseIterable {
+package enum UnaryOperator: String, Hashable, Sendable, CaseIterable {
     /// `!`: logical not (`!null` is `null`).
     case not = "!"
     /// `-`: negation of an `int` or a `period`.
@@ -19,7 +19,7 @@ public enum UnaryOperator: String, Hashable, Sendable, CaseIterable {
 }
 
 /// An infix operator (the conditional `?:` is its own node).
-public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
+package enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     /// `??`: the left value, or the right one when the left is `null`.
     case coalesce = "??"
     /// `||`: three-valued or (`true || null` is `true`).
@@ -52,7 +52,7 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     case remainder = "%"
 
     /// Binding strength: higher binds tighter. The conditional is 1, unary operators 9.
-    public var precedence: Int {
+    package var precedence: Int {
         switch self {
         case .coalesce: 2
         case .or: 3
@@ -65,7 +65,7 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     }
 
     /// `??` groups to the right; every other infix operator to the left.
-    public var isRightAssociative: Bool { self == .coalesce }
+    package var isRightAssociative: Bool { self == .coalesce }
 }
 
 /// A parsed expression: a tree whose every node carries the span of its text in the
@@ -73,9 +73,9 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
 ///
 /// Equality and hashing compare the tree only, not the spans, so a tree printed with
 /// ``description`` and parsed again equals the original.
-public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
+package struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
     /// What a node is, with its sub-expressions.
-    public indirect enum Kind: Hashable, Sendable {
+    package indirect enum Kind: Hashable, Sendable {
         /// A `null`, `true`/`false`, integer or string literal.
         case literal(LiteralValue)
         /// A name as written: `completed_on`, `program.require_approval`,
@@ -94,23 +94,23 @@ public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What the node is.
-    public let kind: Kind
+    package let kind: Kind
     /// The node's text in the source file; excluded from equality and hashing.
-    public let span: SourceSpan
+    package let span: SourceSpan
 
     /// Creates a node.
-    public init(_ kind: Kind, span: SourceSpan) {
+    package init(_ kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
     /// Compares the trees, ignoring spans.
-    public static func == (lhs: ExpressionSyntax, rhs: ExpressionSyntax) -> Bool { lhs.kind == rhs.kind }
+    package static func == (lhs: ExpressionSyntax, rhs: ExpressionSyntax) -> Bool { lhs.kind == rhs.kind }
     /// Hashes the tree, ignoring spans.
-    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
     /// The direct sub-expressions, in source order.
-    public var children: [ExpressionSyntax] {
+    package var children: [ExpressionSyntax] {
         switch kind {
         case .literal, .name: []
         case .list(let items): items
@@ -123,7 +123,7 @@ public struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
 
     /// Canonical source text, parenthesised only where precedence requires; parses back
     /// to an equal tree.
-    public var description: String {
+    package var description: String {
         var out = ""
         ExpressionPrinter.print(self, into: &out)
         return out

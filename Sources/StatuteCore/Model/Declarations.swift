@@ -1,14 +1,14 @@
 /// A role staff can hold (`roles:`). A role that includes another may do all it may.
-public struct RoleDeclaration: Hashable, Sendable {
+package struct RoleDeclaration: Hashable, Sendable {
     /// The role name (`clerk`).
-    public var name: Located<String>
+    package var name: Located<String>
     /// `description:`, or `nil`.
-    public var description: String?
+    package var description: String?
     /// `includes:` — the roles this one may also act as, as written.
-    public var includes: [Located<String>]
+    package var includes: [Located<String>]
 
     /// Creates a role declaration.
-    public init(name: Located<String>, description: String? = nil, includes: [Located<String>] = []) {
+    package init(name: Located<String>, description: String? = nil, includes: [Located<String>] = []) {
         self.name = name
         self.description = description
         self.includes = includes
@@ -16,26 +16,26 @@ public struct RoleDeclaration: Hashable, Sendable {
 }
 
 /// A setting or fact declaration (docs/policy-language.md).
-public struct ValueDeclaration: Hashable, Sendable {
+package struct ValueDeclaration: Hashable, Sendable {
     /// The name: an identifier for settings, a dotted path for facts.
-    public var name: Located<String>
+    package var name: Located<String>
     /// The declared type, such as `date?` (`?`: the value may be `null`).
-    public var type: Located<ValueType>
+    package var type: Located<ValueType>
     /// The declared default, already converted to the declared type.
-    public var defaultValue: Located<Value>?
+    package var defaultValue: Located<Value>?
     /// Bounds, for `int` declarations only.
-    public var min: Located<Int>?
+    package var min: Located<Int>?
     /// The upper bound, for `int` declarations only.
-    public var max: Located<Int>?
+    package var max: Located<Int>?
     /// The allowed strings, for `string` declarations only.
-    public var allowedValues: [Located<String>]?
+    package var allowedValues: [Located<String>]?
     /// `label:` — a human name for docs and explanations, or `nil`.
-    public var label: String?
+    package var label: String?
     /// `description:`, or `nil`.
-    public var description: String?
+    package var description: String?
 
     /// Creates a setting or fact declaration; `defaultValue` must already have the declared type.
-    public init(name: Located<String>, type: Located<ValueType>, defaultValue: Located<Value>? = nil,
+    package init(name: Located<String>, type: Located<ValueType>, defaultValue: Located<Value>? = nil,
                 min: Located<Int>? = nil, max: Located<Int>? = nil,
                 allowedValues: [Located<String>]? = nil, label: String? = nil, description: String? = nil) {
         self.name = name
@@ -49,10 +49,10 @@ public struct ValueDeclaration: Hashable, Sendable {
     }
 
     /// Whether an evaluation must supply a value: not optional and no default.
-    public var isRequired: Bool { !type.value.isOptional && defaultValue == nil }
+    package var isRequired: Bool { !type.value.isOptional && defaultValue == nil }
 
     /// Checks a value against the declaration; returns a reason in rustc's voice, or `nil` when it fits.
-    public func violation(of value: Value) -> String? {
+    package func violation(of value: Value) -> String? {
         if value.isNull {
             return type.value.isOptional ? nil : "`\(name.value)` cannot be null"
         }
@@ -72,32 +72,32 @@ public struct ValueDeclaration: Hashable, Sendable {
 }
 
 /// A `derive:` entry: a named expression.
-public struct DerivedDeclaration: Hashable, Sendable {
+package struct DerivedDeclaration: Hashable, Sendable {
     /// The derived name, usable in expressions like a fact.
-    public var name: Located<String>
+    package var name: Located<String>
     /// The expression text with its position in the policy file.
-    public var expression: EmbeddedText
+    package var expression: EmbeddedText
 
     /// Creates a derived-value declaration.
-    public init(name: Located<String>, expression: EmbeddedText) {
+    package init(name: Located<String>, expression: EmbeddedText) {
         self.name = name
         self.expression = expression
     }
 }
 
 /// A status a record can be in.
-public struct StatusDeclaration: Hashable, Sendable {
+package struct StatusDeclaration: Hashable, Sendable {
     /// The status id (`in_progress`).
-    public var id: Located<String>
+    package var id: Located<String>
     /// `label:` — the display name, or `nil` to make one from the id.
-    public var label: String?
+    package var label: String?
     /// `description:`, or `nil`.
-    public var description: String?
+    package var description: String?
     /// A final status has no outgoing transitions and is not matched by `from: "*"`.
-    public var isFinal: Bool
+    package var isFinal: Bool
 
     /// Creates a status declaration.
-    public init(id: Located<String>, label: String? = nil, description: String? = nil, isFinal: Bool = false) {
+    package init(id: Located<String>, label: String? = nil, description: String? = nil, isFinal: Bool = false) {
         self.id = id
         self.label = label
         self.description = description
@@ -106,14 +106,14 @@ public struct StatusDeclaration: Hashable, Sendable {
 }
 
 /// An event the host may report, or an effect the engine may ask the host to perform.
-public struct NamedDeclaration: Hashable, Sendable {
+package struct NamedDeclaration: Hashable, Sendable {
     /// The event or effect name.
-    public var name: Located<String>
+    package var name: Located<String>
     /// `description:`, or `nil`.
-    public var description: String?
+    package var description: String?
 
     /// Creates an event or effect declaration.
-    public init(name: Located<String>, description: String? = nil) {
+    package init(name: Located<String>, description: String? = nil) {
         self.name = name
         self.description = description
     }
@@ -121,14 +121,14 @@ public struct NamedDeclaration: Hashable, Sendable {
 
 /// An analysis warning the policy's author has acknowledged (`acknowledge: {code: reason}`),
 /// so that `check --strict` passes and generated docs still state the pitfall and the reason.
-public struct Acknowledgement: Hashable, Sendable {
+package struct Acknowledgement: Hashable, Sendable {
     /// The warning code acknowledged, e.g. `setting-disables-transition`.
-    public var code: Located<String>
+    package var code: Located<String>
     /// Why it is intended; shown in generated docs.
-    public var reason: String
+    package var reason: String
 
     /// Creates an acknowledgement of warning `code`, with the author's reason.
-    public init(code: Located<String>, reason: String) {
+    package init(code: Located<String>, reason: String) {
         self.code = code
         self.reason = reason
     }

@@ -1,14 +1,14 @@
 /// A value together with the span of source it was read from.
 ///
 /// Equality compares the value *and* the span; compare `.value` when only the value matters.
-public struct Located<Wrapped: Hashable & Sendable>: Hashable, Sendable {
+package struct Located<Wrapped: Hashable & Sendable>: Hashable, Sendable {
     /// The value read.
-    public var value: Wrapped
+    package var value: Wrapped
     /// Where in the source the value was written.
-    public var span: SourceSpan
+    package var span: SourceSpan
 
     /// Wraps a value with the span it was read from.
-    public init(_ value: Wrapped, at span: SourceSpan) {
+    package init(_ value: Wrapped, at span: SourceSpan) {
         self.value = value
         self.span = span
     }

@@ -1,40 +1,40 @@
 /// A policy as written in its file: every declaration with its source span, expressions
 /// still as text. Produced by a loader (the YAML one, or code); checked and compiled by
 /// ``PolicyCompiler`` into a ``CompiledPolicy``.
-public struct PolicyDocument: Hashable, Sendable {
+package struct PolicyDocument: Hashable, Sendable {
     /// The file the policy was read from, as the user named it.
-    public var file: String
+    package var file: String
     /// `statute:` — the format version.
-    public var version: Located<Int>?
+    package var version: Located<Int>?
     /// `name:` — the policy name (`[a-z][a-z0-9_-]*`), or `nil` when missing.
-    public var name: Located<String>?
+    package var name: Located<String>?
     /// `title:` — a human title for generated docs, or `nil`.
-    public var title: String?
+    package var title: String?
     /// `description:` — prose for generated docs, or `nil`.
-    public var description: String?
+    package var description: String?
     /// `roles:` — the roles staff can hold, in file order.
-    public var roles: [RoleDeclaration]
+    package var roles: [RoleDeclaration]
     /// `settings:` — the organisation's settings, in file order (their slots).
-    public var settings: [ValueDeclaration]
+    package var settings: [ValueDeclaration]
     /// `facts:` — what the host tells the engine about a record, in file order (their slots).
-    public var facts: [ValueDeclaration]
+    package var facts: [ValueDeclaration]
     /// `derive:` — named expressions computed from facts and settings.
-    public var derived: [DerivedDeclaration]
+    package var derived: [DerivedDeclaration]
     /// In display order.
-    public var statuses: [StatusDeclaration]
+    package var statuses: [StatusDeclaration]
     /// `events:` — what the host may report.
-    public var events: [NamedDeclaration]
+    package var events: [NamedDeclaration]
     /// `effects:` — what the engine may ask the host to do.
-    public var effects: [NamedDeclaration]
+    package var effects: [NamedDeclaration]
     /// In priority order.
-    public var transitions: [TransitionDeclaration]
+    package var transitions: [TransitionDeclaration]
     /// Warnings acknowledged for the whole policy (`acknowledge:` at the top level).
-    public var acknowledged: [Acknowledgement]
+    package var acknowledged: [Acknowledgement]
     /// The span of the whole document.
-    public var span: SourceSpan
+    package var span: SourceSpan
 
     /// Creates a document; `span` defaults to line 1, column 1 of `file`.
-    public init(file: String, version: Located<Int>? = nil, name: Located<String>? = nil,
+    package init(file: String, version: Located<Int>? = nil, name: Located<String>? = nil,
                 title: String? = nil, description: String? = nil, roles: [RoleDeclaration] = [],
                 settings: [ValueDeclaration] = [], facts: [ValueDeclaration] = [],
                 derived: [DerivedDeclaration] = [], statuses: [StatusDeclaration] = [],

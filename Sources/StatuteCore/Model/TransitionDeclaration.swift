@@ -6,7 +6,7 @@ public enum TransitionMode: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One item of a transition's `from`.
-public enum FromItem: Hashable, Sendable {
+package enum FromItem: Hashable, Sendable {
     /// `start`: the record has no status yet.
     case start
     /// `"*"`: any status not marked `final`.
@@ -16,52 +16,52 @@ public enum FromItem: Hashable, Sendable {
 }
 
 /// A `set:` entry: a fact assigned when the transition is taken.
-public struct FactAssignment: Hashable, Sendable {
+package struct FactAssignment: Hashable, Sendable {
     /// The fact assigned (a declared fact path).
-    public var fact: Located<String>
+    package var fact: Located<String>
     /// The expression giving the new value, with its position in the file.
-    public var value: EmbeddedText
+    package var value: EmbeddedText
 
     /// Creates a `set:` entry.
-    public init(fact: Located<String>, value: EmbeddedText) {
+    package init(fact: Located<String>, value: EmbeddedText) {
         self.fact = fact
         self.value = value
     }
 }
 
 /// A transition as written in the policy file, before checking.
-public struct TransitionDeclaration: Hashable, Sendable {
+package struct TransitionDeclaration: Hashable, Sendable {
     /// `id:` — the transition id (`[a-z][a-z0-9_-]*`), unique in the policy.
-    public var id: Located<String>
+    package var id: Located<String>
     /// `from:` — the statuses it applies from, as written (`start`, `"*"`, ids).
-    public var from: [Located<FromItem>]
+    package var from: [Located<FromItem>]
     /// `to:` — the target status id, or `nil` when missing.
-    public var to: Located<String>?
+    package var to: Located<String>?
     /// `mode:` — `automatic` or `manual`, or `nil` when missing.
-    public var mode: Located<TransitionMode>?
+    package var mode: Located<TransitionMode>?
     /// `on:` — an event (automatic only).
-    public var event: Located<String>?
+    package var event: Located<String>?
     /// `when:` — a bool expression (automatic only).
-    public var when: EmbeddedText?
+    package var when: EmbeddedText?
     /// `at:` — a date expression (automatic only).
-    public var at: EmbeddedText?
+    package var at: EmbeddedText?
     /// `guard:` — a bool expression that must hold too.
-    public var guardExpression: EmbeddedText?
+    package var guardExpression: EmbeddedText?
     /// `by:` — the roles allowed to request a manual transition.
-    public var roles: [Located<String>]?
+    package var roles: [Located<String>]?
     /// `set:` — facts assigned when the transition is taken, in file order.
-    public var assignments: [FactAssignment]
+    package var assignments: [FactAssignment]
     /// `effects:` — effects the host is asked to perform when the transition is taken.
-    public var effects: [Located<String>]
+    package var effects: [Located<String>]
     /// `description:`, or `nil`.
-    public var description: String?
+    package var description: String?
     /// Analysis warnings the author has acknowledged for this transition (`acknowledge:`).
-    public var acknowledged: [Acknowledgement]
+    package var acknowledged: [Acknowledgement]
     /// The whole transition entry.
-    public var span: SourceSpan
+    package var span: SourceSpan
 
     /// Creates a transition declaration; everything but `id` and `span` may be missing, for the checker to report.
-    public init(id: Located<String>, from: [Located<FromItem>] = [], to: Located<String>? = nil,
+    package init(id: Located<String>, from: [Located<FromItem>] = [], to: Located<String>? = nil,
                 mode: Located<TransitionMode>? = nil, event: Located<String>? = nil,
                 when: EmbeddedText? = nil, at: EmbeddedText? = nil, guardExpression: EmbeddedText? = nil,
                 roles: [Located<String>]? = nil, assignments: [FactAssignment] = [],

@@ -9,11 +9,11 @@
 /// Text laid out on one line (a plain or simply quoted scalar, a string from code or the
 /// command line) keeps only its start: each location is computed when it is asked for,
 /// so reading a large file builds no per-character table.
-public struct EmbeddedText: Hashable, Sendable {
+package struct EmbeddedText: Hashable, Sendable {
     /// The text, as its consumer (e.g. the expression parser) sees it.
-    public let text: String
+    package let text: String
     /// The file the text is in.
-    public let file: String
+    package let file: String
     /// How many Unicode scalars `text` has.
     private let scalarCount: Int
     private let layout: Layout
@@ -27,7 +27,7 @@ public struct EmbeddedText: Hashable, Sendable {
 
     /// `locations[i]` is the file location of the *i*-th Unicode scalar of `text`;
     /// the last element is the location just past the end. Always `text.unicodeScalars.count + 1` long.
-    public var locations: [SourceLocation] {
+    package var locations: [SourceLocation] {
         switch layout {
         case .table(let locations): return locations
         case .line(let start):
@@ -43,7 +43,7 @@ public struct EmbeddedText: Hashable, Sendable {
     ///   - locations: one location per Unicode scalar of `text`, plus the end
     ///     location. If the count is wrong, the locations are padded or trimmed so that
     ///     lookups never fail.
-    public init(text: String, file: String, locations: [SourceLocation]) {
+    package init(text: String, file: String, locations: [SourceLocation]) {
         self.text = text
         self.file = file
         let count = text.unicodeScalars.count
@@ -65,7 +65,7 @@ public struct EmbeddedText: Hashable, Sendable {
     /// Creates an embedded text laid out starting at `start`, as a plain scalar is (or a
     /// string written in code or on the command line); a line feed in `text` starts a
     /// new line at column 1.
-    public init(text: String, file: String, start: SourceLocation) {
+    package init(text: String, file: String, start: SourceLocation) {
         self.text = text
         self.file = file
         var count = 0
@@ -97,7 +97,7 @@ public struct EmbeddedText: Hashable, Sendable {
     }
 
     /// The file location of the Unicode scalar at `offset` (clamped to the text).
-    public func location(atScalarOffset offset: Int) -> SourceLocation {
+    package func location(atScalarOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), scalarCount)
         switch layout {
         case .line(let start): return SourceLocation(line: start.line, column: start.column + clamped)
@@ -106,24 +106,24 @@ public struct EmbeddedText: Hashable, Sendable {
     }
 
     /// The span in the file covering the Unicode scalars `range` of `text`.
-    public func span(scalarOffsets range: Range<Int>) -> SourceSpan {
+    package func span(scalarOffsets range: Range<Int>) -> SourceSpan {
         SourceSpan(file: file,
                    start: location(atScalarOffset: range.lowerBound),
                    end: location(atScalarOffset: range.upperBound))
     }
 
     /// The span of the whole text.
-    public var span: SourceSpan { span(scalarOffsets: 0..<scalarCount) }
+    package var span: SourceSpan { span(scalarOffsets: 0..<scalarCount) }
 
     /// Equal when the texts, files and every location are equal, however they are stored.
-    public static func == (lhs: EmbeddedText, rhs: EmbeddedText) -> Bool {
+    package static func == (lhs: EmbeddedText, rhs: EmbeddedText) -> Bool {
         guard lhs.text == rhs.text, lhs.file == rhs.file else { return false }
         if case .line(let a) = lhs.layout, case .line(let b) = rhs.layout { return a == b }
         return lhs.locations == rhs.locations
     }
 
     /// Hashes the text, the file and where the text starts.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(text)
         hasher.combine(file)
         hasher.combine(location(atScalarOffset: 0))

@@ -17,7 +17,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     public var isNull: Bool { if case .null = self { true } else { false } }
 
     /// The base type of a non-null value; `nil` for `null`.
-    public var baseType: BaseType? {
+    package var baseType: BaseType? {
         switch self {
         case .null: nil
         case .bool: .bool
@@ -29,7 +29,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether this value fits `type` (null fits only optional types).
-    public func fits(_ type: ValueType) -> Bool {
+    package func fits(_ type: ValueType) -> Bool {
         guard let base = baseType else { return type.isOptional }
         return base == type.base
     }

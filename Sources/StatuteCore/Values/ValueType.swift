@@ -38,7 +38,7 @@ public struct ValueType: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether a value of type `other` may stand where this type is expected
     /// (a `T` is accepted wherever `T?` is).
-    public func accepts(_ other: ValueType) -> Bool {
+    package func accepts(_ other: ValueType) -> Bool {
         base == other.base && (isOptional || !other.isOptional)
     }
 

@@ -1,10 +1,10 @@
 import StatuteCore
 
 /// Renders policy test results as JSON, for CI pipelines.
-public enum TestReportJSON {
+package enum TestReportJSON {
     /// The report: `files` (each with its tests and problems), `passed`, `failed` and `errors` counts, and
     /// `coverage` when given.
-    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?) -> JSONValue {
+    package static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("files", .array(results.map(file))),
             ("passed", .int(results.reduce(0) { $0 + $1.cases.filter(\.passed).count })),

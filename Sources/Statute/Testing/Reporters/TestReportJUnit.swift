@@ -2,9 +2,9 @@ import StatuteCore
 
 /// Renders policy test results as JUnit XML (testsuites → testsuite → testcase →
 /// failure/error), the shape CI systems ingest.
-public enum TestReportJUnit {
+package enum TestReportJUnit {
     /// The JUnit XML document: one `testsuite` per test file; a file with errors counts as one errored test.
-    public static func render(_ results: [TestFileResult]) -> String {
+    package static func render(_ results: [TestFileResult]) -> String {
         let tests = results.reduce(0) { $0 + $1.cases.count + ($1.diagnostics.hasErrors ? 1 : 0) }
         let failures = results.reduce(0) { $0 + $1.cases.filter { !$0.failures.isEmpty && $0.error == nil }.count }
         let errors = results.reduce(0) { $0 + $1.cases.filter { $0.error != nil }.count + ($1.diagnostics.hasErrors ? 1 : 0) }

@@ -3,10 +3,10 @@ import StatuteCore
 /// Renders policy test results as readable text: each test passed or failed, a failure's
 /// expected against actual values field by field with the engine's explanation, file
 /// problems as diagnostics, optional coverage, and a closing `N passed, N failed` line.
-public enum TestReportText {
+package enum TestReportText {
     /// The text report; `coverage` adds a coverage section, and `renderDiagnostics` formats file problems
     /// (a ``DiagnosticRenderer`` in text format, say).
-    public static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?, style: TextStyle = .plain,
+    package static func render(_ results: [TestFileResult], coverage: [PolicyCoverage]?, style: TextStyle = .plain,
                               renderDiagnostics: ([Diagnostic]) -> String) -> String {
         var lines: [String] = []
         for file in results {
@@ -69,7 +69,7 @@ public enum TestReportText {
     static func safe(_ text: String) -> String { Escaping.controlCharacters(text) }
 
     /// `87.5%`: a percentage with one decimal.
-    public static func percent(_ value: Double) -> String {
+    package static func percent(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
     }

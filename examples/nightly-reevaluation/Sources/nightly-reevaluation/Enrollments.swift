@@ -15,10 +15,12 @@ struct Enrollment {
 /// (`{"program.require_approval": true}`). A record that cannot be read is kept, with its
 /// problem, so that one bad row never stops the night's run.
 struct EnrollmentReader {
-    let declarations: [String: ValueDeclaration]
+    /// The policy's facts and their declared types.
+    let declared: [String: ValueType]
 
     init(policy: CompiledPolicy) {
-        declarations = Dictionary(policy.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        declared = Dictionary(policy.factNames.compactMap { name in policy.factType(name).map { (name, $0) } },
+                              uniquingKeysWith: { first, _ in first })
     }
 
     /// Every enrollment in the file, in file order; throws only when the file itself is unusable.
@@ -64,14 +66,14 @@ struct EnrollmentReader {
         for key in mapping.keys.sorted() {
             let name = prefix + key
             let raw = mapping[key]!
-            if let declaration = declarations[name] {
+            if let type = declared[name] {
                 guard facts[name] == nil else { throw problem("fact `\(name)` is given twice") }
-                facts[name] = try value(raw, for: declaration)
-            } else if let nested = raw as? [String: Any], declarations.keys.contains(where: { $0.hasPrefix(name + ".") }) {
+                facts[name] = try value(raw, named: name, as: type)
+            } else if let nested = raw as? [String: Any], declared.keys.contains(where: { $0.hasPrefix(name + ".") }) {
                 try collect(nested, prefix: name + ".", into: &facts)
             } else {
-                throw Diagnostic.error(.unknownFact, "unknown fact `\(name)`", at: nil,
-                                       help: Suggestions.didYouMean(name, in: declarations.keys.sorted()))
+                // Passed on as it is: the engine rejects an unknown fact with a "did you mean".
+                facts[name] = .string(String(describing: raw))
             }
         }
     }
@@ -79,9 +81,7 @@ struct EnrollmentReader {
     /// A JSON value as the declared type: booleans, integers, strings, `YYYY-MM-DD` dates
     /// and `null`. Range checks (`min`, `max`, allowed strings) and null on a fact that
     /// cannot be null are left to the engine, which names the fact in its error.
-    private func value(_ raw: Any, for declaration: ValueDeclaration) throws(Diagnostic) -> Value {
-        let name = declaration.name.value
-        let declared = declaration.type.value
+    private func value(_ raw: Any, named name: String, as declared: ValueType) throws(Diagnostic) -> Value {
         if raw is NSNull { return .null }
         let number = raw as? NSNumber
         let isBoolean = number.map { type(of: $0) == type(of: NSNumber(value: true)) } ?? false
