@@ -2,14 +2,17 @@
 import PackageDescription
 
 /// `STATUTE_LIBRARY_ONLY=1` (CI's ThreadSanitizer pass, `make sanitize-ci`): only the library
-/// and its tests, so the sanitizer build leaves out the server's dependencies.
+/// and its main test target, so the sanitizer build leaves out the server's dependencies.
 /// `STATUTE_FUZZ=1` (`make fuzz`): the library and the libFuzzer harnesses of `Fuzz/`, which
 /// reach the library's `package` declarations from inside the package; built in their own
 /// folder (`.build-fuzz`) with the fuzzer and address sanitizers.
 let fuzzing = Context.environment["STATUTE_FUZZ"] != nil
 let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil || fuzzing
+/// Left out then: the CLI, the server, the C ABI, and every test target but `StatuteTests`
+/// (where the engine and concurrency tests are).
 let leftOut: Set<String> = libraryOnly
-    ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests"] : []
+    ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests",
+       "StatuteCoreTests", "StatuteYAMLTests", "StatuteCLITests"] : []
 
 /// Every module's imports are internal unless written `public import`, so no module leaks
 /// its dependencies' types into its public API by accident.
