@@ -128,13 +128,11 @@ ratios: deps
 SECONDS ?= 600
 FUZZ_HARNESSES = FuzzPolicy FuzzExpression FuzzRecords FuzzTestFile
 # lld: GNU gold stops with an internal error (dwarf_reader.cc) linking the instrumented harnesses.
-# FUZZ_CONFIG=debug builds the harnesses unoptimised: quicker to build, slower to run (CI's smoke run).
-FUZZ_CONFIG ?= release
-FUZZ_BUILD_FLAGS = -c $(FUZZ_CONFIG) -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+FUZZ_BUILD_FLAGS = -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
 fuzz: deps
 	STATUTE_FUZZ=1 $(SWIFT) build $(FUZZ_BUILD_FLAGS) --scratch-path .build-fuzz
 	Fuzz/seed.sh .build-fuzz/fuzz-corpus
-	for harness in $(FUZZ_HARNESSES); do FUZZ_CONFIG=$(FUZZ_CONFIG) Fuzz/run.sh $$harness $(SECONDS) || exit 1; done
+	for harness in $(FUZZ_HARNESSES); do Fuzz/run.sh $$harness $(SECONDS) || exit 1; done
 
 # The test suite under ThreadSanitizer, then AddressSanitizer, each in its own build folder.
 # Leak detection is off (detect_leaks=0): the Swift runtime and Foundation allocate type

@@ -12,7 +12,7 @@ case "$name" in
     FuzzRecords) dict=dictionaries/records.dict ;;
     *) echo "unknown harness $name" >&2; exit 2 ;;
 esac
-binary=../.build-fuzz/"${FUZZ_CONFIG:-release}"/"$name"
+binary=../.build-fuzz/release/"$name"
 corpus=../.build-fuzz/fuzz-corpus/"$name"
 mkdir -p "$corpus" ../.build-fuzz/findings
 log=../.build-fuzz/findings/"$name".log
