@@ -14,7 +14,9 @@ public enum ExpressionParser {
     /// within `limits`.
     public static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
-        let scalars = Array(source.text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.text.utf8.count)  // one pass, no separate count
+        for scalar in source.text.unicodeScalars { scalars.append(scalar) }
         if scalars.count > limits.maxLength {
             return (nil, [.error(.expressionTooLong,
                                  "expression is \(scalars.count) characters long, more than the limit of \(limits.maxLength)",
