@@ -23,18 +23,6 @@ public struct EmbeddedText: Hashable, Sendable {
         case line(SourceLocation)
         /// One location per scalar, plus the end.
         case table([SourceLocation])
-        /// One location per scalar, plus the end, all on one line and before column
-        /// 65,536 (a quoted scalar with escapes): the line, and each column in 16 bits.
-        case columns([UInt16], line: Int32)
-    }
-
-    /// The compact layout of `locations` when they are all on one line with small
-    /// columns, else the table itself.
-    private static func layout(of locations: [SourceLocation]) -> Layout {
-        guard let line = locations.first?.line,
-              locations.allSatisfy({ $0.line == line && $0.column >= 0 && $0.column <= Int(UInt16.max) })
-        else { return .table(locations) }
-        return .columns(locations.map { UInt16($0.column) }, line: Int32(clamping: line))
     }
 
     /// `locations[i]` is the file location of the *i*-th Unicode scalar of `text`;
@@ -42,7 +30,6 @@ public struct EmbeddedText: Hashable, Sendable {
     public var locations: [SourceLocation] {
         switch layout {
         case .table(let locations): return locations
-        case .columns(let columns, let line): return columns.map { SourceLocation(line: Int(line), column: Int($0)) }
         case .line(let start):
             return (0...scalarCount).map { SourceLocation(line: start.line, column: start.column + $0) }
         }
@@ -62,16 +49,16 @@ public struct EmbeddedText: Hashable, Sendable {
         let count = text.unicodeScalars.count
         self.scalarCount = count
         if locations.count == count + 1 {
-            self.layout = Self.layout(of: locations)
+            self.layout = .table(locations)
         } else if locations.isEmpty {
-            self.layout = Self.layout(of: Array(repeating: SourceLocation(line: 1, column: 1), count: count + 1))
+            self.layout = .table(Array(repeating: SourceLocation(line: 1, column: 1), count: count + 1))
         } else if locations.count > count + 1 {
-            self.layout = Self.layout(of: Array(locations.prefix(count + 1)))
+            self.layout = .table(Array(locations.prefix(count + 1)))
         } else {
             var padded = locations
             let last = locations[locations.count - 1]
             while padded.count < count + 1 { padded.append(last) }
-            self.layout = Self.layout(of: padded)
+            self.layout = .table(padded)
         }
     }
 
@@ -124,7 +111,6 @@ public struct EmbeddedText: Hashable, Sendable {
         switch layout {
         case .line(let start): return SourceLocation(line: start.line, column: start.column + clamped)
         case .table(let locations): return locations[clamped]
-        case .columns(let columns, let line): return SourceLocation(line: Int(line), column: Int(columns[clamped]))
         }
     }
 
