@@ -15,6 +15,21 @@ import StatuteCore
 enum ScalarLocator {
     static func embeddedText(value: String, style: YAMLScalarStyle, start: Mark, end: Mark,
                              source: SourceText) -> EmbeddedText {
+        if case .ascii = source.scalars, start.line == end.line {
+            // An ASCII file: a scalar's characters are its bytes. Escapes and folding only
+            // ever make a value shorter than its text, so a value exactly as long as its text
+            // (less the quotes) is that text, on one line, without a line feed.
+            let written = source.index(of: end) - source.index(of: start)
+            let length = value.utf8.count
+            if style == .plain && length == written {
+                return EmbeddedText(text: value, file: source.file, oneLineStart: start.location, scalarCount: length)
+            }
+            if (style == .singleQuoted || style == .doubleQuoted) && length == written - 2 {
+                var first = start.location
+                first.column += 1
+                return EmbeddedText(text: value, file: source.file, oneLineStart: first, scalarCount: length)
+            }
+        }
         if style == .plain && start.line == end.line
             && value.unicodeScalars.count == source.index(of: end) - source.index(of: start)
         {

@@ -20,7 +20,7 @@ struct Mark: Hashable, Sendable {
 struct SourceText {
     let file: String
     /// The file's Unicode scalars, without a leading byte order mark.
-    let scalars: [Unicode.Scalar]
+    let scalars: Scalars
     /// `lineStarts[i]` is the index in `scalars` of the first scalar of line `i + 1`.
     let lineStarts: [Int]
 
@@ -45,6 +45,7 @@ struct SourceText {
     /// Returns the text, or `nil` and one diagnostic per problem (at most
     /// ``maxEncodingDiagnostics``), each at its exact line and column.
     static func decode(_ bytes: [UInt8], file: String) -> (SourceText?, [Diagnostic]) {
+        if let ascii = decodeASCII(bytes, file: file) { return (ascii, []) }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count)
         var lineStarts = [0]
@@ -105,7 +106,36 @@ struct SourceText {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (SourceText(file: file, scalars: scalars, lineStarts: lineStarts), [])
+        return (SourceText(file: file, scalars: .wide(scalars), lineStarts: lineStarts), [])
+    }
+
+    /// The text of a file of printable ASCII, tabs and line breaks only (most policies),
+    /// kept as its bytes; `nil` when any other byte is in it.
+    private static func decodeASCII(_ bytes: [UInt8], file: String) -> SourceText? {
+        var lineStarts = [0]
+        let fits = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var previousWasCR = false
+            for (index, byte) in buffer.enumerated() {
+                switch byte {
+                case 0x20..<0x7F, 0x09:
+                    previousWasCR = false
+                case 0x0D:
+                    lineStarts.append(index + 1)
+                    previousWasCR = true
+                case 0x0A:
+                    if previousWasCR {
+                        lineStarts[lineStarts.count - 1] = index + 1
+                    } else {
+                        lineStarts.append(index + 1)
+                    }
+                    previousWasCR = false
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+        return fits ? SourceText(file: file, scalars: .ascii(bytes), lineStarts: lineStarts) : nil
     }
 
     /// Why `scalar` may not appear in a YAML file, or `nil` when it may.
@@ -137,6 +167,27 @@ struct SourceText {
             return ("noncharacter \(code) is not allowed in YAML", "remove it")
         default:
             return nil
+        }
+    }
+}
+
+/// A file's Unicode scalars: its bytes when it is all ASCII (a quarter of the memory),
+/// else the decoded scalars.
+enum Scalars {
+    case ascii([UInt8])
+    case wide([Unicode.Scalar])
+
+    var count: Int {
+        switch self {
+        case .ascii(let bytes): bytes.count
+        case .wide(let scalars): scalars.count
+        }
+    }
+
+    subscript(index: Int) -> Unicode.Scalar {
+        switch self {
+        case .ascii(let bytes): Unicode.Scalar(bytes[index])
+        case .wide(let scalars): scalars[index]
         }
     }
 }

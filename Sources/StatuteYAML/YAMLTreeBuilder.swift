@@ -37,8 +37,9 @@ struct YAMLTreeBuilder {
         /// The key waiting for its value, and whether the entry will be kept.
         var pendingKey: YAMLNode?
         var keepsEntry = true
-        /// Where each key was first written, to report duplicates.
-        var firstKeys: [String: SourceLocation] = [:]
+        /// Where each key was first written, to report duplicates; built only once the
+        /// mapping has ``indexedKeys`` entries (smaller ones are searched in `entries`).
+        var firstKeys: [String: SourceLocation]?
         var count = 1
         var height = 1
     }
@@ -170,29 +171,32 @@ struct YAMLTreeBuilder {
     }
 
     /// Adds a finished node to the open collection, or makes it the document's root.
+    /// The open collection is changed where it lies on the stack, so nothing is copied.
     private mutating func attach(_ built: Built) {
         guard !stack.isEmpty else {
             attachRoot(built.node)
             return
         }
-        var frame = stack.removeLast()  // moved out and back, so its arrays are not copied
-        defer { stack.append(frame) }
-        frame.count += built.count
-        frame.height = max(frame.height, built.height + 1)
-        guard frame.isMapping else {
-            frame.items.append(built.node)
+        let top = stack.count - 1
+        stack[top].count += built.count
+        stack[top].height = max(stack[top].height, built.height + 1)
+        guard stack[top].isMapping else {
+            stack[top].items.append(built.node)
             return
         }
-        if let key = frame.pendingKey {
-            if frame.keepsEntry {
-                frame.entries.append(YAMLMappingEntry(key: key, value: built.node))
+        if let key = stack[top].pendingKey {
+            stack[top].pendingKey = nil
+            if stack[top].keepsEntry {
+                stack[top].entries.append(YAMLMappingEntry(key: key, value: built.node))
             }
-            frame.pendingKey = nil
         } else {
-            frame.keepsEntry = checkKey(built.node, in: &frame)
-            frame.pendingKey = built.node
+            stack[top].keepsEntry = checkKey(built.node, inFrame: top)
+            stack[top].pendingKey = built.node
         }
     }
+
+    /// Mappings with at least this many entries find earlier keys through a dictionary.
+    private static let indexedKeys = 16
 
     private mutating func attachRoot(_ node: YAMLNode) {
         if let scalar = node.scalar, scalar.style == .plain, scalar.value.isEmpty {
@@ -203,15 +207,15 @@ struct YAMLTreeBuilder {
         root = node
     }
 
-    /// Whether `key` is a new scalar key of the mapping; reports it when it is not.
-    private mutating func checkKey(_ key: YAMLNode, in frame: inout Frame) -> Bool {
+    /// Whether `key` is a new scalar key of the mapping at `stack[top]`; reports it when it is not.
+    private mutating func checkKey(_ key: YAMLNode, inFrame top: Int) -> Bool {
         guard let scalar = key.scalar else {
             diagnostics.append(.error(.complexKey, "expected a scalar key, found \(key.kindDescription)",
                                       at: key.span,
                                       help: "mapping keys must be plain strings"))
             return false
         }
-        if let first = frame.firstKeys[scalar.value] {
+        if let first = firstLocation(of: scalar.value, inFrame: top) {
             let firstSpan = SourceSpan(file: key.span.file, start: first,
                                        end: SourceLocation(line: first.line, column: first.column + scalar.value.unicodeScalars.count))
             diagnostics.append(Diagnostic.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
@@ -219,8 +223,25 @@ struct YAMLTreeBuilder {
                 .noting("`\(scalar.value)` is first given here", at: firstSpan))
             return false
         }
-        frame.firstKeys[scalar.value] = key.span.start
+        if stack[top].firstKeys != nil {
+            stack[top].firstKeys![scalar.value] = key.span.start
+        } else if stack[top].entries.count + 1 >= Self.indexedKeys {
+            var index: [String: SourceLocation] = [:]
+            for entry in stack[top].entries {
+                if let value = entry.key.scalar?.value { index[value] = entry.key.span.start }
+            }
+            index[scalar.value] = key.span.start
+            stack[top].firstKeys = index
+        }
         return true
+    }
+
+    /// Where `key` was first written in the mapping at `stack[top]`, if it was. Every
+    /// kept entry's key is a scalar that was new when it came.
+    private func firstLocation(of key: String, inFrame top: Int) -> SourceLocation? {
+        if let index = stack[top].firstKeys { return index[key] }
+        for entry in stack[top].entries where entry.key.scalar?.value == key { return entry.key.span.start }
+        return nil
     }
 
     /// Adds the nodes an alias stands for to the document's alias budget.

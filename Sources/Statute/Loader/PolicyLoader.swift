@@ -52,7 +52,10 @@ public enum PolicyLoader {
     /// Loads and compiles the policy file at `path`.
     public static func load(contentsOf path: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
         switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
-        case .success(let bytes): return load(bytes: bytes, file: path, options: options)
+        case .success(var bytes):
+            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            bytes = []  // the file's bytes are let go before checking and compiling
+            return load(read: read, file: path, options: options)
         case .failure(let diagnostic):
             return LoadedPolicy(file: path, policy: nil, document: nil, diagnostics: [diagnostic])
         }

@@ -4,8 +4,8 @@ import StatuteYAML
 extension PolicyLowering {
     mutating func lowerTransition(_ node: YAMLNode, position: Int) -> TransitionDeclaration? {
         let idNode = node["id"]
-        let label = idNode?.scalar.map { "transition `\($0.value)`" } ?? "transition #\(position)"
-        guard let reader = MappingReader(node, context: label, allowed: Self.transitionKeys,
+        guard let reader = MappingReader(node, context: idNode?.scalar.map { "transition `\($0.value)`" } ?? "transition #\(position)",
+                                         allowed: Self.transitionKeys,
                                          required: ["id", "from", "to", "mode"], diagnostics: &diagnostics)
         else { return nil }
         let id = idNode.flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }

@@ -36,16 +36,35 @@ struct ConstantEvaluation {
     /// The settings `syntax` reads (directly or through derived names), or `nil` when it
     /// reads anything else: a fact, `today`, or a derived name that does.
     func settingsRead(by syntax: ExpressionSyntax) -> Set<String>? {
-        if case .name(let name) = syntax.kind {
-            if name.hasPrefix("settings.") { return [name] }
-            return settingsOnlyDerived[name]
-        }
         var settings = Set<String>()
-        for child in syntax.children {
-            guard let inner = settingsRead(by: child) else { return nil }
+        return collectSettings(syntax, into: &settings) ? settings : nil
+    }
+
+    /// Adds the settings `syntax` reads to `settings`; `false` as soon as it reads
+    /// anything else. One set for the whole tree, no array of children per node.
+    private func collectSettings(_ syntax: ExpressionSyntax, into settings: inout Set<String>) -> Bool {
+        switch syntax.kind {
+        case .literal:
+            return true
+        case .name(let name):
+            if name.hasPrefix("settings.") {
+                settings.insert(name)
+                return true
+            }
+            guard let inner = settingsOnlyDerived[name] else { return false }
             settings.formUnion(inner)
+            return true
+        case .list(let items), .call(_, let items):
+            for item in items where !collectSettings(item, into: &settings) { return false }
+            return true
+        case .unary(_, let operand):
+            return collectSettings(operand, into: &settings)
+        case .binary(_, let lhs, let rhs):
+            return collectSettings(lhs, into: &settings) && collectSettings(rhs, into: &settings)
+        case .conditional(let c, let t, let e):
+            return collectSettings(c, into: &settings) && collectSettings(t, into: &settings)
+                && collectSettings(e, into: &settings)
         }
-        return settings
     }
 
     /// The value of `syntax` with settings at their defaults; `nil` when it reads more
@@ -82,7 +101,13 @@ extension ExpressionSyntax {
 
     /// Whether the tree reads no name at all.
     var readsNoName: Bool {
-        if case .name = kind { return false }
-        return children.allSatisfy(\.readsNoName)
+        switch kind {
+        case .literal: return true
+        case .name: return false
+        case .list(let items), .call(_, let items): return items.allSatisfy(\.readsNoName)
+        case .unary(_, let operand): return operand.readsNoName
+        case .binary(_, let lhs, let rhs): return lhs.readsNoName && rhs.readsNoName
+        case .conditional(let c, let t, let e): return c.readsNoName && t.readsNoName && e.readsNoName
+        }
     }
 }

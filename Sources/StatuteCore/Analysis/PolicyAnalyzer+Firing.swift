@@ -60,7 +60,8 @@ extension PolicyAnalyzer {
         // the candidates are those listed under any one of them (all of the key's when it
         // has none).
         let candidates: [Int]
-        if let state = AnalysisContext.states(of: transition, statusCount: context.policy.statuses.count).first {
+        // The first of its states (see `AnalysisContext.states(of:statusCount:)`), without sorting them.
+        if let state = transition.fromStatuses.min() ?? (transition.fromStart ? context.policy.statuses.count : nil) {
             candidates = context.byTriggerKeyAndState[key]?[state] ?? []
         } else {
             candidates = context.byTriggerKey[key] ?? []
@@ -140,12 +141,20 @@ extension PolicyAnalyzer {
     }
 
     /// What makes two automatic transitions compete: the same event, or the same `when`
-    /// or `at` expression text.
-    static func triggerKey(_ transition: Transition) -> String? {
+    /// or `at` expression (equal trees, which is equal canonical text; compared and
+    /// hashed without printing it).
+    enum TriggerKey: Hashable {
+        case event(String)
+        case when(ExpressionSyntax)
+        case at(ExpressionSyntax)
+    }
+
+    /// The trigger key of an automatic transition; `nil` for a manual one.
+    static func triggerKey(_ transition: Transition) -> TriggerKey? {
         switch transition.trigger {
-        case .event(let name): "on \(name)"
-        case .when(let e): "when \(e.syntax)"
-        case .at(let e): "at \(e.syntax)"
+        case .event(let name): .event(name)
+        case .when(let e): .when(e.syntax)
+        case .at(let e): .at(e.syntax)
         case .manual: nil
         }
     }

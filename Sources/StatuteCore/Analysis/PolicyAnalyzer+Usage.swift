@@ -4,7 +4,9 @@ extension PolicyAnalyzer {
     static func usageFindings(_ context: AnalysisContext) -> [Finding] {
         let policy = context.policy
         var read = Set<String>()
-        for expression in context.allExpressions { read.formUnion(expression.reads.map(\.name)) }
+        for expression in context.allExpressions {
+            for reference in expression.reads { read.insert(reference.name) }
+        }
         let assigned = Set(policy.transitions.flatMap { $0.assignments.map(\.fact) })
         var events = Set<String>()
         var effects = Set<String>()

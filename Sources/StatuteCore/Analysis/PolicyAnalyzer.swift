@@ -87,13 +87,13 @@ struct AnalysisContext {
     let declarationIndices: [Int?]
     /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
     /// once, by transition index; `nil` for manual transitions.
-    let triggerKeys: [String?]
+    let triggerKeys: [PolicyAnalyzer.TriggerKey?]
     /// Automatic transitions by trigger key, in file order.
-    let byTriggerKey: [String: [Int]]
+    let byTriggerKey: [PolicyAnalyzer.TriggerKey: [Int]]
     /// Automatic transitions by trigger key, then by the state they apply from (a status
     /// index, or `statuses.count` for `start`), in file order: the only transitions
     /// that can compete with each other.
-    let byTriggerKeyAndState: [String: [Int: [Int]]]
+    let byTriggerKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]]
     /// The transitions that apply from each status, in file order, by status index.
     let outgoing: [[Int]]
 
@@ -105,16 +105,17 @@ struct AnalysisContext {
         }
         self.declarationIndices = policy.transitions.map { byID[$0.id] }
         let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
-        var byKey: [String: [Int]] = [:]
-        var byKeyAndState: [String: [Int: [Int]]] = [:]
+        var byKey: [PolicyAnalyzer.TriggerKey: [Int]] = [:]
+        var byKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]] = [:]
         var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
         for transition in policy.transitions {
-            for status in transition.fromStatuses.sorted() where status < outgoing.count {
+            let states = Self.states(of: transition, statusCount: policy.statuses.count)
+            for status in states where status < outgoing.count {
                 outgoing[status].append(transition.index)
             }
             guard let key = keys[transition.index] else { continue }
             byKey[key, default: []].append(transition.index)
-            for state in Self.states(of: transition, statusCount: policy.statuses.count) {
+            for state in states {
                 byKeyAndState[key, default: [:]][state, default: []].append(transition.index)
             }
         }

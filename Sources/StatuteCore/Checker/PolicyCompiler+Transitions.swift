@@ -6,6 +6,15 @@ struct TransitionContext {
     let environment: ExpressionEnvironment
     /// Status indices by id, so that resolving a transition's statuses is not a search.
     let statusIndexByID: [String: Int]
+    /// Declared names, worked out once rather than per transition.
+    let eventNames: [String]
+    let eventSet: Set<String>
+    let effectSet: Set<String>
+    let roleNames: [String]
+    let roleSet: Set<String>
+    let factNames: [String]
+    /// A fact's first slot by name (as `firstIndex(of:)` finds it).
+    let factSlotByName: [String: Int]
 
     init(document: PolicyDocument, statuses: [Status], roles: [Role], environment: ExpressionEnvironment) {
         self.document = document
@@ -15,6 +24,15 @@ struct TransitionContext {
         var byID: [String: Int] = [:]
         for status in statuses where byID[status.id] == nil { byID[status.id] = status.index }
         self.statusIndexByID = byID
+        self.eventNames = document.events.map(\.name.value)
+        self.eventSet = Set(eventNames)
+        self.effectSet = Set(document.effects.map(\.name.value))
+        self.roleNames = roles.map(\.name)
+        self.roleSet = Set(roleNames)
+        self.factNames = document.facts.map(\.name.value)
+        var slots: [String: Int] = [:]
+        for (slot, name) in factNames.enumerated() where slots[name] == nil { slots[name] = slot }
+        self.factSlotByName = slots
     }
 
     var statusIDs: [String] { statuses.map(\.id) }
@@ -69,7 +87,7 @@ extension PolicyCompiler {
             compileExpression($0, for: .condition, context, ok: &ok, into: &diagnostics)
         }
         let assignments = resolveAssignments(declaration, context, ok: &ok, into: &diagnostics)
-        for effect in declaration.effects where !context.document.effects.contains(where: { $0.name.value == effect.value }) {
+        for effect in declaration.effects where !context.effectSet.contains(effect.value) {
             ok = false
             diagnostics.append(.error(.unknownEffect, "unknown effect `\(effect.value)`", at: effect.span,
                                       help: Suggestions.didYouMean(effect.value, in: context.document.effects.map(\.name.value))
@@ -143,8 +161,8 @@ extension PolicyCompiler {
                                           at: mode.span, help: "add `by:` with a role or a list of roles"))
                 return nil
             }
-            let names = context.roles.map(\.name)
-            for role in roles where !names.contains(role.value) {
+            let names = context.roleNames
+            for role in roles where !context.roleSet.contains(role.value) {
                 ok = false
                 diagnostics.append(.error(.unknownRole, "unknown role `\(role.value)`", at: role.span,
                                           help: Suggestions.didYouMean(role.value, in: names)
@@ -173,8 +191,8 @@ extension PolicyCompiler {
                 return nil
             }
             if let event = declaration.event {
-                let events = context.document.events.map(\.name.value)
-                guard events.contains(event.value) else {
+                guard context.eventSet.contains(event.value) else {
+                    let events = context.eventNames
                     ok = false
                     diagnostics.append(.error(.unknownEvent, "unknown event `\(event.value)`", at: event.span,
                                               help: Suggestions.didYouMean(event.value, in: events) ?? "declare it under `events:`"))
@@ -196,10 +214,10 @@ extension PolicyCompiler {
                                     into diagnostics: inout [Diagnostic]) -> [CompiledAssignment] {
         var assignments: [CompiledAssignment] = []
         var seen = Set<String>()
-        let factNames = context.document.facts.map(\.name.value)
         for assignment in declaration.assignments {
             let name = assignment.fact.value
-            guard let slot = factNames.firstIndex(of: name) else {
+            guard let slot = context.factSlotByName[name] else {
+                let factNames = context.factNames
                 ok = false
                 diagnostics.append(.error(.unknownFact, "unknown fact `\(name)`", at: assignment.fact.span,
                                           help: Suggestions.didYouMean(name, in: factNames) ?? "declare it under `facts:`"))

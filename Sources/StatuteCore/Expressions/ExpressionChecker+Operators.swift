@@ -13,7 +13,8 @@ extension ExpressionChecker {
         if op == .in { return checkMembership(lhs, rhs) }
         let l = check(lhs)
         let r = check(rhs)
-        let quoted = "`\(op.rawValue)`"
+        // Written only into messages: not built on the happy path.
+        var quoted: String { "`\(op.rawValue)`" }
         switch op {
         case .and, .or:
             let okL = requireBool(l, lhs, quoted)
@@ -32,10 +33,11 @@ extension ExpressionChecker {
         case .coalesce:
             return coalesce(l, r, rhs)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let comparable: Set<BaseType> = [.int, .date, .string]
+            func comparable(_ base: BaseType) -> Bool { base == .int || base == .date || base == .string }
             var ok = true
-            for (typed, syntax) in [(l, lhs), (r, rhs)] {
-                if let base = typed.type.base, !comparable.contains(base) {
+            for side in 0..<2 {
+                let (typed, syntax) = side == 0 ? (l, lhs) : (r, rhs)
+                if let base = typed.type.base, !comparable(base) {
                     error(.typeMismatch, "\(quoted) needs int, date or string operands, found `\(typed.type)`",
                           at: syntax.span)
                     ok = false
@@ -95,13 +97,14 @@ extension ExpressionChecker {
 
     private mutating func arithmetic(_ op: BinaryOperator, _ l: Typed, _ r: Typed,
                                      _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax) -> Typed {
-        let quoted = "`\(op.rawValue)`"
+        var quoted: String { "`\(op.rawValue)`" }
         let additive = op == .add || op == .subtract
-        let accepted: Set<BaseType> = additive ? [.int, .date, .period] : [.int]
+        func accepted(_ base: BaseType) -> Bool { base == .int || (additive && (base == .date || base == .period)) }
         let wanted = additive ? "int, date or period operands" : "int operands"
         var ok = true
-        for (typed, syntax) in [(l, lhs), (r, rhs)] {
-            if let base = typed.type.base, !accepted.contains(base) {
+        for side in 0..<2 {
+            let (typed, syntax) = side == 0 ? (l, lhs) : (r, rhs)
+            if let base = typed.type.base, !accepted(base) {
                 error(.typeMismatch, "\(quoted) needs \(wanted), found `\(typed.type)`", at: syntax.span)
                 ok = false
             }

@@ -15,8 +15,9 @@ struct ExpressionChecker {
     /// Names read, once each, in source order.
     private(set) var reads: [NameReference] = []
     /// Environment indices of the derived values read directly.
-    private(set) var derivedRead: Set<Int> = []
-    private var readNames: Set<String> = []
+    private(set) var derivedRead: [Int] = []
+    /// The names in `reads`, once there are more than a few (fewer are searched in `reads`).
+    private var readNames: Set<String>?
 
     init(scope: NameScope) {
         self.scope = scope
@@ -62,8 +63,10 @@ struct ExpressionChecker {
             }
             return .poison
         }
-        if readNames.insert(name).inserted {
+        if isFirstRead(of: name) {
             reads.append(NameReference(kind: slot.kind, name: name, slot: slot.slot))
+            // A derived slot has one name, so it is listed once.
+            if slot.kind == .derived { derivedRead.append(slot.slot) }
         }
         let node: CompiledNode = switch slot.kind {
         case .fact: .fact(slot.slot, name)
@@ -71,8 +74,15 @@ struct ExpressionChecker {
         case .today: .today
         case .derived: .derived(slot.slot, name)
         }
-        if slot.kind == .derived { derivedRead.insert(slot.slot) }
         return Typed(type: .value(slot.type), node: node)
+    }
+
+    /// Whether `name` is read here for the first time; remembers it.
+    private mutating func isFirstRead(of name: String) -> Bool {
+        if readNames != nil { return readNames!.insert(name).inserted }
+        if reads.contains(where: { $0.name == name }) { return false }
+        if reads.count >= 8 { readNames = Set(reads.map(\.name) + [name]) }
+        return true
     }
 
     /// Whether `typed` is usable as a bool operand; reports an error when it is not.

@@ -7,12 +7,79 @@ struct ExpressionToken: Hashable, Sendable {
         case int(Int?)
         case string(String)
         /// A punctuation or operator symbol, or the keyword `in`.
-        case symbol(String)
+        case symbol(ExpressionSymbol)
         case end
     }
 
     let kind: Kind
     let range: Range<Int>
+}
+
+/// The punctuation and operator symbols of the expression language, and the keyword `in`.
+enum ExpressionSymbol: String, Hashable, Sendable {
+    case question = "?", colon = ":", less = "<", greater = ">", plus = "+", minus = "-", star = "*"
+    case slash = "/", percent = "%", bang = "!", openParen = "(", closeParen = ")", openBracket = "["
+    case closeBracket = "]", comma = ","
+    case coalesce = "??", or = "||", and = "&&", equal = "==", notEqual = "!=", lessOrEqual = "<="
+    case greaterOrEqual = ">=", `in` = "in"
+
+    /// The infix operator this symbol is, if any (`??` included).
+    var binaryOperator: BinaryOperator? {
+        switch self {
+        case .coalesce: .coalesce
+        case .or: .or
+        case .and: .and
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        case .greaterOrEqual: .greaterOrEqual
+        case .in: .in
+        case .plus: .add
+        case .minus: .subtract
+        case .star: .multiply
+        case .slash: .divide
+        case .percent: .remainder
+        default: nil
+        }
+    }
+
+    /// The one-scalar symbol `s` is, if any.
+    static func single(_ s: Unicode.Scalar) -> ExpressionSymbol? {
+        switch s {
+        case "?": .question
+        case ":": .colon
+        case "<": .less
+        case ">": .greater
+        case "+": .plus
+        case "-": .minus
+        case "*": .star
+        case "/": .slash
+        case "%": .percent
+        case "!": .bang
+        case "(": .openParen
+        case ")": .closeParen
+        case "[": .openBracket
+        case "]": .closeBracket
+        case ",": .comma
+        default: nil
+        }
+    }
+
+    /// The two-scalar symbol `a` and `b` make, if any.
+    static func double(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> ExpressionSymbol? {
+        switch (a, b) {
+        case ("?", "?"): .coalesce
+        case ("|", "|"): .or
+        case ("&", "&"): .and
+        case ("=", "="): .equal
+        case ("!", "="): .notEqual
+        case ("<", "="): .lessOrEqual
+        case (">", "="): .greaterOrEqual
+        default: nil
+        }
+    }
 }
 
 /// A lexing failure: message, offending scalar offsets and optional help.
@@ -49,6 +116,7 @@ struct ExpressionLexer {
     /// All tokens, ending with `.end`.
     mutating func tokenize() throws(ExpressionLexError) -> [ExpressionToken] {
         var tokens: [ExpressionToken] = []
+        tokens.reserveCapacity(scalars.count / 3 + 2)  // enough for most expressions at once
         while true {
             let token = try next()
             tokens.append(token)
@@ -63,16 +131,15 @@ struct ExpressionLexer {
         if Self.isNameStart(s) { return try name() }
         if Self.isDigit(s) { return try number() }
         if s == "'" || s == "\"" { return try string(quote: s) }
-        let two = peek(1).map { String(s) + String($0) }
-        if let two, ["??", "||", "&&", "==", "!=", "<=", ">="].contains(two) {
+        if let next = peek(1), let two = ExpressionSymbol.double(s, next) {
             position += 2
             return ExpressionToken(kind: .symbol(two), range: start..<position)
         }
-        let single = String(s)
-        if ["?", ":", "<", ">", "+", "-", "*", "/", "%", "!", "(", ")", "[", "]", ","].contains(single) {
+        if let one = ExpressionSymbol.single(s) {
             position += 1
-            return ExpressionToken(kind: .symbol(single), range: start..<position)
+            return ExpressionToken(kind: .symbol(one), range: start..<position)
         }
+        let single = String(s)
         let help: String? = switch single {
         case "=": "use `==` to compare"
         case "&": "use `&&` for logical and"
@@ -92,8 +159,12 @@ struct ExpressionLexer {
         if peek() == "." {
             throw ExpressionLexError(message: "expected a name after `.`", range: position..<position + 1)
         }
-        let text = String(String.UnicodeScalarView(scalars[start..<position]))
-        let kind: ExpressionToken.Kind = text == "in" ? .symbol("in") : .name(text)
+        // Names are ASCII, so their scalars are their UTF-8 bytes.
+        let text = String(unsafeUninitializedCapacity: position - start) { buffer in
+            for i in start..<position { buffer[i - start] = UInt8(truncatingIfNeeded: scalars[i].value) }
+            return position - start
+        }
+        let kind: ExpressionToken.Kind = text == "in" ? .symbol(.in) : .name(text)
         return ExpressionToken(kind: kind, range: start..<position)
     }
 

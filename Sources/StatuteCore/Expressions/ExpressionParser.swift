@@ -14,7 +14,9 @@ package enum ExpressionParser {
     /// within `limits`.
     package static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
-        let scalars = Array(source.text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.text.utf8.count)  // one pass, no separate count
+        for scalar in source.text.unicodeScalars { scalars.append(scalar) }
         if scalars.count > limits.maxLength {
             return (nil, [.error(.expressionTooLong,
                                  "expression is \(scalars.count) characters long, more than the limit of \(limits.maxLength)",
@@ -66,7 +68,10 @@ private struct Parser {
 
     func span(_ range: Range<Int>) -> SourceSpan { source.span(scalarOffsets: range) }
 
-    func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+    func isSymbol(_ symbol: ExpressionSymbol) -> Bool {
+        if case .symbol(let s) = current.kind { return s == symbol }
+        return false
+    }
 
     func fail(_ message: String, at range: Range<Int>, help: String? = nil) -> ParseFailure {
         ParseFailure(diagnostic: .error(.expressionSyntax, message, at: span(range), help: help))
@@ -78,7 +83,7 @@ private struct Parser {
         case .name(let n): "`\(n)`"
         case .int: "number"
         case .string: "string"
-        case .symbol(let s): "`\(s)`"
+        case .symbol(let s): "`\(s.rawValue)`"
         }
     }
 
@@ -93,16 +98,17 @@ private struct Parser {
         if depth > limits.maxDepth { throw tooDeep(current.range) }
     }
 
-    /// Builds a node covering `range` whose children are `children`, checking tree depth.
-    func node(_ kind: ExpressionSyntax.Kind, _ range: Range<Int>, _ children: [Parsed]) throws(ParseFailure) -> Parsed {
-        let depth = 1 + (children.map(\.depth).max() ?? 0)
+    /// Builds a node covering `range` one level above its deepest child (`childDepth`, 0
+    /// for a leaf), checking tree depth.
+    func node(_ kind: ExpressionSyntax.Kind, _ range: Range<Int>, childDepth: Int = 0) throws(ParseFailure) -> Parsed {
+        let depth = 1 + childDepth
         if depth > limits.maxDepth { throw tooDeep(range) }
         return Parsed(syntax: ExpressionSyntax(kind, span: span(range)), range: range, depth: depth)
     }
 
-    mutating func expect(_ symbol: String, after what: String) throws(ParseFailure) -> ExpressionToken {
+    mutating func expect(_ symbol: ExpressionSymbol, after what: String) throws(ParseFailure) -> ExpressionToken {
         guard isSymbol(symbol) else {
-            throw fail("expected `\(symbol)` \(what), found \(describe(current))", at: current.range,
+            throw fail("expected `\(symbol.rawValue)` \(what), found \(describe(current))", at: current.range,
                        help: wordOperatorHelp(current))
         }
         defer { index += 1 }
@@ -134,27 +140,29 @@ private struct Parser {
     mutating func parseExpression(depth: Int) throws(ParseFailure) -> Parsed {
         try enter(depth)
         let condition = try parseCoalesce(depth: depth)
-        guard isSymbol("?") else { return condition }
+        guard isSymbol(.question) else { return condition }
         index += 1
         let then = try parseExpression(depth: depth + 1)
-        _ = try expect(":", after: "in the conditional `?:`")
+        _ = try expect(.colon, after: "in the conditional `?:`")
         let otherwise = try parseExpression(depth: depth + 1)
         return try node(.conditional(condition.syntax, then.syntax, otherwise.syntax),
-                        condition.range.lowerBound..<otherwise.range.upperBound, [condition, then, otherwise])
+                        condition.range.lowerBound..<otherwise.range.upperBound,
+                        childDepth: max(condition.depth, then.depth, otherwise.depth))
     }
 
     /// `a ?? b`, right-associative.
     mutating func parseCoalesce(depth: Int) throws(ParseFailure) -> Parsed {
         try enter(depth)
         let lhs = try parseBinary(minimum: BinaryOperator.or.precedence, depth: depth)
-        guard isSymbol("??") else { return lhs }
+        guard isSymbol(.coalesce) else { return lhs }
         index += 1
         let rhs = try parseCoalesce(depth: depth + 1)
-        return try node(.binary(.coalesce, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound, [lhs, rhs])
+        return try node(.binary(.coalesce, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound,
+                        childDepth: max(lhs.depth, rhs.depth))
     }
 
     func binaryOperator() -> BinaryOperator? {
-        guard case .symbol(let s) = current.kind, s != "??", let op = BinaryOperator(rawValue: s) else { return nil }
+        guard case .symbol(let s) = current.kind, s != .coalesce, let op = s.binaryOperator else { return nil }
         return op
     }
 
@@ -165,7 +173,8 @@ private struct Parser {
         while let op = binaryOperator(), op.precedence >= minimum {
             index += 1
             let rhs = try parseBinary(minimum: op.precedence + 1, depth: depth + 1)
-            lhs = try node(.binary(op, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound, [lhs, rhs])
+            lhs = try node(.binary(op, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound,
+                           childDepth: max(lhs.depth, rhs.depth))
         }
         return lhs
     }
@@ -174,14 +183,15 @@ private struct Parser {
         try enter(depth)
         let token = current
         let op: UnaryOperator? = switch token.kind {
-        case .symbol("!"): .not
-        case .symbol("-"): .negate
+        case .symbol(.bang): .not
+        case .symbol(.minus): .negate
         default: nil
         }
         guard let op else { return try parsePrimary(depth: depth) }
         index += 1
         let operand = try parseUnary(depth: depth + 1)
-        return try node(.unary(op, operand.syntax), token.range.lowerBound..<operand.range.upperBound, [operand])
+        return try node(.unary(op, operand.syntax), token.range.lowerBound..<operand.range.upperBound,
+                        childDepth: operand.depth)
     }
 
     mutating func parsePrimary(depth: Int) throws(ParseFailure) -> Parsed {
@@ -194,31 +204,33 @@ private struct Parser {
                                                       at: span(token.range),
                                                       help: "the largest integer is \(Int.max)"))
             }
-            return try node(.literal(.int(value)), token.range, [])
+            return try node(.literal(.int(value)), token.range)
         case .string(let value):
             index += 1
-            return try node(.literal(.string(value)), token.range, [])
+            return try node(.literal(.string(value)), token.range)
         case .name(let name):
             index += 1
             switch name {
-            case "true": return try node(.literal(.bool(true)), token.range, [])
-            case "false": return try node(.literal(.bool(false)), token.range, [])
-            case "null": return try node(.literal(.null), token.range, [])
+            case "true": return try node(.literal(.bool(true)), token.range)
+            case "false": return try node(.literal(.bool(false)), token.range)
+            case "null": return try node(.literal(.null), token.range)
             default: break
             }
-            guard isSymbol("(") else { return try node(.name(name), token.range, []) }
+            guard isSymbol(.openParen) else { return try node(.name(name), token.range) }
             index += 1
-            let (arguments, close) = try parseItems(closing: ")", depth: depth + 1)
-            return try node(.call(name, arguments.map(\.syntax)), token.range.lowerBound..<close.range.upperBound, arguments)
-        case .symbol("("):
+            let (arguments, close) = try parseItems(closing: .closeParen, depth: depth + 1)
+            return try node(.call(name, arguments.map(\.syntax)), token.range.lowerBound..<close.range.upperBound,
+                            childDepth: arguments.reduce(0) { max($0, $1.depth) })
+        case .symbol(.openParen):
             index += 1
             let inner = try parseExpression(depth: depth + 1)
-            _ = try expect(")", after: "to close `(`")
+            _ = try expect(.closeParen, after: "to close `(`")
             return inner
-        case .symbol("["):
+        case .symbol(.openBracket):
             index += 1
-            let (items, close) = try parseItems(closing: "]", depth: depth + 1)
-            return try node(.list(items.map(\.syntax)), token.range.lowerBound..<close.range.upperBound, items)
+            let (items, close) = try parseItems(closing: .closeBracket, depth: depth + 1)
+            return try node(.list(items.map(\.syntax)), token.range.lowerBound..<close.range.upperBound,
+                            childDepth: items.reduce(0) { max($0, $1.depth) })
         case .end:
             throw fail("expected an expression, found end of expression", at: token.range)
         case .symbol:
@@ -227,7 +239,7 @@ private struct Parser {
     }
 
     /// Comma-separated expressions up to `closing` (already past the opening bracket).
-    mutating func parseItems(closing: String, depth: Int) throws(ParseFailure) -> ([Parsed], ExpressionToken) {
+    mutating func parseItems(closing: ExpressionSymbol, depth: Int) throws(ParseFailure) -> ([Parsed], ExpressionToken) {
         try enter(depth)
         var items: [Parsed] = []
         if isSymbol(closing) {
@@ -236,7 +248,7 @@ private struct Parser {
         }
         while true {
             items.append(try parseExpression(depth: depth))
-            if isSymbol(",") {
+            if isSymbol(.comma) {
                 index += 1
                 continue
             }

@@ -96,6 +96,15 @@ package struct EmbeddedText: Hashable, Sendable {
         self.layout = .table(locations)
     }
 
+    /// An embedded text its reader knows to be on one line, with `scalarCount` Unicode
+    /// scalars and none of them a line feed, starting at `start`: nothing is counted again.
+    package init(text: String, file: String, oneLineStart start: SourceLocation, scalarCount: Int) {
+        self.text = text
+        self.file = file
+        self.scalarCount = scalarCount
+        self.layout = .line(start)
+    }
+
     /// The file location of the Unicode scalar at `offset` (clamped to the text).
     package func location(atScalarOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), scalarCount)

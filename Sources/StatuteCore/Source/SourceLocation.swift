@@ -2,21 +2,33 @@
 ///
 /// Columns count Unicode scalar values (characters as an editor shows them for
 /// most text), not bytes.
+///
+/// Stored in 32 bits each (a span is then 32 bytes, not 48: every node of every tree
+/// carries one); values beyond ±2³¹ are clamped.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     /// Creates a location from a 1-based line and a 1-based column (in Unicode scalars).
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
     }
 
     /// Orders by line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
     /// `line:column`.
