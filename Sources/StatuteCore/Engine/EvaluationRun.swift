@@ -14,7 +14,8 @@ struct EvaluationRun {
     /// emptied when a `set` changes the facts.
     var derived: [Value?] = []
 
-    var policy: CompiledPolicy { engine.policy }
+    /// The policy, borrowed in place (a copy of the struct would retain each of its fields).
+    var policy: CompiledPolicy { _read { yield engine.storage.policy } }
 
     init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
         self.engine = engine
