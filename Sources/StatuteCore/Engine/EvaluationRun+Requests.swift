@@ -41,7 +41,8 @@ extension EvaluationRun {
     mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
         // A non-nil id resolves to an index or throws.
         let targetIndex = try engine.statusIndex(target, what: "the request")!
-        let roleInfo = try engine.resolveRole(role)
+        let roleIndex = try engine.resolveRoleIndex(role)
+        func permits(_ transition: Transition) -> Bool { policy.admittedRoles[transition.index].contains(roleIndex) }
         if let transitionID {
             guard let named = policy.transition(transitionID) else {
                 throw Diagnostic.error(.unknownTransition, "unknown transition `\(transitionID)`", at: nil,
@@ -69,7 +70,7 @@ extension EvaluationRun {
             let transition = policy.transitions[index]
             guard leadsToTarget(transition) else { continue }
             anyApplicable = true
-            if transition.roles.contains(where: roleInfo.actsAs.contains) {
+            if permits(transition) {
                 anyPermitted = true
             } else if explain {
                 note(transition, .manual, .roleNotPermitted,
@@ -101,7 +102,7 @@ extension EvaluationRun {
         }
         guard anyPermitted else {
             let applicable = policy.manualTransitions[state].map { policy.transitions[$0] }.filter(leadsToTarget)
-            let roles = Narration.rolesAdmitted(by: applicable, in: policy)
+            let roles = policy.rolesAdmitted(by: applicable)
             return Rejection(kind: .roleNotPermitted,
                              message: "role `\(role)` may not set \(label) from here; permitted: \(roles.map { "`\($0)`" }.joined(separator: ", "))",
                              allowedFrom: [], allowedRoles: roles, transition: nil, guardSource: nil, values: [])
@@ -109,7 +110,7 @@ extension EvaluationRun {
         var firstFailure: (Transition, Check, CompiledExpression)?
         for index in policy.manualTransitions[state] {
             let transition = policy.transitions[index]
-            guard leadsToTarget(transition), transition.roles.contains(where: roleInfo.actsAs.contains) else { continue }
+            guard leadsToTarget(transition), permits(transition) else { continue }
             if let guardExpression = transition.guardExpression {
                 var check = evaluateNow(guardExpression)
                 guard check.holds else {

@@ -9,10 +9,10 @@ extension EvaluationRun {
         let start = status
         var taken = 0
         var entered: [Int?] = []
-        noteWrongStatus(.settle) { $0.trigger.kind == .when || $0.trigger.kind == .at }
+        noteWrongStatus(.settle) { $0.triggerKind == .when || $0.triggerKind == .at }
         while let transition = nextSettleTransition() {
             let from = status
-            take(transition, trigger: transition.trigger.kind)
+            take(transition, trigger: transition.triggerKind)
             taken += 1
             if taken == 2 { entered = [start, from] }
             if taken == 1 ? status == start : entered.contains(status) {
@@ -125,9 +125,7 @@ extension EvaluationRun {
                   let due = dateExpression.evaluate(in: context, cache: &derived).dateValue,
                   due > context.today else { continue }
             if let guardExpression = transition.guardExpression {
-                var then = context
-                then.today = due
-                guard guardExpression.evaluate(in: then) == .bool(true) else { continue }
+                guard guardExpression.evaluate(in: context, today: due) == .bool(true) else { continue }
             }
             if best == nil || due < best!.date { best = (transition, due) }
         }

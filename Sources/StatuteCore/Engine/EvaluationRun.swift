@@ -1,6 +1,8 @@
 /// The mutable state of one evaluation: the record as it moves, and what happened.
 struct EvaluationRun {
-    let engine: Engine
+    /// The engine's storage, not retained: a run lives only inside ``Engine/evaluate(_:request:today:explain:)``,
+    /// whose engine keeps it alive (one retain and release fewer per evaluation).
+    unowned(unsafe) let storage: Engine.Storage
     let previous: Int?
     var status: Int?
     var context: EvaluationContext
@@ -15,10 +17,12 @@ struct EvaluationRun {
     var derived: [Value?] = []
 
     /// The policy, borrowed in place (a copy of the struct would retain each of its fields).
-    var policy: CompiledPolicy { _read { yield engine.storage.policy } }
+    var policy: CompiledPolicy { _read { yield storage.policy } }
+    /// The engine, for the rare paths that resolve names of a request.
+    var engine: Engine { Engine(storage: storage) }
 
     init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
-        self.engine = engine
+        self.storage = engine.storage
         self.previous = status
         self.status = status
         self.context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
@@ -64,11 +68,16 @@ struct EvaluationRun {
         return "event `\(event)` was ignored: no transition on it applies \(place)"
     }
 
+    /// The result; the run's lists are moved into it, not copied (the run ends here).
     private mutating func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
-        EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, steps: steps,
-                         effects: effects, assignments: assignments,
-                         next: outcome == .rejected ? nil : nextChange(), reason: reason,
-                         explanation: explain ? Explanation(considerations: considerations) : nil)
+        let next = outcome == .rejected ? nil : nextChange()
+        var result = EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, next: next,
+                                      reason: reason)
+        swap(&result.steps, &steps)
+        swap(&result.effects, &effects)
+        swap(&result.assignments, &assignments)
+        if explain { result.explanation = Explanation(considerations: considerations) }
+        return result
     }
 
     // MARK: - Taking steps
@@ -99,7 +108,11 @@ struct EvaluationRun {
     private mutating func record(_ transition: Transition, trigger: TriggerKind) {
         steps.append(Step(transition: transition.id, from: id(status), to: policy.statuses[transition.to].id,
                           mode: transition.mode, trigger: trigger))
-        effects += transition.effects
+        if effects.isEmpty {
+            effects = transition.effects  // shares the transition's list: no copy
+        } else {
+            effects += transition.effects
+        }
         status = transition.to
     }
 

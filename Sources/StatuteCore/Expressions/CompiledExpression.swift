@@ -52,6 +52,17 @@ public final class CompiledExpression: Sendable {
         return program.value(facts: context.facts, settings: context.settings, today: context.today, derived: cache)
     }
 
+    /// The value of the expression as if `today` were another date (the date a scheduled
+    /// transition's guard is read on), without copying the context when no derived value is read.
+    func evaluate(in context: EvaluationContext, today: CalendarDate) -> Value {
+        guard derivedNeeded.isEmpty else {
+            var then = context
+            then.today = today
+            return evaluate(in: then)
+        }
+        return program.value(facts: context.facts, settings: context.settings, today: today, derived: [])
+    }
+
     /// The value of the expression, recording in `trace` each name read with its value
     /// (appended once, in order first read, skipping names already in the trace) and,
     /// when the result is null, the names whose null made it so (appended to

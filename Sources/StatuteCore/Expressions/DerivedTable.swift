@@ -40,11 +40,18 @@ final class DerivedTable: Sendable {
     /// `needed`, a list made by ``closure(of:)``. Values already in the cache are kept, so
     /// a cache shared by the expressions of one evaluation computes each derived value once.
     func fill(_ needed: [Int], in context: EvaluationContext, cache: inout [Value?]) {
-        if cache.count != programs.count { cache = Array(repeating: nil, count: programs.count) }
-        for index in needed where cache[index] == nil {
-            let value = programs[index].value(facts: context.facts, settings: context.settings,
-                                              today: context.today, derived: cache)
-            cache[index] = value
+        if cache.count != programs.count {
+            let count = programs.count
+            cache = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.initialize(repeating: nil)
+                initialized = count
+            }
+        }
+        cache.withUnsafeMutableBufferPointer { buffer in
+            for index in needed where buffer[index] == nil {
+                buffer[index] = programs[index].value(facts: context.facts, settings: context.settings,
+                                                      today: context.today, derived: UnsafeBufferPointer(buffer))
+            }
         }
     }
 }

@@ -105,7 +105,7 @@ extension CompiledProgram {
     /// computed so far, watched by `observer`.
     @inline(__always)
     func evaluate<Observer: EvaluationObserver>(facts: [Value], settings: [Value], today: CalendarDate,
-                                                derived: [Value?], observer: inout Observer)
+                                                derived: UnsafeBufferPointer<Value?>, observer: inout Observer)
         -> (Value, Observer.Blame) {
         instructions.withUnsafeBufferPointer { instructions in
             constants.withUnsafeBufferPointer { constants in
@@ -113,15 +113,13 @@ extension CompiledProgram {
                     items.withUnsafeBufferPointer { items in
                         facts.withUnsafeBufferPointer { facts in
                             settings.withUnsafeBufferPointer { settings in
-                                derived.withUnsafeBufferPointer { derived in
-                                    var evaluator = ProgramEvaluator(
-                                        instructions: instructions, constants: constants, names: names, items: items,
-                                        facts: facts, settings: settings, derived: derived, today: today,
-                                        observer: observer)
-                                    let result = evaluator.evaluate(root)
-                                    observer = evaluator.observer
-                                    return result
-                                }
+                                var evaluator = ProgramEvaluator(
+                                    instructions: instructions, constants: constants, names: names, items: items,
+                                    facts: facts, settings: settings, derived: derived, today: today,
+                                    observer: observer)
+                                let result = evaluator.evaluate(root)
+                                observer = evaluator.observer
+                                return result
                             }
                         }
                     }
@@ -130,10 +128,26 @@ extension CompiledProgram {
         }
     }
 
+    /// ``evaluate(facts:settings:today:derived:observer:)`` with the derived values in an array.
+    @inline(__always)
+    func evaluate<Observer: EvaluationObserver>(facts: [Value], settings: [Value], today: CalendarDate,
+                                                derived: [Value?], observer: inout Observer)
+        -> (Value, Observer.Blame) {
+        derived.withUnsafeBufferPointer { derived in
+            evaluate(facts: facts, settings: settings, today: today, derived: derived, observer: &observer)
+        }
+    }
+
     /// The program's value with explain off.
     @inline(__always)
-    func value(facts: [Value], settings: [Value], today: CalendarDate, derived: [Value?]) -> Value {
+    func value(facts: [Value], settings: [Value], today: CalendarDate, derived: UnsafeBufferPointer<Value?>) -> Value {
         var silent = SilentObserver()
         return evaluate(facts: facts, settings: settings, today: today, derived: derived, observer: &silent).0
+    }
+
+    /// The program's value with explain off, the derived values in an array.
+    @inline(__always)
+    func value(facts: [Value], settings: [Value], today: CalendarDate, derived: [Value?]) -> Value {
+        derived.withUnsafeBufferPointer { value(facts: facts, settings: settings, today: today, derived: $0) }
     }
 }
