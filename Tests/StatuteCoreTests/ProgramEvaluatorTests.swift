@@ -98,7 +98,7 @@ import Testing
             ("n != null", .bool(false), []),
             ("maybe && n > 0", .null, ["maybe", "n"]),
             ("maybe || false", .null, ["maybe"]),
-            ("n ?? label == 'a'", .null, []),
+            ("label ?? name", .string(""), []),
             ("n ?? null", .null, ["n"]),
             ("maybe ? 1 : 2", .null, ["maybe"]),
             ("label in ['a', 'b']", .null, ["label"]),

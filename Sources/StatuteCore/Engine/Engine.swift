@@ -30,11 +30,6 @@ public struct Engine: Sendable {
 
     let storage: Storage
 
-    /// An engine over existing storage (an evaluation run's view of its engine).
-    init(storage: Storage) {
-        self.storage = storage
-    }
-
     /// The compiled policy whose transitions the engine executes.
     public var policy: CompiledPolicy { storage.policy }
     /// Setting values by slot: declared defaults, overridden by the caller's.

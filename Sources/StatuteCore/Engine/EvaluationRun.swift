@@ -1,8 +1,6 @@
 /// The mutable state of one evaluation: the record as it moves, and what happened.
 struct EvaluationRun {
-    /// The engine's storage, not retained: a run lives only inside ``Engine/evaluate(_:request:today:explain:)``,
-    /// whose engine keeps it alive (one retain and release fewer per evaluation).
-    unowned(unsafe) let storage: Engine.Storage
+    let engine: Engine
     let previous: Int?
     var status: Int?
     var context: EvaluationContext
@@ -17,12 +15,10 @@ struct EvaluationRun {
     var derived: [Value?] = []
 
     /// The policy, borrowed in place (a copy of the struct would retain each of its fields).
-    var policy: CompiledPolicy { _read { yield storage.policy } }
-    /// The engine, for the rare paths that resolve names of a request.
-    var engine: Engine { Engine(storage: storage) }
+    var policy: CompiledPolicy { _read { yield engine.storage.policy } }
 
     init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
-        self.storage = engine.storage
+        self.engine = engine
         self.previous = status
         self.status = status
         self.context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
