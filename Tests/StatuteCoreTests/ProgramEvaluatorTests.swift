@@ -106,7 +106,7 @@ import Testing
             ("days_between(completed_on, today)", .null, ["completed_on"]),
             ("max(count, 2)", .int(2), []),
             ("settings.expiring_notice_days", .int(0), []),
-            ("date('2026-02-30') ?? today", .date(Fixture.today), []),
+            ("date(label ?? '2026-02-30') ?? today", .date(Fixture.today), []),
         ]
         for (source, expected, blamed) in cases {
             let expression = try #require(Fixture.compile(source).0, "\(source)")
