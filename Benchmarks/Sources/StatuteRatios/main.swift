@@ -5,6 +5,8 @@
 //   swift run -c release statute-ratios generate N # a synthetic policy of N statuses, to stdout
 //   swift run -c release statute-ratios scan FILE  # libyaml's raw event scan of a file (whole-process floor)
 //   swift run -c release statute-ratios load FILE  # load + check + compile + analysis of a file (whole process)
+//   swift run -c release statute-ratios engine N   # Engine.evaluate of the prepared mix, N rounds (for callgrind)
+//   swift run -c release statute-ratios hand N     # the hand-written policy on the same mix, N rounds
 import BenchmarkSupport
 import Foundation
 import Statute
@@ -35,6 +37,19 @@ case "engine":
         for (record, request) in fixture.preparedMix {
             if let result = try? fixture.engine.evaluate(record, request: request, today: fixture.today),
                result.outcome == .changed { changed += 1 }
+        }
+    }
+    print("\(changed) changed")
+case "hand":
+    // The hand-written policy's loop alone, for a profiler: the same mix, ROUNDS times.
+    let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 200_000
+    let fixture = try Fixture.load()
+    var changed = 0
+    for _ in 0..<rounds {
+        for (input, action) in fixture.handWrittenMix {
+            let result = HandWrittenCertification.evaluate(input, action, today: fixture.today,
+                                                           noticeDays: fixture.noticeDays)
+            if result.outcome == .changed { changed += 1 }
         }
     }
     print("\(changed) changed")

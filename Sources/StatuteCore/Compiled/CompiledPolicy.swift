@@ -85,6 +85,8 @@ package final class Transition: Sendable {
     package let mode: TransitionMode
     /// What makes it fire: an event, a condition, a date, or a manual request by permitted roles.
     package let trigger: Trigger
+    /// `trigger.kind`, stored: the engine reads it for every step without copying the trigger.
+    let triggerKind: TriggerKind
     /// The `guard:` that must also hold for the transition to be taken, or `nil` when there is none.
     package let guardExpression: CompiledExpression?
     /// The `set:` entries, in the order written.
@@ -107,6 +109,7 @@ package final class Transition: Sendable {
         self.to = to
         self.mode = mode
         self.trigger = trigger
+        self.triggerKind = trigger.kind
         self.guardExpression = guardExpression
         self.assignments = assignments
         self.effects = effects
@@ -157,6 +160,10 @@ public struct CompiledPolicy: Sendable {
     let factSlotByName: [String: Int]
     let settingSlotByName: [String: Int]
     let roleByName: [String: Role]
+    let roleIndexByName: [String: Int]
+    /// For each transition (by index): the indices in ``roles`` of the roles that may
+    /// request it (those acting as one of its `by` roles), ascending; empty when automatic.
+    let admittedRoles: [[Int]]
     /// Transition indices by state (status index; `statuses.count` for a new record) and kind.
     let eventTransitions: [[String: [Int]]]
     let settleTransitions: [[Int]]
@@ -182,6 +189,11 @@ public struct CompiledPolicy: Sendable {
         self.factSlotByName = Dictionary(document.facts.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         self.settingSlotByName = Dictionary(document.settings.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         self.roleByName = Dictionary(roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.roleIndexByName = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.admittedRoles = transitions.map { transition in
+            guard case .manual(let names) = transition.trigger else { return [] }
+            return roles.indices.filter { roles[$0].actsAs.contains(where: names.contains) }
+        }
         let stateCount = statuses.count + 1
         var events = Array(repeating: [String: [Int]](), count: stateCount)
         var settle = Array(repeating: [Int](), count: stateCount)
@@ -223,6 +235,16 @@ public struct CompiledPolicy: Sendable {
     public func role(_ name: String) -> Role? { roleByName[name] }
     /// A transition by id, or `nil`.
     package func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
+
+    /// The names of the roles that may request any of `transitions` (manual transitions of
+    /// this policy), in the order the roles are declared.
+    func rolesAdmitted(by transitions: [Transition]) -> [String] {
+        var admitted = Array(repeating: false, count: roles.count)
+        for transition in transitions {
+            for role in admittedRoles[transition.index] { admitted[role] = true }
+        }
+        return roles.indices.filter { admitted[$0] }.map { roles[$0].name }
+    }
 
     /// The state index used by the transition tables: a status index, or `statuses.count` for a new record.
     func stateIndex(_ status: Int?) -> Int { status ?? statuses.count }

@@ -117,6 +117,15 @@ public struct Engine: Sendable {
         return index
     }
 
+    /// Resolves the role of a request to its index in ``CompiledPolicy/roles``.
+    func resolveRoleIndex(_ name: String) throws(Diagnostic) -> Int {
+        guard let index = storage.policy.roleIndexByName[name] else {
+            throw Diagnostic.error(.unknownRole, "unknown role `\(name)`", at: nil,
+                                   help: Suggestions.didYouMeanOrList(name, in: policy.roles.map(\.name), kind: "roles"))
+        }
+        return index
+    }
+
     /// Resolves the role of a request.
     func resolveRole(_ name: String) throws(Diagnostic) -> Role {
         guard let role = policy.role(name) else {
@@ -160,8 +169,8 @@ public struct Engine: Sendable {
     ///   transition), a record prepared for another policy, or an automatic cycle.
     public func evaluate(_ record: PreparedRecord, request: Request = .evaluate, today: CalendarDate,
                          explain: Bool = false) throws(Diagnostic) -> EvaluationResult {
-        guard record.facts.count == policy.facts.count,
-              record.statusIndex.map({ $0 >= 0 && $0 < policy.statuses.count }) ?? true else {
+        guard record.facts.count == storage.policy.facts.count,
+              record.statusIndex.map({ $0 >= 0 && $0 < storage.policy.statuses.count }) ?? true else {
             throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
                                    at: nil, help: "prepare the record with an engine of the same policy")
         }

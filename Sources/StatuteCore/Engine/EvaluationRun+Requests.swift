@@ -41,7 +41,8 @@ extension EvaluationRun {
     mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
         // A non-nil id resolves to an index or throws.
         let targetIndex = try engine.statusIndex(target, what: "the request")!
-        let roleInfo = try engine.resolveRole(role)
+        let roleIndex = try engine.resolveRoleIndex(role)
+        func permits(_ transition: Transition) -> Bool { policy.admittedRoles[transition.index].contains(roleIndex) }
         if let transitionID {
             guard let named = policy.transition(transitionID) else {
                 throw Diagnostic.error(.unknownTransition, "unknown transition `\(transitionID)`", at: nil,
@@ -53,13 +54,32 @@ extension EvaluationRun {
                                        help: "name a manual transition whose `to` is `\(target)`, or leave `--transition` out")
             }
         }
-        let label = policy.statuses[targetIndex].label
-        let toTarget = policy.transitions.filter {
-            $0.mode == .manual && $0.to == targetIndex && (transitionID == nil || $0.id == transitionID)
+        // The manual transitions to the target that apply from here, in file order: the
+        // current state's table, filtered (no list is built unless a message needs one).
+        let state = policy.stateIndex(status)
+        func leadsToTarget(_ transition: Transition) -> Bool {
+            transition.to == targetIndex && (transitionID == nil || transition.id == transitionID)
         }
-        noteWrongStatus(.manual) { toTarget.map(\.id).contains($0.id) }
-        let applicable = toTarget.filter { $0.applies(from: status) }
-        guard !applicable.isEmpty else {
+        if explain {
+            let toTarget = policy.transitions.filter { $0.mode == .manual && leadsToTarget($0) }
+            noteWrongStatus(.manual) { transition in toTarget.contains { $0 === transition } }
+        }
+        var anyApplicable = false
+        var anyPermitted = false
+        for index in policy.manualTransitions[state] {
+            let transition = policy.transitions[index]
+            guard leadsToTarget(transition) else { continue }
+            anyApplicable = true
+            if permits(transition) {
+                anyPermitted = true
+            } else if explain {
+                note(transition, .manual, .roleNotPermitted,
+                     message: Narration.roleNotPermitted(transition, role: role, in: policy))
+            }
+        }
+        let label = policy.statuses[targetIndex].label
+        guard anyApplicable else {
+            let toTarget = policy.transitions.filter { $0.mode == .manual && leadsToTarget($0) }
             let from = Narration.fromStatuses(of: toTarget, in: policy)
             let here = status.map { policy.statuses[$0].label } ?? "a new record"
             let message: String
@@ -80,23 +100,17 @@ extension EvaluationRun {
             return Rejection(kind: .noTransition, message: message, allowedFrom: from, allowedRoles: [],
                              transition: nil, guardSource: nil, values: [])
         }
-        var permitted: [Transition] = []
-        for transition in applicable {
-            if transition.roles.contains(where: roleInfo.actsAs.contains) {
-                permitted.append(transition)
-            } else if explain {
-                note(transition, .manual, .roleNotPermitted,
-                     message: Narration.roleNotPermitted(transition, role: role, in: policy))
-            }
-        }
-        guard !permitted.isEmpty else {
-            let roles = Narration.rolesAdmitted(by: applicable, in: policy)
+        guard anyPermitted else {
+            let applicable = policy.manualTransitions[state].map { policy.transitions[$0] }.filter(leadsToTarget)
+            let roles = policy.rolesAdmitted(by: applicable)
             return Rejection(kind: .roleNotPermitted,
                              message: "role `\(role)` may not set \(label) from here; permitted: \(roles.map { "`\($0)`" }.joined(separator: ", "))",
                              allowedFrom: [], allowedRoles: roles, transition: nil, guardSource: nil, values: [])
         }
         var firstFailure: (Transition, Check, CompiledExpression)?
-        for transition in permitted {
+        for index in policy.manualTransitions[state] {
+            let transition = policy.transitions[index]
+            guard leadsToTarget(transition), permits(transition) else { continue }
             if let guardExpression = transition.guardExpression {
                 var check = evaluateNow(guardExpression)
                 guard check.holds else {

@@ -4,21 +4,26 @@ extension EvaluationRun {
     /// Entering a status a second time (the starting status counts as entered) is an
     /// automatic cycle and an error.
     mutating func settle() throws(Diagnostic) {
-        // The statuses entered, made only once a step is taken (most settles take none).
+        // The statuses entered ([start, first, …]), made only once a second step is taken:
+        // most settles take none or one.
+        let start = status
+        var taken = 0
         var entered: [Int?] = []
-        noteWrongStatus(.settle) { $0.trigger.kind == .when || $0.trigger.kind == .at }
+        noteWrongStatus(.settle) { $0.triggerKind == .when || $0.triggerKind == .at }
         while let transition = nextSettleTransition() {
             let from = status
-            if entered.isEmpty { entered.append(from) }
-            take(transition, trigger: transition.trigger.kind)
-            if entered.contains(status) {
-                let path = (entered.drop { $0 != status } + [status]).map { id($0) ?? "start" }
+            take(transition, trigger: transition.triggerKind)
+            taken += 1
+            if taken == 2 { entered = [start, from] }
+            if taken == 1 ? status == start : entered.contains(status) {
+                let before = taken == 1 ? [start] : Array(entered.drop { $0 != status })
+                let path = (before + [status]).map { id($0) ?? "start" }
                 throw Diagnostic.error(.automaticCycle,
                                        "automatic transitions form a cycle: \(path.map { "`\($0)`" }.joined(separator: " -> "))",
                                        at: transition.span,
                                        help: "transition `\(transition.id)` from `\(id(from) ?? "start")` re-enters `\(id(status) ?? "start")`; make one of the guards exclude the other")
             }
-            entered.append(status)
+            if taken > 1 { entered.append(status) }
         }
     }
 
@@ -64,18 +69,23 @@ extension EvaluationRun {
             if let guardExpression = transition.guardExpression {
                 let check = evaluateNow(guardExpression)
                 guard check.holds else {
-                    let combined = Check(value: check.value, values: values + check.values.filter { !values.contains($0) },
-                                         nullNames: check.nullNames)
-                    noteGuard(transition, .settle, combined, guardExpression)
+                    if explain {
+                        let combined = Check(value: check.value,
+                                             values: values + check.values.filter { !values.contains($0) },
+                                             nullNames: check.nullNames)
+                        noteGuard(transition, .settle, combined, guardExpression)
+                    }
                     continue
                 }
-                values += check.values.filter { !values.contains($0) }
+                if explain { values += check.values.filter { !values.contains($0) } }
             }
             if explain {
                 note(transition, .settle, .taken, date: date, values: values,
                      message: Narration.taken(transition, from: status, in: policy, date: date))
             }
-            noteShadowed(after: transition, candidates: candidates[(position + 1)...], phase: .settle, in: context)
+            if explain {
+                noteShadowed(after: transition, candidates: candidates[(position + 1)...], phase: .settle, in: context)
+            }
             return transition
         }
         return nil
@@ -115,9 +125,7 @@ extension EvaluationRun {
                   let due = dateExpression.evaluate(in: context, cache: &derived).dateValue,
                   due > context.today else { continue }
             if let guardExpression = transition.guardExpression {
-                var then = context
-                then.today = due
-                guard guardExpression.evaluate(in: then) == .bool(true) else { continue }
+                guard guardExpression.evaluate(in: context, today: due) == .bool(true) else { continue }
             }
             if best == nil || due < best!.date { best = (transition, due) }
         }

@@ -14,7 +14,8 @@ struct EvaluationRun {
     /// emptied when a `set` changes the facts.
     var derived: [Value?] = []
 
-    var policy: CompiledPolicy { engine.policy }
+    /// The policy, borrowed in place (a copy of the struct would retain each of its fields).
+    var policy: CompiledPolicy { _read { yield engine.storage.policy } }
 
     init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
         self.engine = engine
@@ -63,11 +64,16 @@ struct EvaluationRun {
         return "event `\(event)` was ignored: no transition on it applies \(place)"
     }
 
+    /// The result; the run's lists are moved into it, not copied (the run ends here).
     private mutating func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
-        EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, steps: steps,
-                         effects: effects, assignments: assignments,
-                         next: outcome == .rejected ? nil : nextChange(), reason: reason,
-                         explanation: explain ? Explanation(considerations: considerations) : nil)
+        let next = outcome == .rejected ? nil : nextChange()
+        var result = EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, next: next,
+                                      reason: reason)
+        swap(&result.steps, &steps)
+        swap(&result.effects, &effects)
+        swap(&result.assignments, &assignments)
+        if explain { result.explanation = Explanation(considerations: considerations) }
+        return result
     }
 
     // MARK: - Taking steps
@@ -98,7 +104,11 @@ struct EvaluationRun {
     private mutating func record(_ transition: Transition, trigger: TriggerKind) {
         steps.append(Step(transition: transition.id, from: id(status), to: policy.statuses[transition.to].id,
                           mode: transition.mode, trigger: trigger))
-        effects += transition.effects
+        if effects.isEmpty {
+            effects = transition.effects  // shares the transition's list: no copy
+        } else {
+            effects += transition.effects
+        }
         status = transition.to
     }
 

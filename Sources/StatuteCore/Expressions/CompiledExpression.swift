@@ -4,7 +4,8 @@
 /// Names are resolved to slots in ``EvaluationContext/facts`` and
 /// ``EvaluationContext/settings``; the derived values the expression needs (directly or
 /// through other derived values) are computed once each, without recursion, at the
-/// start of each evaluation.
+/// start of each evaluation. Evaluation with and without a trace runs the same
+/// evaluator (``ProgramEvaluator``), with a different observer.
 package final class CompiledExpression: Sendable {
     /// The checked result type.
     package let type: ValueType
@@ -16,11 +17,13 @@ package final class CompiledExpression: Sendable {
     /// are listed as derived, not expanded.
     package let reads: [NameReference]
 
-    let root: CompiledNode
+    /// The flattened instructions.
+    let program: CompiledProgram
     /// The environment's derived values, shared by every expression compiled in it.
     let table: DerivedTable
-    /// The derived indices the expression reads directly.
-    let derivedRead: [Int]
+    /// Every derived index the expression needs, directly or through other derived
+    /// values, each after the ones it reads.
+    let derivedNeeded: [Int]
 
     init(type: ValueType, source: EmbeddedText, syntax: ExpressionSyntax, reads: [NameReference],
          root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
@@ -28,15 +31,14 @@ package final class CompiledExpression: Sendable {
         self.source = source
         self.syntax = syntax
         self.reads = reads
-        self.root = root
+        self.program = CompiledProgram(root)
         self.table = table
-        self.derivedRead = derivedRead
+        self.derivedNeeded = table.closure(of: derivedRead)
     }
 
     /// The value of the expression. Null when a name it needs is null (see docs/policy-language.md), on
     /// integer overflow, on division by zero, and for dates outside years 1...9999.
     package func evaluate(in context: EvaluationContext) -> Value {
-        guard !derivedRead.isEmpty else { return Evaluator(context: context, derived: []).evaluate(root) }
         var cache: [Value?] = []
         return evaluate(in: context, cache: &cache)
     }
@@ -46,8 +48,19 @@ package final class CompiledExpression: Sendable {
     /// and `today`) compute each derived value once. The caller empties the cache when
     /// the context changes.
     func evaluate(in context: EvaluationContext, cache: inout [Value?]) -> Value {
-        if !derivedRead.isEmpty { table.fill(derivedRead, in: context, cache: &cache) }
-        return Evaluator(context: context, derived: cache).evaluate(root)
+        if !derivedNeeded.isEmpty { table.fill(derivedNeeded, in: context, cache: &cache) }
+        return program.value(facts: context.facts, settings: context.settings, today: context.today, derived: cache)
+    }
+
+    /// The value of the expression as if `today` were another date (the date a scheduled
+    /// transition's guard is read on), without copying the context when no derived value is read.
+    func evaluate(in context: EvaluationContext, today: CalendarDate) -> Value {
+        guard derivedNeeded.isEmpty else {
+            var then = context
+            then.today = today
+            return evaluate(in: then)
+        }
+        return program.value(facts: context.facts, settings: context.settings, today: today, derived: [])
     }
 
     /// The value of the expression, recording in `trace` each name read with its value
@@ -62,10 +75,11 @@ package final class CompiledExpression: Sendable {
 
     /// ``evaluate(in:trace:)`` with a cache of derived values, as ``evaluate(in:cache:)``.
     func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace, cache: inout [Value?]) -> Value {
-        if !derivedRead.isEmpty { table.fill(derivedRead, in: context, cache: &cache) }
-        var tracing = TracingEvaluator(plain: Evaluator(context: context, derived: cache), trace: trace)
-        let (value, blame) = tracing.evaluate(root)
-        trace = tracing.trace
+        if !derivedNeeded.isEmpty { table.fill(derivedNeeded, in: context, cache: &cache) }
+        var observer = TracingObserver(trace: trace)
+        let (value, blame) = program.evaluate(facts: context.facts, settings: context.settings, today: context.today,
+                                              derived: cache, observer: &observer)
+        trace = observer.trace
         if value.isNull {
             for name in blame where !trace.nullNames.contains(name) { trace.nullNames.append(name) }
         }

@@ -1,10 +1,6 @@
-/// An operation on non-null operands, chosen for its operand types at compile time.
-typealias UnaryOperation = @Sendable (Value) -> Value
-/// An operation on two non-null operands, chosen for their types at compile time.
-typealias BinaryOperation = @Sendable (Value, Value) -> Value
-
-/// The compiled form of an expression: names are slots, operators are specialised
-/// closures, and null handling is explicit in the node kind.
+/// The checker's output for an expression: names are slots, operators are chosen for
+/// their operand types, and null handling is explicit in the node kind. It is flattened
+/// into a ``CompiledProgram`` before it is evaluated.
 indirect enum CompiledNode: Sendable {
     case constant(Value)
     /// A fact by slot (name kept for traces).
@@ -15,9 +11,9 @@ indirect enum CompiledNode: Sendable {
     /// A derived value by its index in the environment, computed before the expression runs.
     case derived(Int, String)
     /// A strict unary operation: a null operand gives null.
-    case unary(UnaryOperation, CompiledNode)
+    case unary(UnaryOp, CompiledNode)
     /// A strict binary operation: a null operand gives null.
-    case binary(BinaryOperation, CompiledNode, CompiledNode)
+    case binary(BinaryOp, CompiledNode, CompiledNode)
     /// `==` (or `!=` when negated): compares null like a value, never null.
     case equal(CompiledNode, CompiledNode, negated: Bool)
     /// Three-valued `&&`.
@@ -32,111 +28,128 @@ indirect enum CompiledNode: Sendable {
     case member(CompiledNode, [CompiledNode])
 }
 
-/// The operations behind operators and functions. Integer overflow, division by zero
-/// and dates outside years 1...9999 give null. Each closure returns null for operands of
-/// an unexpected kind, so a host that passes a wrongly typed value gets null, not a crash.
-enum Operations {
-    static func intOperation(_ op: BinaryOperator) -> BinaryOperation {
-        switch op {
-        case .add: return { a, b in ints(a, b) { $0.addingReportingOverflow($1) } }
-        case .subtract: return { a, b in ints(a, b) { $0.subtractingReportingOverflow($1) } }
-        case .multiply: return { a, b in ints(a, b) { $0.multipliedReportingOverflow(by: $1) } }
-        case .divide: return { a, b in ints(a, b) { $1 == 0 ? (0, true) : $0.dividedReportingOverflow(by: $1) } }
-        case .remainder: return { a, b in ints(a, b) { $1 == 0 ? (0, true) : $0.remainderReportingOverflow(dividingBy: $1) } }
-        default: return { _, _ in .null }
+/// What one instruction of a ``CompiledProgram`` does.
+enum Opcode: Sendable, Equatable {
+    /// `constants[a]`.
+    case constant
+    /// Fact slot `a`, named `names[b]`.
+    case fact
+    /// Setting slot `a`, named `names[b]`.
+    case setting
+    /// `today`.
+    case today
+    /// Derived value `a`, named `names[b]`.
+    case derived
+    /// The operation on instruction `a`.
+    case unary(UnaryOp)
+    /// The operation on instructions `a` and `b`.
+    case binary(BinaryOp)
+    /// `a == b`.
+    case equal
+    /// `a != b`.
+    case notEqual
+    /// `a && b`.
+    case and
+    /// `a || b`.
+    case or
+    /// `a ?? b`.
+    case coalesce
+    /// `a ? b : c`.
+    case conditional
+    /// `a in [items[b..<b+c]]`.
+    case member
+}
+
+/// One step of a flattened expression. A trivial value (no references), so walking
+/// instructions costs no reference counting.
+struct Instruction: Sendable {
+    var op: Opcode
+    var a: Int32 = 0
+    var b: Int32 = 0
+    var c: Int32 = 0
+}
+
+/// An expression as a flat array of instructions, children before their parent, the root
+/// last. Constants, names and `in` lists live in side arrays indexed by the instructions.
+struct CompiledProgram: Sendable {
+    let instructions: [Instruction]
+    let constants: [Value]
+    /// The names read, for traces (fact, setting and derived instructions index them).
+    let names: [String]
+    /// The instruction indices of `in` lists.
+    let items: [Int32]
+
+    var root: Int32 { Int32(instructions.count - 1) }
+
+    init(_ node: CompiledNode) {
+        var builder = Builder()
+        _ = builder.emit(node)
+        instructions = builder.instructions
+        constants = builder.constants
+        names = builder.names
+        items = builder.items
+    }
+
+    private struct Builder {
+        var instructions: [Instruction] = []
+        var constants: [Value] = []
+        var names: [String] = []
+        var items: [Int32] = []
+
+        mutating func name(_ text: String) -> Int32 {
+            if let index = names.firstIndex(of: text) { return Int32(index) }
+            names.append(text)
+            return Int32(names.count - 1)
         }
-    }
 
-    private static func ints(_ a: Value, _ b: Value,
-                             _ f: (Int, Int) -> (partialValue: Int, overflow: Bool)) -> Value {
-        guard case .int(let x) = a, case .int(let y) = b else { return .null }
-        let (r, overflow) = f(x, y)
-        return overflow ? .null : .int(r)
-    }
-
-    static let negateInt: UnaryOperation = { v in
-        guard case .int(let x) = v, x != .min else { return .null }
-        return .int(-x)
-    }
-
-    static let negatePeriod: UnaryOperation = { v in
-        guard case .period(let p) = v else { return .null }
-        return .period(p.negated)
-    }
-
-    static let not: UnaryOperation = { v in
-        guard case .bool(let b) = v else { return .null }
-        return .bool(!b)
-    }
-
-    static let datePlusPeriod: BinaryOperation = { a, b in
-        guard case .date(let d) = a, case .period(let p) = b, let r = d.adding(p) else { return .null }
-        return .date(r)
-    }
-
-    static let periodPlusDate: BinaryOperation = { a, b in datePlusPeriod(b, a) }
-
-    static let dateMinusPeriod: BinaryOperation = { a, b in
-        guard case .date(let d) = a, case .period(let p) = b, let r = d.subtracting(p) else { return .null }
-        return .date(r)
-    }
-
-    static func periodArithmetic(subtract: Bool) -> BinaryOperation {
-        { a, b in
-            guard case .period(let p) = a, case .period(var q) = b else { return .null }
-            if subtract { q = q.negated }
-            let (m, o1) = p.months.addingReportingOverflow(q.months)
-            let (d, o2) = p.days.addingReportingOverflow(q.days)
-            return o1 || o2 ? .null : .period(Period(months: m, days: d))
+        mutating func add(_ instruction: Instruction) -> Int32 {
+            instructions.append(instruction)
+            return Int32(instructions.count - 1)
         }
-    }
 
-    /// `<`, `<=`, `>`, `>=` on two values of the same comparable kind.
-    static func comparison(_ op: BinaryOperator) -> BinaryOperation {
-        let test: @Sendable (Bool, Bool) -> Bool = switch op {   // (less, equal)
-        case .less: { l, _ in l }
-        case .lessOrEqual: { l, e in l || e }
-        case .greater: { l, e in !l && !e }
-        default: { l, _ in !l }
-        }
-        return { a, b in
-            switch (a, b) {
-            case (.int(let x), .int(let y)): .bool(test(x < y, x == y))
-            case (.date(let x), .date(let y)): .bool(test(x < y, x == y))
-            case (.string(let x), .string(let y)): .bool(test(x < y, x == y))
-            default: .null
+        /// Emits `node` after its children; returns its index. Recursion depth is the
+        /// tree's, which the parser bounds (``ExpressionLimits/maxDepth``).
+        mutating func emit(_ node: CompiledNode) -> Int32 {
+            switch node {
+            case .constant(let value):
+                constants.append(value)
+                return add(Instruction(op: .constant, a: Int32(constants.count - 1)))
+            case .fact(let slot, let text):
+                return add(Instruction(op: .fact, a: Int32(clamping: slot), b: name(text)))
+            case .setting(let slot, let text):
+                return add(Instruction(op: .setting, a: Int32(clamping: slot), b: name(text)))
+            case .today:
+                return add(Instruction(op: .today, b: name("today")))
+            case .derived(let index, let text):
+                return add(Instruction(op: .derived, a: Int32(clamping: index), b: name(text)))
+            case .unary(let op, let x):
+                let a = emit(x)
+                return add(Instruction(op: .unary(op), a: a))
+            case .binary(let op, let x, let y):
+                let a = emit(x), b = emit(y)
+                return add(Instruction(op: .binary(op), a: a, b: b))
+            case .equal(let x, let y, let negated):
+                let a = emit(x), b = emit(y)
+                return add(Instruction(op: negated ? .notEqual : .equal, a: a, b: b))
+            case .and(let x, let y):
+                let a = emit(x), b = emit(y)
+                return add(Instruction(op: .and, a: a, b: b))
+            case .or(let x, let y):
+                let a = emit(x), b = emit(y)
+                return add(Instruction(op: .or, a: a, b: b))
+            case .coalesce(let x, let y):
+                let a = emit(x), b = emit(y)
+                return add(Instruction(op: .coalesce, a: a, b: b))
+            case .conditional(let x, let y, let z):
+                let a = emit(x), b = emit(y), c = emit(z)
+                return add(Instruction(op: .conditional, a: a, b: b, c: c))
+            case .member(let x, let list):
+                let a = emit(x)
+                let emitted = list.map { emit($0) }
+                let start = Int32(items.count)
+                items += emitted
+                return add(Instruction(op: .member, a: a, b: start, c: Int32(emitted.count)))
             }
         }
-    }
-
-    static func period(_ unit: String) -> UnaryOperation {
-        { v in
-            guard case .int(let n) = v else { return .null }
-            switch unit {
-            case "days": return .period(.days(n))
-            case "months": return .period(.months(n))
-            default: return Period.years(n).map(Value.period) ?? .null
-            }
-        }
-    }
-
-    static let parseDate: UnaryOperation = { v in
-        guard case .string(let s) = v, let d = CalendarDate(iso: s) else { return .null }
-        return .date(d)
-    }
-
-    static func extremum(maximum: Bool) -> BinaryOperation {
-        { a, b in
-            switch (a, b) {
-            case (.int(let x), .int(let y)): .int(maximum ? Swift.max(x, y) : Swift.min(x, y))
-            case (.date(let x), .date(let y)): .date(maximum ? Swift.max(x, y) : Swift.min(x, y))
-            default: .null
-            }
-        }
-    }
-
-    static let daysBetween: BinaryOperation = { a, b in
-        guard case .date(let x) = a, case .date(let y) = b else { return .null }
-        return .int(x.days(until: y))
     }
 }

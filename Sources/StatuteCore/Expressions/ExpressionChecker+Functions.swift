@@ -1,19 +1,15 @@
 extension ExpressionChecker {
-    /// The functions of the language, with their parameter counts.
-    static let functions: [String: Int] = [
-        "days": 1, "months": 1, "years": 1, "date": 1, "min": 2, "max": 2, "days_between": 2,
-    ]
-
     mutating func checkCall(_ name: String, _ arguments: [ExpressionSyntax], _ syntax: ExpressionSyntax) -> Typed {
         let nameSpan = SourceSpan(file: syntax.span.file, start: syntax.span.start,
                                   end: SourceLocation(line: syntax.span.start.line,
                                                       column: syntax.span.start.column + name.unicodeScalars.count))
-        guard let arity = Self.functions[name] else {
+        guard let function = BuiltinFunction.named(name) else {
             for argument in arguments { _ = check(argument) }
             error(.unknownFunction, "unknown function `\(name)`", at: nameSpan,
-                  help: Suggestions.didYouMean(name, in: Self.functions.keys.sorted()))
+                  help: Suggestions.didYouMean(name, in: BuiltinFunction.names))
             return .poison
         }
+        let arity = function.arity
         if name == "date", arguments.count == 1, case .literal(.string(let text)) = arguments[0].kind {
             guard let date = CalendarDate(iso: text) else {
                 error(.invalidDateLiteral, "`\(text)` is not a valid date", at: arguments[0].span,
@@ -35,17 +31,17 @@ extension ExpressionChecker {
         case "days", "months", "years":
             guard argument(typed[0], arguments[0], of: name, is: .int) else { return .poison }
             return Typed(type: .value(ValueType(.period, optional: optional)),
-                         node: .unary(Operations.period(name), typed[0].node))
+                         node: function.node(typed.map(\.node)))
         case "date":
             guard argument(typed[0], arguments[0], of: name, is: .string) else { return .poison }
             // A computed string may not be a date: the result is null then.
-            return Typed(type: .value(.date.optional), node: .unary(Operations.parseDate, typed[0].node))
+            return Typed(type: .value(.date.optional), node: function.node(typed.map(\.node)))
         case "days_between":
             let ok0 = argument(typed[0], arguments[0], of: name, is: .date)
             let ok1 = argument(typed[1], arguments[1], of: name, is: .date)
             guard ok0, ok1 else { return .poison }
             return Typed(type: .value(ValueType(.int, optional: optional)),
-                         node: .binary(Operations.daysBetween, typed[0].node, typed[1].node))
+                         node: function.node(typed.map(\.node)))
         default: // min, max
             var ok = true
             for (t, s) in zip(typed, arguments) {
@@ -64,7 +60,7 @@ extension ExpressionChecker {
                 return Typed(type: .null, node: .constant(.null))
             }
             return Typed(type: .value(ValueType(base, optional: optional)),
-                         node: .binary(Operations.extremum(maximum: name == "max"), typed[0].node, typed[1].node))
+                         node: function.node(typed.map(\.node)))
         }
     }
 
@@ -75,5 +71,15 @@ extension ExpressionChecker {
         let article = base == .int ? "an" : "a"
         error(.typeMismatch, "`\(function)` needs \(article) `\(base.rawValue)` argument, found `\(t)`", at: syntax.span)
         return false
+    }
+}
+
+extension BuiltinFunction {
+    /// The compiled call of the function on checked arguments (as many as ``arity``).
+    func node(_ arguments: [CompiledNode]) -> CompiledNode {
+        switch implementation {
+        case .unary(let op): .unary(op, arguments[0])
+        case .binary(let op): .binary(op, arguments[0], arguments[1])
+        }
     }
 }

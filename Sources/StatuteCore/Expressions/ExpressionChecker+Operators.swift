@@ -1,6 +1,4 @@
 extension ExpressionChecker {
-    private static let strictNull: BinaryOperation = { _, _ in .null }
-
     /// A date compared with an int usually means a number of days: point at `days_between`
     /// (and at periods, for a date some days away).
     static func dateIntComparisonHelp(_ a: BaseType?, _ b: BaseType?) -> String? {
@@ -51,7 +49,7 @@ extension ExpressionChecker {
             }
             if shared == .poison { return .poison }
             let type = ValueType(.bool, optional: l.type.mayBeNull || r.type.mayBeNull)
-            return Typed(type: .value(type), node: .binary(Operations.comparison(op), l.node, r.node))
+            return Typed(type: .value(type), node: .binary(BinaryOp.comparison(op), l.node, r.node))
         default:
             return arithmetic(op, l, r, lhs, rhs)
         }
@@ -112,7 +110,7 @@ extension ExpressionChecker {
         guard ok, l.type != .poison, r.type != .poison else { return .poison }
         let optional = l.type.mayBeNull || r.type.mayBeNull
         let result: BaseType
-        let operation: BinaryOperation
+        let operation: BinaryOp
         switch (l.type.base, r.type.base) {
         case (nil, nil):
             error(.typeMismatch, "\(quoted) cannot be applied to two `null` operands", at: lhs.span)
@@ -120,19 +118,19 @@ extension ExpressionChecker {
         case (nil, let base?), (let base?, nil):
             // The result is always null; its type follows the other operand.
             result = base == .period && l.type == .null && op == .add ? .date : base
-            operation = Self.strictNull
+            operation = .alwaysNull
         case (.int, .int):
             result = .int
-            operation = Operations.intOperation(op)
+            operation = BinaryOp.int(op)
         case (.date, .period):
             result = .date
-            operation = op == .add ? Operations.datePlusPeriod : Operations.dateMinusPeriod
+            operation = op == .add ? .datePlusPeriod : .dateMinusPeriod
         case (.period, .date) where op == .add:
             result = .date
-            operation = Operations.periodPlusDate
+            operation = .periodPlusDate
         case (.period, .period):
             result = .period
-            operation = Operations.periodArithmetic(subtract: op == .subtract)
+            operation = op == .subtract ? .subtractPeriods : .addPeriods
         case (let a?, let b?):
             let help: String? = a == .date && b == .int
                 ? "use a period: `days(n)`, `months(n)` or `years(n)`"

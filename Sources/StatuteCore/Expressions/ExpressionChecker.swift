@@ -102,15 +102,15 @@ struct ExpressionChecker {
         switch op {
         case .not:
             guard requireBool(x, operand, "`!`") else { return .poison }
-            return Typed(type: .value(ValueType(.bool, optional: x.type.mayBeNull)), node: .unary(Operations.not, x.node))
+            return Typed(type: .value(ValueType(.bool, optional: x.type.mayBeNull)), node: .unary(.not, x.node))
         case .negate:
             switch x.type {
             case .poison: return .poison
             case .null: return Typed(type: .value(.int.optional), node: .constant(.null))
             case .value(let t) where t.base == .int:
-                return Typed(type: x.type, node: .unary(Operations.negateInt, x.node))
+                return Typed(type: x.type, node: .unary(.negateInt, x.node))
             case .value(let t) where t.base == .period:
-                return Typed(type: x.type, node: .unary(Operations.negatePeriod, x.node))
+                return Typed(type: x.type, node: .unary(.negatePeriod, x.node))
             case .value(let t):
                 error(.typeMismatch, "`-` needs an int or period operand, found `\(t)`", at: operand.span)
                 return .poison

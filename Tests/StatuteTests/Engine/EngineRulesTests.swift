@@ -149,6 +149,30 @@ import Testing
         }
     }
 
+    @Test func aCycleIsFoundAfterOneStepAndAwayFromTheStartingStatus() throws {
+        let policy = try Policies.compile("""
+        statute: 1
+        name: loops
+        facts: {flag: {type: bool, default: true}}
+        statuses: {a: {}, b: {}, c: {}, d: {}}
+        transitions:
+          - {id: a-a, from: a, to: a, mode: automatic, when: flag}
+          - {id: b-c, from: b, to: c, mode: automatic, when: flag}
+          - {id: c-d, from: c, to: d, mode: automatic, when: flag}
+          - {id: d-c, from: d, to: c, mode: automatic, when: flag}
+        """)
+        let engine = try Engine(policy: policy)
+        for (status, cycle) in [("a", "`a` -> `a`"), ("b", "`c` -> `d` -> `c`")] {
+            do {
+                _ = try engine.evaluate(Record(status: status), today: today)
+                Issue.record("a cycle from `\(status)` must be an error")
+            } catch {
+                #expect(error.code == .automaticCycle)
+                #expect(error.message.hasSuffix("cycle: \(cycle)"), "\(error.message)")
+            }
+        }
+    }
+
     @Test func settlingStopsAtAFixedPointInFileOrder() throws {
         let policy = try Policies.compile("""
         statute: 1
