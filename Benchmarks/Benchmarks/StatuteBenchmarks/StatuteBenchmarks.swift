@@ -2,8 +2,10 @@
 // root). Each micro-benchmark runs an inner loop of `scaledIterations`, so the time,
 // throughput and allocation counts it prints are per evaluation / per record / per load.
 import Benchmark
-import BenchmarkSupport
+@_spi(Benchmarks) import BenchmarkSupport
 import Statute
+// The expression-level benchmarks read a few internals that `import Statute` does not show.
+@_spi(Benchmarks) import StatuteCore
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
