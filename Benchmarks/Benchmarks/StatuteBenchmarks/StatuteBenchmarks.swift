@@ -2,10 +2,8 @@
 // root). Each micro-benchmark runs an inner loop of `scaledIterations`, so the time,
 // throughput and allocation counts it prints are per evaluation / per record / per load.
 import Benchmark
-@_spi(Benchmarks) import BenchmarkSupport
+import BenchmarkSupport
 import Statute
-// The expression-level benchmarks read a few internals that `import Statute` does not show.
-@_spi(Benchmarks) import StatuteCore
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(

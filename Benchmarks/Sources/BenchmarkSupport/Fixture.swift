@@ -1,6 +1,4 @@
 import Statute
-// The expression-level benchmarks read a few internals that `import Statute` does not show.
-@_spi(Benchmarks) import StatuteCore
 
 /// The inputs every benchmark shares: the default policy, an engine with
 /// `expiring_notice_days` at 30, a fixed expression context, and a mix of records.
@@ -18,9 +16,9 @@ public struct Fixture: Sendable {
     public let engine: Engine
     public let today: CalendarDate
     /// An Active record completed 2025-01-31 that expires after 13 months, evaluated on 2026-02-20.
-    @_spi(Benchmarks) public let context: EvaluationContext
+    public let context: EvaluationContext
     /// Every compiled `guard`, `when` and `at` of the policy's transitions, in file order.
-    @_spi(Benchmarks) public let guardsAndTriggers: [CompiledExpression]
+    public let guardsAndTriggers: [CompiledExpression]
     /// Records and requests: plain evaluations, events and manual requests.
     public let mix: [(Record, Request)]
     /// The mix prepared by the engine (status and facts resolved to slots).
@@ -98,7 +96,7 @@ public struct Fixture: Sendable {
     }
 
     /// An expression of a named transition.
-    @_spi(Benchmarks) public func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
+    public func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
         guard let transition = policy.transition(id), let expression = transition[keyPath: key] else {
             fatalError("the default policy has no such expression on `\(id)`")
         }
@@ -106,7 +104,7 @@ public struct Fixture: Sendable {
     }
 
     /// The `when` or `at` expression of a named transition.
-    @_spi(Benchmarks) public func trigger(of id: String) -> CompiledExpression {
+    public func trigger(of id: String) -> CompiledExpression {
         switch policy.transition(id)?.trigger {
         case .when(let expression), .at(let expression): return expression
         default: fatalError("`\(id)` has no `when` or `at` in the default policy")

@@ -10,8 +10,6 @@
 import BenchmarkSupport
 import Foundation
 import Statute
-// The expression-level benchmarks read a few internals that `import Statute` does not show.
-@_spi(Benchmarks) import StatuteCore
 import StatuteSynthetic
 
 let arguments = CommandLine.arguments.dropFirst()

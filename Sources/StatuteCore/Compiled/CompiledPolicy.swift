@@ -27,7 +27,7 @@ public struct Role: Hashable, Sendable {
 }
 
 /// What makes a transition fire.
-@_spi(Benchmarks) public enum Trigger: Sendable {
+package enum Trigger: Sendable {
     /// `on: EVENT` — when the host reports the event.
     case event(String)
     /// `when: EXPR` — whenever the condition holds while the record is evaluated.
@@ -68,7 +68,7 @@ package struct CompiledAssignment: Sendable {
 ///
 /// A class (immutable and `Sendable`), so that the engine handles a transition by
 /// reference instead of copying its many fields for every candidate it looks at.
-@_spi(Benchmarks) public final class Transition: Sendable {
+package final class Transition: Sendable {
     /// The transition id, as written in the policy (`expire`).
     package let id: String
     /// Priority: the position in the policy's `transitions` list.
@@ -84,11 +84,11 @@ package struct CompiledAssignment: Sendable {
     /// Whether the engine takes it by itself (`automatic`) or only on a request (`manual`).
     package let mode: TransitionMode
     /// What makes it fire: an event, a condition, a date, or a manual request by permitted roles.
-    @_spi(Benchmarks) public let trigger: Trigger
+    package let trigger: Trigger
     /// `trigger.kind`, stored: the engine reads it for every step without copying the trigger.
     let triggerKind: TriggerKind
     /// The `guard:` that must also hold for the transition to be taken, or `nil` when there is none.
-    @_spi(Benchmarks) public let guardExpression: CompiledExpression?
+    package let guardExpression: CompiledExpression?
     /// The `set:` entries, in the order written.
     package let assignments: [CompiledAssignment]
     /// The effect names the host is asked to perform when the transition is taken, in the order written.
@@ -152,7 +152,7 @@ public struct CompiledPolicy: Sendable {
     /// The effects the engine may ask the host to perform.
     package let effects: [NamedDeclaration]
     /// In priority order.
-    @_spi(Benchmarks) public let transitions: [Transition]
+    package let transitions: [Transition]
     /// Names and compiled derived values for expressions.
     package let environment: ExpressionEnvironment
 
@@ -234,7 +234,7 @@ public struct CompiledPolicy: Sendable {
     /// A role by name, or `nil`.
     public func role(_ name: String) -> Role? { roleByName[name] }
     /// A transition by id, or `nil`.
-    @_spi(Benchmarks) public func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
+    package func transition(_ id: String) -> Transition? { transitions.first { $0.id == id } }
 
     /// The names of the roles that may request any of `transitions` (manual transitions of
     /// this policy), in the order the roles are declared.

@@ -33,7 +33,7 @@ public struct Engine: Sendable {
     /// The compiled policy whose transitions the engine executes.
     public var policy: CompiledPolicy { storage.policy }
     /// Setting values by slot: declared defaults, overridden by the caller's.
-    @_spi(Benchmarks) public var settingValues: [Value] { storage.settingValues }
+    package var settingValues: [Value] { storage.settingValues }
 
     /// Creates an engine; `settings` override the declared defaults.
     ///
@@ -55,7 +55,7 @@ public struct Engine: Sendable {
     ///
     /// - Throws: a ``Diagnostic`` naming the fact: unknown (with "did you mean"), wrong
     ///   type, out of range, or required and missing.
-    @_spi(Benchmarks) public func factVector(_ facts: [String: Value]) throws(Diagnostic) -> [Value] {
+    package func factVector(_ facts: [String: Value]) throws(Diagnostic) -> [Value] {
         // The common case by slots: each given fact found by one hash lookup, the rest
         // from the defaults. Any problem goes the long way, which reports it exactly.
         let policy = storage.policy

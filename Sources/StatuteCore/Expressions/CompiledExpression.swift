@@ -6,7 +6,7 @@
 /// through other derived values) are computed once each, without recursion, at the
 /// start of each evaluation. Evaluation with and without a trace runs the same
 /// evaluator (``ProgramEvaluator``), with a different observer.
-@_spi(Benchmarks) public final class CompiledExpression: Sendable {
+package final class CompiledExpression: Sendable {
     /// The checked result type.
     package let type: ValueType
     /// The expression text as written, with its position in the policy file.
@@ -38,7 +38,7 @@
 
     /// The value of the expression. Null when a name it needs is null (see docs/policy-language.md), on
     /// integer overflow, on division by zero, and for dates outside years 1...9999.
-    @_spi(Benchmarks) public func evaluate(in context: EvaluationContext) -> Value {
+    package func evaluate(in context: EvaluationContext) -> Value {
         var cache: [Value?] = []
         return evaluate(in: context, cache: &cache)
     }

@@ -85,7 +85,7 @@ package struct NameReference: Hashable, Sendable {
 
 /// The inputs an expression is evaluated against. Facts and settings are indexed by
 /// the order of the declarations the ``ExpressionEnvironment`` was built from.
-@_spi(Benchmarks) public struct EvaluationContext: Sendable {
+package struct EvaluationContext: Sendable {
     /// Fact values by slot: in the order of the environment's fact declarations; `null` for absent optional facts.
     package var facts: [Value]
     /// Setting values by slot: in the order of the environment's setting declarations.
@@ -94,7 +94,7 @@ package struct NameReference: Hashable, Sendable {
     package var today: CalendarDate
 
     /// Creates a context from complete fact and setting vectors and the evaluation date.
-    @_spi(Benchmarks) public init(facts: [Value], settings: [Value], today: CalendarDate) {
+    package init(facts: [Value], settings: [Value], today: CalendarDate) {
         self.facts = facts
         self.settings = settings
         self.today = today
