@@ -20,42 +20,10 @@ let benchmarks: @Sendable () -> Void = {
     } catch {
         fatalError("cannot set up the benchmarks: \(error)")
     }
-    expressionBenchmarks(fixture)
     engineBenchmarks(fixture)
     ceilingBenchmarks(fixture)
     loadBenchmarks(fixture)
     syntheticLoadBenchmarks()
-}
-
-/// `CompiledExpression.evaluate` over the default policy's compiled guards and triggers,
-/// against one fixed context.
-func expressionBenchmarks(_ fixture: Fixture) {
-    let context = fixture.context
-    let plainGuard = fixture.expression(transition: "apply", \.guardExpression)
-    let settingGuard = fixture.expression(transition: "expiring", \.guardExpression)
-    let derivedWhen = fixture.trigger(of: "complete")
-    let derivedAt = fixture.trigger(of: "expire")
-    let all = fixture.guardsAndTriggers
-
-    Benchmark("Expression: guard !program.require_approval") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(plainGuard.evaluate(in: context)) }
-    }
-    Benchmark("Expression: guard settings.expiring_notice_days > 0") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(settingGuard.evaluate(in: context)) }
-    }
-    Benchmark("Expression: when all_components_completed (derived)") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(derivedWhen.evaluate(in: context)) }
-    }
-    Benchmark("Expression: at expiration (derived)") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(derivedAt.evaluate(in: context)) }
-    }
-    Benchmark("Expression: every guard and trigger, round robin (\(all.count))") { benchmark in
-        var index = 0
-        for _ in benchmark.scaledIterations {
-            blackHole(all[index].evaluate(in: context))
-            index = index + 1 == all.count ? 0 : index + 1
-        }
-    }
 }
 
 /// `Engine.evaluate` for a mix of records and requests, explain off and on.

@@ -15,10 +15,6 @@ public struct Fixture: Sendable {
     public let policy: CompiledPolicy
     public let engine: Engine
     public let today: CalendarDate
-    /// An Active record completed 2025-01-31 that expires after 13 months, evaluated on 2026-02-20.
-    public let context: EvaluationContext
-    /// Every compiled `guard`, `when` and `at` of the policy's transitions, in file order.
-    public let guardsAndTriggers: [CompiledExpression]
     /// Records and requests: plain evaluations, events and manual requests.
     public let mix: [(Record, Request)]
     /// The mix prepared by the engine (status and facts resolved to slots).
@@ -45,21 +41,6 @@ public struct Fixture: Sendable {
         guard let today = CalendarDate(iso: "2026-02-20"), let completed = CalendarDate(iso: "2025-01-31") else {
             throw SetupError(description: "bad fixture dates")
         }
-        let facts = try engine.factVector([
-            "completed_on": .date(completed),
-            "program.expires_after_months": .int(13),
-            "components.required": .int(5),
-            "components.completed": .int(5),
-        ])
-        let context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
-        var expressions: [CompiledExpression] = []
-        for transition in policy.transitions {
-            switch transition.trigger {
-            case .when(let expression), .at(let expression): expressions.append(expression)
-            case .event, .manual: break
-            }
-            if let guardExpression = transition.guardExpression { expressions.append(guardExpression) }
-        }
         let mix = mix(completed: completed)
         var prepared: [(PreparedRecord, Request)] = []
         var handWritten: [(HandWrittenCertification.Input, HandWrittenCertification.Action)] = []
@@ -71,8 +52,8 @@ public struct Fixture: Sendable {
             }
             handWritten.append((input, action))
         }
-        return Fixture(policyPath: policyPath, policy: policy, engine: engine, today: today, context: context,
-                       guardsAndTriggers: expressions, mix: mix, preparedMix: prepared, handWrittenMix: handWritten)
+        return Fixture(policyPath: policyPath, policy: policy, engine: engine, today: today,
+                       mix: mix, preparedMix: prepared, handWrittenMix: handWritten)
     }
 
     private static func mix(completed: CalendarDate) -> [(Record, Request)] {
@@ -93,21 +74,5 @@ public struct Fixture: Sendable {
             (Record(status: "applied"), .manual(status: "in_progress", role: "staff")),   // approved
             (Record(status: "admin_review", facts: done), .manual(status: "active", role: "staff")),  // rejected: role
         ]
-    }
-
-    /// An expression of a named transition.
-    public func expression(transition id: String, _ key: KeyPath<Transition, CompiledExpression?>) -> CompiledExpression {
-        guard let transition = policy.transition(id), let expression = transition[keyPath: key] else {
-            fatalError("the default policy has no such expression on `\(id)`")
-        }
-        return expression
-    }
-
-    /// The `when` or `at` expression of a named transition.
-    public func trigger(of id: String) -> CompiledExpression {
-        switch policy.transition(id)?.trigger {
-        case .when(let expression), .at(let expression): return expression
-        default: fatalError("`\(id)` has no `when` or `at` in the default policy")
-        }
     }
 }

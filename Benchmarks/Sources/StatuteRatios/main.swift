@@ -59,7 +59,7 @@ case "load":
         exit(2)
     }
     let loaded = PolicyLoader.load(contentsOf: path)
-    print("\(loaded.policy?.transitions.count ?? 0) transitions, \(loaded.diagnostics.count) diagnostics")
+    print("\(loaded.policy?.statuses.count ?? 0) statuses, \(loaded.diagnostics.count) diagnostics")
     exit(loaded.policy == nil ? 1 : 0)
 default:
     try printTable()
