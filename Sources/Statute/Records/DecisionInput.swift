@@ -12,11 +12,16 @@ public enum DecisionInputShape: Sendable {
 
     var keys: [String] {
         switch self {
-        case .runLine: ["id", "status", "facts", "event", "set", "as", "transition"]
-        case .evaluate: ["status", "facts", "event", "set", "as", "transition", "today", "settings", "explain"]
-        case .options: ["status", "facts", "as", "today", "settings"]
+        case .runLine: Self.runLineKeys
+        case .evaluate: Self.evaluateKeys
+        case .options: Self.optionsKeys
         }
     }
+
+    // Built once, not per record.
+    private static let runLineKeys = ["id", "status", "facts", "event", "set", "as", "transition"]
+    private static let evaluateKeys = ["status", "facts", "event", "set", "as", "transition", "today", "settings", "explain"]
+    private static let optionsKeys = ["status", "facts", "as", "today", "settings"]
 }
 
 /// One decision request read from strict JSON (docs/cli.md, `statute run`; docs/service.md):

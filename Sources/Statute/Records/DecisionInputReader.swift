@@ -23,27 +23,47 @@ struct DecisionInputReader {
         guard case .object(let members) = root else {
             throw fail(.invalidInput, "a \(shape == .runLine ? "record" : "request") must be a JSON object, found \(root.kindDescription)")
         }
+        // One pass over the members (keys are unique: the parser refuses duplicates), then
+        // the checks in their fixed order.
+        let keys = shape.keys
+        var given = Members()
+        var unknown: String?
+        for (key, value) in members {
+            switch key {
+            case "id": given.id = value
+            case "status": given.status = value
+            case "facts": given.facts = value
+            case "event": given.event = value
+            case "set": given.set = value
+            case "as": given.as = value
+            case "transition": given.transition = value
+            case "today": given.today = value
+            case "settings": given.settings = value
+            case "explain": given.explain = value
+            default: break
+            }
+            if unknown == nil, !keys.contains(key) { unknown = key }
+        }
         var input = DecisionInput()
-        if shape == .runLine, let given = root["id"] {
-            switch given {
-            case .string, .int, .null: id = given
-            default: throw fail(.wrongType, "`id` must be a string or an integer, found \(given.kindDescription)")
+        if shape == .runLine, let value = given.id {
+            switch value {
+            case .string, .int, .null: id = value
+            default: throw fail(.wrongType, "`id` must be a string or an integer, found \(value.kindDescription)")
             }
             input.id = id
         }
-        let keys = shape.keys
-        for (key, _) in members where !keys.contains(key) {
+        if let key = unknown {
             throw fail(.unknownKey, "unknown key `\(key)` in \(what)",
                        help: Suggestions.didYouMean(key, in: keys) ?? "the keys are \(keys.map { "`\($0)`" }.joined(separator: ", "))")
         }
-        input.record.status = try optionalText(root["status"], key: "status")
-        if let facts = root["facts"] {
+        input.record.status = try optionalText(given.status, key: "status")
+        if let facts = given.facts {
             input.record.facts = try values(facts, kind: .fact, key: "facts")
         }
-        let event = try optionalText(root["event"], key: "event")
-        let target = try optionalText(root["set"], key: "set")
-        let role = try optionalText(root["as"], key: "as")
-        let transition = try optionalText(root["transition"], key: "transition")
+        let event = try optionalText(given.event, key: "event")
+        let target = try optionalText(given.set, key: "set")
+        let role = try optionalText(given.as, key: "as")
+        let transition = try optionalText(given.transition, key: "transition")
         input.role = role
         switch (event, target) {
         case (.some, .some):
@@ -64,7 +84,7 @@ struct DecisionInputReader {
                 throw fail(.invalidInput, "`transition` goes with `set`", help: "add `set` and `as`, or remove `transition`")
             }
         }
-        if let today = root["today"], today != .null {
+        if let today = given.today, today != .null {
             guard case .string(let text) = today else {
                 throw fail(.wrongType, "`today` must be a date `YYYY-MM-DD`, found \(today.kindDescription)")
             }
@@ -74,16 +94,21 @@ struct DecisionInputReader {
             }
             input.today = date
         }
-        if let settings = root["settings"] {
+        if let settings = given.settings {
             input.settings = try values(settings, kind: .setting, key: "settings")
         }
-        if let explain = root["explain"], explain != .null {
+        if let explain = given.explain, explain != .null {
             guard case .bool(let flag) = explain else {
                 throw fail(.wrongType, "`explain` must be `true` or `false`, found \(explain.kindDescription)")
             }
             input.explain = flag
         }
         return input
+    }
+
+    /// The members a request may have, as given.
+    private struct Members {
+        var id, status, facts, event, set, `as`, transition, today, settings, explain: JSONValue?
     }
 
     private func optionalText(_ value: JSONValue?, key: String) throws(DecisionInputError) -> String? {

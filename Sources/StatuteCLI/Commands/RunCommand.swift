@@ -41,8 +41,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let date = try common.date()
-        let policy = try Inputs.loadPolicy(common.policy)
-        let engine = try Inputs.makeEngine(policy, settingsFile: common.settings, settings: common.settingValues)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // One compiled policy per job (the same bytes compiled again), so that threads do
+        // not share the policy's objects (see RecordBatches).
+        let policies = try Inputs.loadPolicies(common.policy, count: min(workers, ParallelMap.cores, 8))
+        let engine = try Inputs.makeEngine(policies[0], settingsFile: common.settings, settings: common.settingValues)
+        var readers = [RecordLines(engine: engine, today: date)]
+        let settings = Dictionary(zip(policies[0].settings.map(\.name.value), engine.settingValues), uniquingKeysWith: { a, _ in a })
+        for policy in policies.dropFirst() {
+            guard let copy = try? Engine(policy: policy, settings: settings) else { break }
+            readers.append(RecordLines(engine: copy, today: date))
+        }
         let source: InputSource
         do {
             source = try InputSource(path: input)
@@ -51,9 +60,8 @@ struct RunCommand: ParsableCommand {
         }
         defer { source.close() }
 
-        let batches = RecordBatches(records: RecordLines(engine: engine, today: date),
-                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var splitter = batches.records.makeSplitter()
+        let batches = RecordBatches(readers: readers, jobs: workers)
+        var splitter = readers[0].makeSplitter()
         var summary = RunSummary()
         var lines: [LineSplitter.Line] = []
         // Progress on a terminal, for a file being worked through (not for a conversation
@@ -61,10 +69,9 @@ struct RunCommand: ParsableCommand {
         let progress = Progress("evaluating", total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
 
         func answer(_ lines: [LineSplitter.Line]) {
-            for (kind, text) in batches.evaluate(lines) {
-                summary.count(kind)
-                if changedOnly, kind != .error, kind != .evaluated(.changed) { continue }
-                do { try Terminal.output.write(bytes: text) } catch { Terminal.fail(error.description) }
+            for answers in batches.evaluate(lines, changedOnly: changedOnly) {
+                for kind in answers.kinds { summary.count(kind) }
+                do { try Terminal.output.write(bytes: answers.bytes) } catch { Terminal.fail(error.description) }
             }
             // Answers go out before the next read waits: what makes `run` a co-process.
             Terminal.flush()

@@ -1,27 +1,89 @@
+import Foundation
 import Statute
 
-/// Evaluates a batch of `run` lines on up to `jobs` threads and returns their output
-/// lines in input order (through ``ParallelMap``, as `impact` and `replay` do). A batch
-/// too small to be worth sharing — a co-process's single line, say — is evaluated on the
-/// calling thread.
+/// Evaluates a batch of `run` lines on up to `jobs` threads and returns their output in
+/// input order (through ``ParallelMap``, as `impact` and `replay` do). A batch too small
+/// to be worth sharing — a co-process's single line, say — is evaluated on the calling
+/// thread.
+///
+/// The batch is cut into a few contiguous pieces; each piece writes the output lines of
+/// its records into one byte buffer, so that what is left for the calling thread to do in
+/// order is one copy per piece, not one per line. Each piece borrows a reader of its own
+/// from a pool: given one policy compiled per job, threads evaluating at the same time do
+/// not share the policy's objects, whose reference counts would otherwise bounce between
+/// cores on every retain and release.
 struct RecordBatches: Sendable {
-    let records: RecordLines
+    /// The readers: one per job when the policy could be compiled once per job, else one.
+    let readers: [RecordLines]
     let jobs: Int
+    private let pool: Pool
 
     /// Below this many lines a batch is evaluated on one thread.
     static let smallestShared = 64
 
-    /// The kind and the output line (UTF-8, ending with a newline) of every input line, in order.
-    func evaluate(_ lines: [LineSplitter.Line]) -> [(RecordLines.Kind, [UInt8])] {
-        let records = records
+    init(readers: [RecordLines], jobs: Int) {
+        precondition(!readers.isEmpty, "RecordBatches needs a reader")
+        self.readers = readers
+        self.jobs = jobs
+        pool = Pool(readers)
+    }
+
+    /// The output lines of consecutive input lines, and what became of each line.
+    struct Answers: Sendable {
+        /// Their output lines (UTF-8, each ending with a newline), in order.
+        var bytes: [UInt8] = []
+        /// The kind of every line, written or not.
+        var kinds: [RecordLines.Kind] = []
+    }
+
+    /// The answers to `lines`, in order. With `changedOnly`, only changed results and
+    /// error lines are written (every line is still counted in `kinds`).
+    func evaluate(_ lines: [LineSplitter.Line], changedOnly: Bool = false) -> [Answers] {
         let workers = lines.count < Self.smallestShared ? 1 : jobs
-        return ParallelMap.map(lines, jobs: workers) { line in
-            let output = records.evaluate(line)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(512)
-            output.json.write(to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-            return (output.kind, bytes)
+        let pieces = workers == 1 ? 1 : min(lines.count, workers * 4)
+        let ranges = (0..<pieces).map { lines.count * $0 / pieces..<lines.count * ($0 + 1) / pieces }
+        let pool = pool
+        return ParallelMap.map(ranges, jobs: workers) { range in
+            let records = pool.borrow()
+            defer { pool.giveBack(records) }
+            var answers = Answers()
+            answers.bytes.reserveCapacity(range.count * 256)
+            answers.kinds.reserveCapacity(range.count)
+            for index in range {
+                let mark = answers.bytes.count
+                let kind = records.answer(lines[index], to: &answers.bytes)
+                if changedOnly, kind != .error, kind != .evaluated(.changed) {
+                    answers.bytes.removeLast(answers.bytes.count - mark)
+                }
+                answers.kinds.append(kind)
+            }
+            return answers
+        }
+    }
+
+    /// The readers not in use; a piece takes one and gives it back when done.
+    private final class Pool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var free: [RecordLines]
+        private let fallback: RecordLines
+        private let capacity: Int
+
+        init(_ readers: [RecordLines]) {
+            free = readers
+            fallback = readers[0]
+            capacity = readers.count
+        }
+
+        func borrow() -> RecordLines {
+            lock.lock()
+            defer { lock.unlock() }
+            return free.popLast() ?? fallback
+        }
+
+        func giveBack(_ reader: RecordLines) {
+            lock.lock()
+            defer { lock.unlock() }
+            if free.count < capacity { free.append(reader) }
         }
     }
 }

@@ -19,15 +19,22 @@ struct RunGoldenTests {
     }()
 
     /// Every answer line, as `statute run --today 2026-03-01 --setting expiring_notice_days=30` writes it.
-    static func answers(to input: [UInt8]) throws -> [UInt8] {
+    /// With `tree`, each answer goes through ``RecordLines/evaluate(_:)`` and its JSON tree
+    /// (the decision service's way); else through ``RecordLines/answer(_:to:)``, straight
+    /// to bytes (`run`'s way).
+    static func answers(to input: [UInt8], tree: Bool = false) throws -> [UInt8] {
         let engine = try Engine(policy: Policies.certification, settings: ["expiring_notice_days": .int(30)])
         let records = RecordLines(engine: engine, today: day("2026-03-01"))
         var splitter = records.makeSplitter()
         var output: [UInt8] = []
         func answer(_ line: LineSplitter.Line) {
             if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
-            records.evaluate(line).json.write(to: &output)
-            output.append(UInt8(ascii: "\n"))
+            if tree {
+                records.evaluate(line).json.write(to: &output)
+                output.append(UInt8(ascii: "\n"))
+            } else {
+                _ = records.answer(line, to: &output)
+            }
         }
         // Fed in uneven chunks, as reads from a pipe arrive.
         var start = 0, size = 1
@@ -39,6 +46,10 @@ struct RunGoldenTests {
         }
         splitter.finish(emit: answer)
         return output
+    }
+
+    @Test func theJSONTreeGivesTheSameBytes() throws {
+        try RunGolden.expect(try Self.answers(to: Self.input, tree: true))
     }
 
     @Test func theGeneratedInputHasEveryKindOfLine() {
