@@ -126,7 +126,7 @@ ratios: deps
 # against a hand-written pipeline, whole processes on 200,000 generated records (medians of 3).
 .PHONY: ratios-run
 ratios-run: deps
-	Benchmarks/run/ratios.sh $(RUN_RECORDS)
+	sh Benchmarks/run/ratios.sh $(RUN_RECORDS)
 
 # Fuzzing (Fuzz/, a separate package): libFuzzer with AddressSanitizer, each harness for
 # SECONDS seconds on a corpus seeded from the repository's policies, fixtures and records.

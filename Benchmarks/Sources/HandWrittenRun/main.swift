@@ -39,54 +39,59 @@ guard descriptor >= 0 else {
     exit(2)
 }
 
-var pipeline = HandWrittenPipeline(today: today, noticeDays: noticeDays)
-var chunk = [UInt8](repeating: 0, count: 256 * 1024)
-var pending: [UInt8] = []
-var output: [UInt8] = []
-output.reserveCapacity(128 * 1024)
-var lineNumber = 0
+/// Reads, answers and writes every line; the exit status is 1 when a line was refused.
+func runPipeline(today: CalendarDate, noticeDays: Int, descriptor: Int32) -> Never {
+    var pipeline = HandWrittenPipeline(today: today, noticeDays: noticeDays)
+    var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+    var pending: [UInt8] = []
+    var output: [UInt8] = []
+    output.reserveCapacity(128 * 1024)
+    var lineNumber = 0
 
-func flush() {
-    var start = 0
-    while start < output.count {
-        let written = output.withUnsafeBytes { write(1, $0.baseAddress! + start, $0.count - start) }
-        if written < 0 {
-            if errno == EINTR { continue }
-            FileHandle.standardError.write(Data("cannot write the output\n".utf8))
-            exit(2)
+    func flush() {
+        var start = 0
+        while start < output.count {
+            let written = output.withUnsafeBytes { write(1, $0.baseAddress! + start, $0.count - start) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                FileHandle.standardError.write(Data("cannot write the output\n".utf8))
+                exit(2)
+            }
+            start += written
         }
-        start += written
+        output.removeAll(keepingCapacity: true)
     }
-    output.removeAll(keepingCapacity: true)
-}
 
-func handle<C: Collection>(_ line: C) where C.Element == UInt8 {
-    lineNumber += 1
-    var bytes = Data(line)
-    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-    if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
-    pipeline.answer(bytes, line: lineNumber, into: &output)
-    if output.count >= 64 * 1024 { flush() }
-}
+    func handle<C: Collection>(_ line: C) where C.Element == UInt8 {
+        lineNumber += 1
+        var bytes = Data(line)
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        pipeline.answer(bytes, line: lineNumber, into: &output)
+        if output.count >= 64 * 1024 { flush() }
+    }
 
-while true {
-    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-    if count < 0, errno == EINTR { continue }
-    if count <= 0 { break }
-    var start = 0
-    for index in 0..<count where chunk[index] == UInt8(ascii: "\n") {
-        if pending.isEmpty {
-            handle(chunk[start..<index])
-        } else {
-            pending += chunk[start..<index]
-            handle(pending)
-            pending.removeAll(keepingCapacity: true)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        if count <= 0 { break }
+        var start = 0
+        for index in 0..<count where chunk[index] == UInt8(ascii: "\n") {
+            if pending.isEmpty {
+                handle(chunk[start..<index])
+            } else {
+                pending += chunk[start..<index]
+                handle(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+            start = index + 1
         }
-        start = index + 1
+        pending += chunk[start..<count]
     }
-    pending += chunk[start..<count]
+    if !pending.isEmpty { handle(pending) }
+    flush()
+    FileHandle.standardError.write(Data("\(pipeline.records) records, \(pipeline.errors) errors\n".utf8))
+    exit(pipeline.errors > 0 ? 1 : 0)
 }
-if !pending.isEmpty { handle(pending) }
-flush()
-FileHandle.standardError.write(Data("\(pipeline.records) records, \(pipeline.errors) errors\n".utf8))
-exit(pipeline.errors > 0 ? 1 : 0)
+
+runPipeline(today: today, noticeDays: noticeDays, descriptor: descriptor)
