@@ -70,9 +70,9 @@ public struct DecisionInput: Sendable {
     /// Reads a request from parsed JSON (see ``read(json:shape:policy:)``).
     public static func read(_ root: JSONValue, shape: DecisionInputShape,
                             policy: CompiledPolicy) -> Result<DecisionInput, DecisionInputError> {
-        var reader = DecisionInputReader(shape: shape, policy: policy)
+        var reader = DecisionInputReader(shape: shape)
         do {
-            return .success(try reader.read(root))
+            return .success(try reader.read(root, policy: policy))
         } catch {
             return .failure(error)
         }

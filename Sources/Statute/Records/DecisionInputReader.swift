@@ -2,14 +2,15 @@ import StatuteCore
 
 /// Reads the members of one request object into a ``DecisionInput``, stopping at the
 /// first problem (a run line's error names one problem).
+///
+/// The policy is passed to ``read(_:policy:)`` rather than kept: a stored copy of a
+/// `CompiledPolicy` retains and releases each of its fields, per record.
 struct DecisionInputReader {
     let shape: DecisionInputShape
-    let policy: CompiledPolicy
     private var id: JSONValue = .null
 
-    init(shape: DecisionInputShape, policy: CompiledPolicy) {
+    init(shape: DecisionInputShape) {
         self.shape = shape
-        self.policy = policy
     }
 
     private var what: String {
@@ -19,7 +20,7 @@ struct DecisionInputReader {
         }
     }
 
-    mutating func read(_ root: JSONValue) throws(DecisionInputError) -> DecisionInput {
+    mutating func read(_ root: JSONValue, policy: CompiledPolicy) throws(DecisionInputError) -> DecisionInput {
         guard case .object(let members) = root else {
             throw fail(.invalidInput, "a \(shape == .runLine ? "record" : "request") must be a JSON object, found \(root.kindDescription)")
         }
@@ -58,7 +59,7 @@ struct DecisionInputReader {
         }
         input.record.status = try optionalText(given.status, key: "status")
         if let facts = given.facts {
-            input.record.facts = try values(facts, kind: .fact, key: "facts")
+            input.record.facts = try values(facts, kind: .fact, key: "facts", policy: policy)
         }
         let event = try optionalText(given.event, key: "event")
         let target = try optionalText(given.set, key: "set")
@@ -95,7 +96,7 @@ struct DecisionInputReader {
             input.today = date
         }
         if let settings = given.settings {
-            input.settings = try values(settings, kind: .setting, key: "settings")
+            input.settings = try values(settings, kind: .setting, key: "settings", policy: policy)
         }
         if let explain = given.explain, explain != .null {
             guard case .bool(let flag) = explain else {
@@ -120,14 +121,15 @@ struct DecisionInputReader {
     }
 
     /// Facts or settings: an object of values, nested or with dotted keys.
-    private func values(_ value: JSONValue, kind: InputKind, key: String) throws(DecisionInputError) -> [String: Value] {
+    private func values(_ value: JSONValue, kind: InputKind, key: String,
+                        policy: CompiledPolicy) throws(DecisionInputError) -> [String: Value] {
         if value == .null { return [:] }
         guard case .object = value else {
             throw fail(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)")
         }
-        var reading = JSONInputValues(policy: policy, kind: kind)
+        var reading = JSONInputValues(kind: kind, declarations: kind == .fact ? policy.facts : policy.settings)
         do {
-            try reading.collect(value, prefix: "")
+            try reading.collect(value, prefix: "", policy: policy)
         } catch {
             throw DecisionInputError(id: id, error)
         }

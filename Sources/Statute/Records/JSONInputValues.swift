@@ -2,22 +2,24 @@ import StatuteCore
 
 /// Facts or settings read from a parsed JSON object (nested objects or dotted keys),
 /// each converted to its declared type and checked against its declaration.
+///
+/// The policy is passed to ``collect(_:prefix:policy:)`` rather than kept: a stored copy
+/// of a `CompiledPolicy` retains and releases each of its fields, per record.
 struct JSONInputValues {
-    let policy: CompiledPolicy
     let kind: InputKind
+    /// The policy's facts or settings, as `kind` says.
+    let declarations: [ValueDeclaration]
     private(set) var values: [String: Value] = [:]
 
-    init(policy: CompiledPolicy, kind: InputKind) {
-        self.policy = policy
+    init(kind: InputKind, declarations: [ValueDeclaration]) {
         self.kind = kind
+        self.declarations = declarations
     }
-
-    private var declarations: [ValueDeclaration] { kind == .fact ? policy.facts : policy.settings }
 
     /// Looked up through the policy's slot tables (a linear search compared strings and
     /// copied declarations: a quarter of a record's reading when measured). The slot, not
     /// the declaration: copying a declaration retains and releases each of its fields.
-    private func slot(named name: String) -> Int? {
+    private func slot(named name: String, in policy: CompiledPolicy) -> Int? {
         kind == .fact ? policy.factSlot(of: name) : policy.settingSlot(of: name)
     }
 
@@ -30,13 +32,13 @@ struct JSONInputValues {
         }
     }
 
-    mutating func collect(_ object: JSONValue, prefix: String) throws(Diagnostic) {
+    mutating func collect(_ object: JSONValue, prefix: String, policy: CompiledPolicy) throws(Diagnostic) {
         guard case .object(let members) = object else { return }
         let declarations = declarations
         if values.isEmpty { values.reserveCapacity(declarations.count) }
         for (key, value) in members {
             let name = prefix.isEmpty ? key : prefix + key
-            if let slot = slot(named: name) {
+            if let slot = slot(named: name, in: policy) {
                 guard values[name] == nil else {
                     throw .error(.duplicateValue, "\(kind.rawValue) `\(name)` is given twice", at: nil,
                                  help: "give each \(kind.rawValue) once, nested or dotted")
@@ -47,7 +49,7 @@ struct JSONInputValues {
                 }
                 values[name] = converted
             } else if case .object = value, isGroup(name) {
-                try collect(value, prefix: name + ".")
+                try collect(value, prefix: name + ".", policy: policy)
             } else {
                 throw .error(kind.unknownCode, "unknown \(kind.rawValue) `\(name)`", at: nil,
                              help: Suggestions.didYouMean(name, in: declarations.map(\.name.value)))

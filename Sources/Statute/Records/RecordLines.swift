@@ -36,9 +36,13 @@ public struct RecordLines: Sendable {
     /// The longest line read, in bytes; longer lines become `line-too-long` errors.
     public let maxLineBytes: Int
 
+    /// The engine's policy, kept once (``Engine/policy`` hands out a copy per call).
+    private let policy: CompiledPolicy
+
     /// Creates a reader; `maxLineBytes` defaults to 1 MiB.
     public init(engine: Engine, today: CalendarDate, maxLineBytes: Int = 1 << 20) {
         self.engine = engine
+        policy = engine.policy
         self.today = today
         self.maxLineBytes = maxLineBytes
     }
@@ -68,7 +72,7 @@ public struct RecordLines: Sendable {
     /// Reads and evaluates the line `bytes`, the `line`-th of the input: strict JSON
     /// (docs/cli.md), read with ``DecisionInput/read(json:shape:policy:)``.
     public func evaluate(bytes: [UInt8], line: Int) -> Output {
-        switch DecisionInput.read(json: bytes, shape: .runLine, policy: engine.policy) {
+        switch DecisionInput.read(json: bytes, shape: .runLine, policy: policy) {
         case .failure(let error):
             return failure(line: line, error)
         case .success(let input):
@@ -93,7 +97,7 @@ public struct RecordLines: Sendable {
             return failed.kind
         }
         let kind: Kind
-        switch DecisionInput.read(json: bytes, shape: .runLine, policy: engine.policy) {
+        switch DecisionInput.read(json: bytes, shape: .runLine, policy: policy) {
         case .failure(let error):
             failure(line: number, error).json.write(to: &output)
             kind = .error

@@ -87,12 +87,12 @@ struct RunCommand: ParsableCommand {
         }
         // Every read's complete lines are answered before the next read waits for input:
         // what makes `run` usable as a co-process over a pipe. A regular file, which never
-        // waits, is answered in larger batches (up to 2 MiB of lines, 16,384 lines), so
+        // waits, is answered in larger batches (up to 1 MiB of lines, 8,192 lines), so
         // that the threads of `--jobs` meet less often: each batch ends when its slowest
         // piece does, and on a busy machine a thread woken for a short batch may arrive
         // after the calling thread has done the work alone.
-        let batchLines = source.isRegularFile ? 16_384 : 1
-        let batchBytes = source.isRegularFile ? 2 << 20 : 1
+        let batchLines = source.isRegularFile ? 8_192 : 1
+        let batchBytes = source.isRegularFile ? 1 << 20 : 1
         while true {
             let chunk: ArraySlice<UInt8>
             do { chunk = try source.read() } catch { Terminal.fail("\(error)") }
