@@ -1,8 +1,8 @@
 import Foundation
 import Statute
 
-/// Evaluates a batch of `run` lines on up to `jobs` threads and returns their output in
-/// input order (through ``ParallelMap``, as `impact` and `replay` do). A batch too small
+/// Evaluates a batch of `run` lines on up to `jobs` threads (``WorkerThreads``) and
+/// returns their output in input order. A batch too small
 /// to be worth sharing — a co-process's single line, say — is evaluated on the calling
 /// thread.
 ///
@@ -17,6 +17,8 @@ struct RecordBatches: Sendable {
     let readers: [RecordLines]
     let jobs: Int
     private let pool: Pool
+    /// The threads besides the caller's, when there is more than one job.
+    private let threads: WorkerThreads?
 
     /// Below this many lines a batch is evaluated on one thread.
     static let smallestShared = 64
@@ -26,6 +28,7 @@ struct RecordBatches: Sendable {
         self.readers = readers
         self.jobs = jobs
         pool = Pool(readers)
+        threads = jobs > 1 ? WorkerThreads(helpers: min(jobs, 64) - 1) : nil
     }
 
     /// The output lines of consecutive input lines, and what became of each line.
@@ -43,7 +46,7 @@ struct RecordBatches: Sendable {
         let pieces = workers == 1 ? 1 : min(lines.count, workers * 4)
         let ranges = (0..<pieces).map { lines.count * $0 / pieces..<lines.count * ($0 + 1) / pieces }
         let pool = pool
-        return ParallelMap.map(ranges, jobs: workers) { range in
+        let answer: @Sendable (Range<Int>) -> Answers = { range in
             let records = pool.borrow()
             defer { pool.giveBack(records) }
             var answers = Answers()
@@ -58,6 +61,32 @@ struct RecordBatches: Sendable {
                 answers.kinds.append(kind)
             }
             return answers
+        }
+        guard workers > 1, let threads else { return ranges.map(answer) }
+        let results = Results(count: ranges.count)
+        threads.run(ranges.count) { piece in results.set(piece, answer(ranges[piece])) }
+        return results.take()
+    }
+
+    /// One write-once slot per piece; each is written by exactly one thread, and read
+    /// once ``WorkerThreads/run(_:_:)`` has returned.
+    private final class Results: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<Answers?>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil, count: count)
+        }
+
+        func set(_ index: Int, _ answers: Answers) { slots[index] = answers }
+
+        func take() -> [Answers] { (0..<count).map { slots[$0]! } }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
         }
     }
 
