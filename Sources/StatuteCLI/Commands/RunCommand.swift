@@ -68,14 +68,31 @@ struct RunCommand: ParsableCommand {
         // over a pipe or at the keyboard, where every answer is on screen anyway).
         let progress = Progress("evaluating", total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
 
-        func answer(_ lines: [LineSplitter.Line]) {
-            for answers in batches.evaluate(lines, changedOnly: changedOnly) {
+        func write(_ batch: [RecordBatches.Answers]) {
+            for answers in batch {
                 for kind in answers.kinds { summary.count(kind) }
                 do { try Terminal.output.write(bytes: answers.bytes) } catch { Terminal.fail(error.description) }
             }
             // Answers go out before the next read waits: what makes `run` a co-process.
             Terminal.flush()
             progress.update(summary.records, "records")
+        }
+        // A regular file's batch is handed to the threads, and the calling thread writes
+        // the previous batch and reads the next before it joins them; a pipe's lines are
+        // answered before the next read, which may wait.
+        var inFlight: RecordBatches.Pending?
+        func answer(_ lines: [LineSplitter.Line]) {
+            let finished = inFlight?.end()
+            inFlight = nil
+            if source.isRegularFile {
+                let started = batches.begin(lines, changedOnly: changedOnly)
+                if let finished { write(finished) }
+                // Evaluated on this thread already (one job, or a small batch): out at once.
+                if started.isDone { write(started.end()) } else { inFlight = started }
+            } else {
+                if let finished { write(finished) }
+                write(batches.evaluate(lines, changedOnly: changedOnly))
+            }
         }
         var pendingBytes = 0
         func collect(_ line: LineSplitter.Line) {
@@ -87,12 +104,12 @@ struct RunCommand: ParsableCommand {
         }
         // Every read's complete lines are answered before the next read waits for input:
         // what makes `run` usable as a co-process over a pipe. A regular file, which never
-        // waits, is answered in larger batches (up to 1 MiB of lines, 8,192 lines), so
+        // waits, is answered in larger batches (up to 512 KiB of lines, 4,096 lines), so
         // that the threads of `--jobs` meet less often: each batch ends when its slowest
         // piece does, and on a busy machine a thread woken for a short batch may arrive
         // after the calling thread has done the work alone.
-        let batchLines = source.isRegularFile ? 8_192 : 1
-        let batchBytes = source.isRegularFile ? 1 << 20 : 1
+        let batchLines = source.isRegularFile ? 4_096 : 1
+        let batchBytes = source.isRegularFile ? 512 << 10 : 1
         while true {
             let chunk: ArraySlice<UInt8>
             do { chunk = try source.read() } catch { Terminal.fail("\(error)") }
@@ -106,6 +123,7 @@ struct RunCommand: ParsableCommand {
         }
         splitter.finish(emit: collect)
         if !lines.isEmpty { answer(lines) }
+        if let last = inFlight?.end() { write(last) }
         progress.finish()
         Terminal.error(summary.description)
         if summary.errors > 0 { throw ExitCode.answerIsNo }

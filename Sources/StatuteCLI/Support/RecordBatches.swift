@@ -42,6 +42,30 @@ struct RecordBatches: Sendable {
     /// The answers to `lines`, in order. With `changedOnly`, only changed results and
     /// error lines are written (every line is still counted in `kinds`).
     func evaluate(_ lines: [LineSplitter.Line], changedOnly: Bool = false) -> [Answers] {
+        begin(lines, changedOnly: changedOnly).end()
+    }
+
+    /// A batch handed to the threads; ``end()`` joins them and returns its answers.
+    struct Pending {
+        fileprivate let threads: WorkerThreads?
+        fileprivate let results: Results?
+        fileprivate let ready: [Answers]
+
+        /// Whether the batch was evaluated by ``RecordBatches/begin(_:changedOnly:)`` itself.
+        var isDone: Bool { threads == nil }
+
+        /// The answers, in order, once every piece is done (the calling thread helps).
+        func end() -> [Answers] {
+            guard let threads, let results else { return ready }
+            threads.finish()
+            return results.take()
+        }
+    }
+
+    /// Starts evaluating `lines` on the helper threads and returns at once (a batch too
+    /// small to share is evaluated here and now); the caller may read or write meanwhile,
+    /// then calls ``Pending/end()`` before the next `begin`.
+    func begin(_ lines: [LineSplitter.Line], changedOnly: Bool = false) -> Pending {
         let workers = lines.count < Self.smallestShared ? 1 : jobs
         let pieces = workers == 1 ? 1 : min(lines.count, workers * 4)
         let ranges = (0..<pieces).map { lines.count * $0 / pieces..<lines.count * ($0 + 1) / pieces }
@@ -62,15 +86,15 @@ struct RecordBatches: Sendable {
             }
             return answers
         }
-        guard workers > 1, let threads else { return ranges.map(answer) }
+        guard workers > 1, let threads else { return Pending(threads: nil, results: nil, ready: ranges.map(answer)) }
         let results = Results(count: ranges.count)
-        threads.run(ranges.count) { piece in results.set(piece, answer(ranges[piece])) }
-        return results.take()
+        threads.start(ranges.count) { piece in results.set(piece, answer(ranges[piece])) }
+        return Pending(threads: threads, results: results, ready: [])
     }
 
     /// One write-once slot per piece; each is written by exactly one thread, and read
     /// once ``WorkerThreads/run(_:_:)`` has returned.
-    private final class Results: @unchecked Sendable {
+    fileprivate final class Results: @unchecked Sendable {
         private let slots: UnsafeMutablePointer<Answers?>
         private let count: Int
 

@@ -28,6 +28,14 @@ final class WorkerThreads: @unchecked Sendable {
     /// Runs `body(0..<count)`, each index once, on the helpers and the calling thread;
     /// returns when every index is done.
     func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        start(count, body)
+        finish()
+    }
+
+    /// Hands `body(0..<count)` to the helpers and returns at once, so that the caller can
+    /// do other work (write the last batch, read the next) before ``finish()``. One piece
+    /// of work at a time: every `start` is followed by its `finish`.
+    func start(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         condition.lock()
         self.body = body
         self.count = count
@@ -36,10 +44,14 @@ final class WorkerThreads: @unchecked Sendable {
         generation += 1
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Joins the helpers on the work ``start(_:_:)`` handed them; returns when it is done.
+    func finish() {
         drain()
         condition.lock()
         while done < count { condition.wait() }
-        self.body = nil
+        body = nil
         condition.unlock()
     }
 
