@@ -33,4 +33,26 @@ struct CLIRunGoldenTests {
         #expect(actual == expected)
         #expect(run.stderr.hasPrefix("\(theirs.count - 1) records: "))
     }
+
+    /// 20,000 generated lines are several of `run`'s batches (a regular file is answered
+    /// 4,096 lines at a time, the next batch read while the last is evaluated): one job,
+    /// two jobs and the same lines through a pipe give the same bytes.
+    @Test func manyBatchesGiveTheSameOutputWithOneJobOrTwo() throws {
+        var generator = RunRecordsGenerator(seed: 2026)
+        let input = generator.lines(20_000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("statute-batches-\(UUID().uuidString).jsonl")
+        try Data(input).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let arguments = ["run", "--policy", Self.policy, "--today", "2026-03-01", "--setting", "expiring_notice_days=30"]
+        let one = try StatuteBinary.run(arguments + ["--jobs", "1", file.path])
+        let two = try StatuteBinary.run(arguments + ["--jobs", "2", file.path])
+        let binary = try #require(StatuteBinary.url).path
+        let piped = try StatuteBinary.runProgram("/bin/sh", ["-c", #"input=$1; shift; cat "$input" | "$@""#, "sh", file.path, binary]
+                                                 + arguments + ["--jobs", "2"])
+        #expect(one.status == 1)
+        #expect(Array(one.stdout.utf8) == Array(two.stdout.utf8))
+        #expect(Array(one.stdout.utf8) == Array(piped.stdout.utf8))
+        #expect(one.stderr == two.stderr)
+        #expect(one.stdout.split(separator: "\n").count > 16_000)
+    }
 }
