@@ -122,6 +122,12 @@ lib-test: lib build
 ratios: deps
 	cd Benchmarks && $(SWIFT) run -c release statute-ratios
 
+# Issue 9's `run` ratio (Benchmarks/run/ratios.sh): `statute run` with one job and with two
+# against a hand-written pipeline, whole processes on 200,000 generated records (medians of 3).
+.PHONY: ratios-run
+ratios-run: deps
+	sh Benchmarks/run/ratios.sh $(RUN_RECORDS)
+
 # Fuzzing (Fuzz/, harness targets the manifest adds when STATUTE_FUZZ is set): libFuzzer with AddressSanitizer, each harness for
 # SECONDS seconds on a corpus seeded from the repository's policies, fixtures and records.
 # Fails on any crash or hang; the findings are kept in .build-fuzz/findings/.

@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "StatuteSynthetic", swiftSettings: strictImports),
         .testTarget(name: "StatuteTests", dependencies: ["Statute", "StatuteTestSupport", "StatuteSynthetic"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "StatuteCLITests", dependencies: ["Statute"], exclude: ["Fixtures"]),
+        .testTarget(name: "StatuteCLITests", dependencies: ["Statute", "StatuteTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StatuteServerTests",
             dependencies: [

@@ -28,6 +28,13 @@ let package = Package(
             dependencies: ["BenchmarkSupport", .product(name: "StatuteSynthetic", package: "Statute")],
             path: "Sources/StatuteRatios"
         ),
+        // `handwritten-run`: the reference pipeline `statute run` is measured against
+        // (Foundation's JSONDecoder in, the policy as switch statements, JSON written by hand).
+        .executableTarget(
+            name: "handwritten-run",
+            dependencies: ["BenchmarkSupport"],
+            path: "Sources/HandWrittenRun"
+        ),
         // package-benchmark finds benchmark targets under `Benchmarks/<target>/`.
         .executableTarget(
             name: "StatuteBenchmarks",

@@ -75,6 +75,11 @@ public enum HandWrittenCertification {
     public struct Input: Sendable {
         public var status: Status?
         public var facts: Facts
+
+        public init(status: Status?, facts: Facts) {
+            self.status = status
+            self.facts = facts
+        }
     }
 
     public enum Role: Sendable { case staff, admin }

@@ -5,7 +5,7 @@ struct JSONParser {
     private let maxDepth: Int
     private var index = 0
     private var depth = 0
-    /// The members of the top-level object parsed so far (kept for error lines).
+    /// The members of the top-level object read before a problem (kept for error lines).
     private(set) var topLevelMembers: [(String, JSONValue)] = []
 
     init(bytes: [UInt8], maxDepth: Int) {
@@ -24,7 +24,9 @@ struct JSONParser {
             guard index < bytes.count else { throw JSONProblem(offset: index, message: "expected a JSON value, found the end of the input") }
             let value: JSONValue
             if bytes[index] == UInt8(ascii: "{") {
-                value = .object(try parseObject(topLevel: true))
+                let members = try parseObject(topLevel: true)
+                topLevelMembers = members  // for a problem after the object (shared, not copied)
+                value = .object(members)
             } else {
                 value = try parseValue()
             }
@@ -84,16 +86,30 @@ struct JSONParser {
         }
     }
 
+    /// An object's members in input order. For the top-level object, the members read
+    /// before a problem are kept in ``topLevelMembers`` (only then: copying them as they
+    /// were read cost an array per line).
     private mutating func parseObject(topLevel: Bool) throws(JSONProblem) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(8)
+        do {
+            try parseMembers(into: &members)
+        } catch {
+            if topLevel { topLevelMembers = members }
+            throw error
+        }
+        return members
+    }
+
+    private mutating func parseMembers(into members: inout [(String, JSONValue)]) throws(JSONProblem) {
         try enter()
         index += 1
-        var members: [(String, JSONValue)] = []
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return members
+            return
         }
         while true {
             skipWhitespace()
@@ -124,7 +140,6 @@ struct JSONParser {
             index += 1
             let value = try parseValue()
             members.append((key, value))
-            if topLevel { topLevelMembers.append((key, value)) }
             skipWhitespace()
             guard index < bytes.count else { throw JSONProblem(offset: index, message: "the object is not closed: expected `}`") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -136,7 +151,7 @@ struct JSONParser {
             }
             index += 1
             depth -= 1
-            return members
+            return
         }
     }
 

@@ -12,11 +12,16 @@ public enum DecisionInputShape: Sendable {
 
     var keys: [String] {
         switch self {
-        case .runLine: ["id", "status", "facts", "event", "set", "as", "transition"]
-        case .evaluate: ["status", "facts", "event", "set", "as", "transition", "today", "settings", "explain"]
-        case .options: ["status", "facts", "as", "today", "settings"]
+        case .runLine: Self.runLineKeys
+        case .evaluate: Self.evaluateKeys
+        case .options: Self.optionsKeys
         }
     }
+
+    // Built once, not per record.
+    private static let runLineKeys = ["id", "status", "facts", "event", "set", "as", "transition"]
+    private static let evaluateKeys = ["status", "facts", "event", "set", "as", "transition", "today", "settings", "explain"]
+    private static let optionsKeys = ["status", "facts", "as", "today", "settings"]
 }
 
 /// One decision request read from strict JSON (docs/cli.md, `statute run`; docs/service.md):
@@ -65,9 +70,9 @@ public struct DecisionInput: Sendable {
     /// Reads a request from parsed JSON (see ``read(json:shape:policy:)``).
     public static func read(_ root: JSONValue, shape: DecisionInputShape,
                             policy: CompiledPolicy) -> Result<DecisionInput, DecisionInputError> {
-        var reader = DecisionInputReader(shape: shape, policy: policy)
+        var reader = DecisionInputReader(shape: shape)
         do {
-            return .success(try reader.read(root))
+            return .success(try reader.read(root, policy: policy))
         } catch {
             return .failure(error)
         }

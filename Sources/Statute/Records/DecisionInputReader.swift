@@ -2,14 +2,15 @@ import StatuteCore
 
 /// Reads the members of one request object into a ``DecisionInput``, stopping at the
 /// first problem (a run line's error names one problem).
+///
+/// The policy is passed to ``read(_:policy:)`` rather than kept: a stored copy of a
+/// `CompiledPolicy` retains and releases each of its fields, per record.
 struct DecisionInputReader {
     let shape: DecisionInputShape
-    let policy: CompiledPolicy
     private var id: JSONValue = .null
 
-    init(shape: DecisionInputShape, policy: CompiledPolicy) {
+    init(shape: DecisionInputShape) {
         self.shape = shape
-        self.policy = policy
     }
 
     private var what: String {
@@ -19,31 +20,51 @@ struct DecisionInputReader {
         }
     }
 
-    mutating func read(_ root: JSONValue) throws(DecisionInputError) -> DecisionInput {
+    mutating func read(_ root: JSONValue, policy: CompiledPolicy) throws(DecisionInputError) -> DecisionInput {
         guard case .object(let members) = root else {
             throw fail(.invalidInput, "a \(shape == .runLine ? "record" : "request") must be a JSON object, found \(root.kindDescription)")
         }
+        // One pass over the members (keys are unique: the parser refuses duplicates), then
+        // the checks in their fixed order.
+        let keys = shape.keys
+        var given = Members()
+        var unknown: String?
+        for (key, value) in members {
+            switch key {
+            case "id": given.id = value
+            case "status": given.status = value
+            case "facts": given.facts = value
+            case "event": given.event = value
+            case "set": given.set = value
+            case "as": given.as = value
+            case "transition": given.transition = value
+            case "today": given.today = value
+            case "settings": given.settings = value
+            case "explain": given.explain = value
+            default: break
+            }
+            if unknown == nil, !keys.contains(key) { unknown = key }
+        }
         var input = DecisionInput()
-        if shape == .runLine, let given = root["id"] {
-            switch given {
-            case .string, .int, .null: id = given
-            default: throw fail(.wrongType, "`id` must be a string or an integer, found \(given.kindDescription)")
+        if shape == .runLine, let value = given.id {
+            switch value {
+            case .string, .int, .null: id = value
+            default: throw fail(.wrongType, "`id` must be a string or an integer, found \(value.kindDescription)")
             }
             input.id = id
         }
-        let keys = shape.keys
-        for (key, _) in members where !keys.contains(key) {
+        if let key = unknown {
             throw fail(.unknownKey, "unknown key `\(key)` in \(what)",
                        help: Suggestions.didYouMean(key, in: keys) ?? "the keys are \(keys.map { "`\($0)`" }.joined(separator: ", "))")
         }
-        input.record.status = try optionalText(root["status"], key: "status")
-        if let facts = root["facts"] {
-            input.record.facts = try values(facts, kind: .fact, key: "facts")
+        input.record.status = try optionalText(given.status, key: "status")
+        if let facts = given.facts {
+            input.record.facts = try values(facts, kind: .fact, key: "facts", policy: policy)
         }
-        let event = try optionalText(root["event"], key: "event")
-        let target = try optionalText(root["set"], key: "set")
-        let role = try optionalText(root["as"], key: "as")
-        let transition = try optionalText(root["transition"], key: "transition")
+        let event = try optionalText(given.event, key: "event")
+        let target = try optionalText(given.set, key: "set")
+        let role = try optionalText(given.as, key: "as")
+        let transition = try optionalText(given.transition, key: "transition")
         input.role = role
         switch (event, target) {
         case (.some, .some):
@@ -64,7 +85,7 @@ struct DecisionInputReader {
                 throw fail(.invalidInput, "`transition` goes with `set`", help: "add `set` and `as`, or remove `transition`")
             }
         }
-        if let today = root["today"], today != .null {
+        if let today = given.today, today != .null {
             guard case .string(let text) = today else {
                 throw fail(.wrongType, "`today` must be a date `YYYY-MM-DD`, found \(today.kindDescription)")
             }
@@ -74,16 +95,21 @@ struct DecisionInputReader {
             }
             input.today = date
         }
-        if let settings = root["settings"] {
-            input.settings = try values(settings, kind: .setting, key: "settings")
+        if let settings = given.settings {
+            input.settings = try values(settings, kind: .setting, key: "settings", policy: policy)
         }
-        if let explain = root["explain"], explain != .null {
+        if let explain = given.explain, explain != .null {
             guard case .bool(let flag) = explain else {
                 throw fail(.wrongType, "`explain` must be `true` or `false`, found \(explain.kindDescription)")
             }
             input.explain = flag
         }
         return input
+    }
+
+    /// The members a request may have, as given.
+    private struct Members {
+        var id, status, facts, event, set, `as`, transition, today, settings, explain: JSONValue?
     }
 
     private func optionalText(_ value: JSONValue?, key: String) throws(DecisionInputError) -> String? {
@@ -95,14 +121,15 @@ struct DecisionInputReader {
     }
 
     /// Facts or settings: an object of values, nested or with dotted keys.
-    private func values(_ value: JSONValue, kind: InputKind, key: String) throws(DecisionInputError) -> [String: Value] {
+    private func values(_ value: JSONValue, kind: InputKind, key: String,
+                        policy: CompiledPolicy) throws(DecisionInputError) -> [String: Value] {
         if value == .null { return [:] }
         guard case .object = value else {
             throw fail(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)")
         }
-        var reading = JSONInputValues(policy: policy, kind: kind)
+        var reading = JSONInputValues(kind: kind, declarations: kind == .fact ? policy.facts : policy.settings)
         do {
-            try reading.collect(value, prefix: "")
+            try reading.collect(value, prefix: "", policy: policy)
         } catch {
             throw DecisionInputError(id: id, error)
         }

@@ -2,23 +2,25 @@ import StatuteCore
 
 /// Facts or settings read from a parsed JSON object (nested objects or dotted keys),
 /// each converted to its declared type and checked against its declaration.
+///
+/// The policy is passed to ``collect(_:prefix:policy:)`` rather than kept: a stored copy
+/// of a `CompiledPolicy` retains and releases each of its fields, per record.
 struct JSONInputValues {
-    let policy: CompiledPolicy
     let kind: InputKind
+    /// The policy's facts or settings, as `kind` says.
+    let declarations: [ValueDeclaration]
     private(set) var values: [String: Value] = [:]
 
-    init(policy: CompiledPolicy, kind: InputKind) {
-        self.policy = policy
+    init(kind: InputKind, declarations: [ValueDeclaration]) {
         self.kind = kind
+        self.declarations = declarations
     }
 
-    private var declarations: [ValueDeclaration] { kind == .fact ? policy.facts : policy.settings }
-
     /// Looked up through the policy's slot tables (a linear search compared strings and
-    /// copied declarations: a quarter of a record's reading when measured).
-    private func declaration(named name: String) -> ValueDeclaration? {
-        let slot = kind == .fact ? policy.factSlot(of: name) : policy.settingSlot(of: name)
-        return slot.map { declarations[$0] }
+    /// copied declarations: a quarter of a record's reading when measured). The slot, not
+    /// the declaration: copying a declaration retains and releases each of its fields.
+    private func slot(named name: String, in policy: CompiledPolicy) -> Int? {
+        kind == .fact ? policy.factSlot(of: name) : policy.settingSlot(of: name)
     }
 
     /// Whether some declared name continues `name` with a dot: `program` for `program.months`.
@@ -30,22 +32,24 @@ struct JSONInputValues {
         }
     }
 
-    mutating func collect(_ object: JSONValue, prefix: String) throws(Diagnostic) {
+    mutating func collect(_ object: JSONValue, prefix: String, policy: CompiledPolicy) throws(Diagnostic) {
         guard case .object(let members) = object else { return }
+        let declarations = declarations
+        if values.isEmpty { values.reserveCapacity(declarations.count) }
         for (key, value) in members {
             let name = prefix.isEmpty ? key : prefix + key
-            if let declaration = declaration(named: name) {
+            if let slot = slot(named: name, in: policy) {
                 guard values[name] == nil else {
                     throw .error(.duplicateValue, "\(kind.rawValue) `\(name)` is given twice", at: nil,
                                  help: "give each \(kind.rawValue) once, nested or dotted")
                 }
-                let converted = try JSONInputValues.value(of: value, as: declaration.type.value, name: name)
-                if let problem = declaration.violation(of: converted) {
+                let converted = try JSONInputValues.value(of: value, as: declarations[slot].type.value, name: name)
+                if let problem = declarations[slot].violation(of: converted) {
                     throw .error(.invalidValue, problem, at: nil)
                 }
                 values[name] = converted
             } else if case .object = value, isGroup(name) {
-                try collect(value, prefix: name + ".")
+                try collect(value, prefix: name + ".", policy: policy)
             } else {
                 throw .error(kind.unknownCode, "unknown \(kind.rawValue) `\(name)`", at: nil,
                              help: Suggestions.didYouMean(name, in: declarations.map(\.name.value)))
@@ -70,7 +74,7 @@ struct JSONInputValues {
         case (.int(let number), .int): return .int(number)
         case (.string(let text), .string): return .string(text)
         case (.string(let text), .date):
-            guard let date = CalendarDate(iso: text) else {
+            guard let date = DateBytes.parse(text) else {
                 throw .error(.invalidDate, ValueConversion.invalidDateMessage(text, name: name), at: nil,
                              help: "dates are written `YYYY-MM-DD`, e.g. `2026-03-01`")
             }

@@ -41,8 +41,17 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let date = try common.date()
-        let policy = try Inputs.loadPolicy(common.policy)
-        let engine = try Inputs.makeEngine(policy, settingsFile: common.settings, settings: common.settingValues)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // One compiled policy per job (the same bytes compiled again), so that threads do
+        // not share the policy's objects (see RecordBatches).
+        let policies = try Inputs.loadPolicies(common.policy, count: min(workers, ParallelMap.cores, 8))
+        let engine = try Inputs.makeEngine(policies[0], settingsFile: common.settings, settings: common.settingValues)
+        var readers = [RecordLines(engine: engine, today: date)]
+        let settings = Dictionary(zip(policies[0].settings.map(\.name.value), engine.settingValues), uniquingKeysWith: { a, _ in a })
+        for policy in policies.dropFirst() {
+            guard let copy = try? Engine(policy: policy, settings: settings) else { break }
+            readers.append(RecordLines(engine: copy, today: date))
+        }
         let source: InputSource
         do {
             source = try InputSource(path: input)
@@ -51,43 +60,70 @@ struct RunCommand: ParsableCommand {
         }
         defer { source.close() }
 
-        let batches = RecordBatches(records: RecordLines(engine: engine, today: date),
-                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var splitter = batches.records.makeSplitter()
+        let batches = RecordBatches(readers: readers, jobs: workers)
+        var splitter = readers[0].makeSplitter()
         var summary = RunSummary()
         var lines: [LineSplitter.Line] = []
         // Progress on a terminal, for a file being worked through (not for a conversation
         // over a pipe or at the keyboard, where every answer is on screen anyway).
         let progress = Progress("evaluating", total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
 
-        func answer(_ lines: [LineSplitter.Line]) {
-            for (kind, text) in batches.evaluate(lines) {
-                summary.count(kind)
-                if changedOnly, kind != .error, kind != .evaluated(.changed) { continue }
-                do { try Terminal.output.write(bytes: text) } catch { Terminal.fail(error.description) }
+        func write(_ batch: [RecordBatches.Answers]) {
+            for answers in batch {
+                for kind in answers.kinds { summary.count(kind) }
+                do { try Terminal.output.write(bytes: answers.bytes) } catch { Terminal.fail(error.description) }
             }
             // Answers go out before the next read waits: what makes `run` a co-process.
             Terminal.flush()
             progress.update(summary.records, "records")
         }
+        // A regular file's batch is handed to the threads, and the calling thread writes
+        // the previous batch and reads the next before it joins them; a pipe's lines are
+        // answered before the next read, which may wait.
+        var inFlight: RecordBatches.Pending?
+        func answer(_ lines: [LineSplitter.Line]) {
+            let finished = inFlight?.end()
+            inFlight = nil
+            if source.isRegularFile {
+                let started = batches.begin(lines, changedOnly: changedOnly)
+                if let finished { write(finished) }
+                // Evaluated on this thread already (one job, or a small batch): out at once.
+                if started.isDone { write(started.end()) } else { inFlight = started }
+            } else {
+                if let finished { write(finished) }
+                write(batches.evaluate(lines, changedOnly: changedOnly))
+            }
+        }
+        var pendingBytes = 0
         func collect(_ line: LineSplitter.Line) {
-            if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
+            if case .text(let bytes, _) = line {
+                if RecordLines.isBlank(bytes) { return }
+                pendingBytes += bytes.count
+            }
             lines.append(line)
         }
         // Every read's complete lines are answered before the next read waits for input:
-        // what makes `run` usable as a co-process over a pipe.
+        // what makes `run` usable as a co-process over a pipe. A regular file, which never
+        // waits, is answered in larger batches (up to 512 KiB of lines, 4,096 lines), so
+        // that the threads of `--jobs` meet less often: each batch ends when its slowest
+        // piece does, and on a busy machine a thread woken for a short batch may arrive
+        // after the calling thread has done the work alone.
+        let batchLines = source.isRegularFile ? 4_096 : 1
+        let batchBytes = source.isRegularFile ? 512 << 10 : 1
         while true {
             let chunk: ArraySlice<UInt8>
             do { chunk = try source.read() } catch { Terminal.fail("\(error)") }
             if chunk.isEmpty { break }
             splitter.feed(chunk, emit: collect)
-            if !lines.isEmpty {
+            if !lines.isEmpty, lines.count >= batchLines || pendingBytes >= batchBytes {
                 answer(lines)
                 lines.removeAll(keepingCapacity: true)
+                pendingBytes = 0
             }
         }
         splitter.finish(emit: collect)
         if !lines.isEmpty { answer(lines) }
+        if let last = inFlight?.end() { write(last) }
         progress.finish()
         Terminal.error(summary.description)
         if summary.errors > 0 { throw ExitCode.answerIsNo }

@@ -37,7 +37,11 @@ enum Inputs {
 
     /// Loads a policy given on the command line (any readable file: `<(cat p.yaml)` too).
     static func loadPolicy(_ path: String) throws(CLIError) -> CompiledPolicy {
-        let loaded = PolicyLoader.load(contentsOf: path)
+        try compiled(PolicyLoader.load(contentsOf: path), path: path)
+    }
+
+    /// The policy a load gave, or its errors as a ``CLIError``.
+    private static func compiled(_ loaded: LoadedPolicy, path: String) throws(CLIError) -> CompiledPolicy {
         guard let policy = loaded.policy else {
             if loaded.diagnostics.isEmpty { throw .couldNotWork("could not load the policy `\(path)`") }
             if loaded.diagnostics.allSatisfy({ $0.code == .unreadableFile || $0.code == .notAPolicy }) {
@@ -48,6 +52,28 @@ enum Inputs {
             throw CLIError(exitCode: 2, message: rendered + summary)
         }
         return policy
+    }
+
+    /// `count` compiled copies of the policy at `path` (at least one), all from the same
+    /// bytes, read once: `run` gives each job its own. When the file cannot be read that
+    /// way, or does not load, ``loadPolicy(_:)`` reports the problem as for one copy; a
+    /// copy that does not compile again leaves fewer copies, never different ones. A policy
+    /// over 256 KiB is compiled once.
+    static func loadPolicies(_ path: String, count: Int) throws(CLIError) -> [CompiledPolicy] {
+        let limit = LoadOptions().yaml.maxFileBytes
+        guard count > 1, let handle = FileHandle(forReadingAtPath: path) else { return [try loadPolicy(path)] }
+        let data = try? handle.read(upToCount: limit + 1)
+        try? handle.close()
+        guard let data, data.count <= limit else { return [try loadPolicy(path)] }
+        let bytes = [UInt8](data)
+        var policies = [try compiled(PolicyLoader.load(bytes: bytes, file: path), path: path)]
+        // Copies of a large policy would cost more to compile (and hold) than they save.
+        guard bytes.count <= 256 * 1024 else { return policies }
+        for _ in 1..<count {
+            guard let copy = PolicyLoader.load(bytes: bytes, file: path, options: LoadOptions(analyze: false)).policy else { break }
+            policies.append(copy)
+        }
+        return policies
     }
 
     /// The engine with the settings file and `--setting` values.
