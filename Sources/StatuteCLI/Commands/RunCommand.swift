@@ -77,21 +77,22 @@ struct RunCommand: ParsableCommand {
             Terminal.flush()
             progress.update(summary.records, "records")
         }
-        // A regular file's batch is handed to the threads, and the calling thread writes
-        // the previous batch and reads the next before it joins them; a pipe's lines are
-        // answered before the next read, which may wait.
-        var inFlight: RecordBatches.Pending?
+        // A regular file's batches are queued for the threads. The calling thread reads
+        // the next batch meanwhile, queues it, and only then joins the threads on the
+        // older one (taking pieces of the newer one while the last piece of the older is
+        // finished elsewhere), so no thread waits at the end of a batch; at most two
+        // batches are held (flat memory). A pipe's lines are answered before the next
+        // read, which may wait.
+        var inFlight: [RecordBatches.Pending] = []
         func answer(_ lines: [LineSplitter.Line]) {
-            let finished = inFlight?.end()
-            inFlight = nil
-            if source.isRegularFile {
-                let started = batches.begin(lines, changedOnly: changedOnly)
-                if let finished { write(finished) }
-                // Evaluated on this thread already (one job, or a small batch): out at once.
-                if started.isDone { write(started.end()) } else { inFlight = started }
-            } else {
-                if let finished { write(finished) }
+            guard source.isRegularFile else {
                 write(batches.evaluate(lines, changedOnly: changedOnly))
+                return
+            }
+            inFlight.append(batches.begin(lines, changedOnly: changedOnly))
+            while let oldest = inFlight.first, inFlight.count > 1 || oldest.isFinished {
+                inFlight.removeFirst()
+                write(oldest.end())
             }
         }
         var pendingBytes = 0
@@ -123,7 +124,7 @@ struct RunCommand: ParsableCommand {
         }
         splitter.finish(emit: collect)
         if !lines.isEmpty { answer(lines) }
-        if let last = inFlight?.end() { write(last) }
+        for pending in inFlight { write(pending.end()) }
         progress.finish()
         Terminal.error(summary.description)
         if summary.errors > 0 { throw ExitCode.answerIsNo }

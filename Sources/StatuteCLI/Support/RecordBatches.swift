@@ -1,7 +1,7 @@
 import Foundation
 import Statute
 
-/// Evaluates a batch of `run` lines on up to `jobs` threads (``WorkerThreads``) and
+/// Evaluates batches of `run` lines on up to `jobs` threads (``WorkerThreads``) and
 /// returns their output in input order. A batch too small
 /// to be worth sharing — a co-process's single line, say — is evaluated on the calling
 /// thread.
@@ -51,20 +51,25 @@ struct RecordBatches: Sendable {
         fileprivate let results: Results?
         fileprivate let ready: [Answers]
 
-        /// Whether the batch was evaluated by ``RecordBatches/begin(_:changedOnly:)`` itself.
-        var isDone: Bool { threads == nil }
+        /// Whether every piece of the batch is done (``end()`` would not wait).
+        var isFinished: Bool {
+            guard let threads, let results else { return true }
+            return threads.holds { results.remaining == 0 }
+        }
 
-        /// The answers, in order, once every piece is done (the calling thread helps).
+        /// The answers, in order, once every piece is done. The calling thread works on
+        /// queued pieces meanwhile (this batch's, then the next one's if it is queued),
+        /// instead of waiting idle for the slowest piece.
         func end() -> [Answers] {
             guard let threads, let results else { return ready }
-            threads.finish()
+            threads.help { results.remaining == 0 }
             return results.take()
         }
     }
 
-    /// Starts evaluating `lines` on the helper threads and returns at once (a batch too
-    /// small to share is evaluated here and now); the caller may read or write meanwhile,
-    /// then calls ``Pending/end()`` before the next `begin`.
+    /// Queues `lines` for the helper threads and returns at once (a batch too small to
+    /// share is evaluated here and now). The caller may read, write or begin the next
+    /// batch meanwhile, and calls ``Pending/end()`` on batches in the order it began them.
     func begin(_ lines: [LineSplitter.Line], changedOnly: Bool = false) -> Pending {
         let workers = lines.count < Self.smallestShared ? 1 : jobs
         let pieces = workers == 1 ? 1 : min(lines.count, workers * 4)
@@ -88,23 +93,34 @@ struct RecordBatches: Sendable {
         }
         guard workers > 1, let threads else { return Pending(threads: nil, results: nil, ready: ranges.map(answer)) }
         let results = Results(count: ranges.count)
-        threads.start(ranges.count) { piece in results.set(piece, answer(ranges[piece])) }
+        threads.submit(ranges.indices.map { piece in
+            { @Sendable in
+                let answers = answer(ranges[piece])
+                threads.signal { results.set(piece, answers) }
+            }
+        })
         return Pending(threads: threads, results: results, ready: [])
     }
 
-    /// One write-once slot per piece; each is written by exactly one thread, and read
-    /// once ``WorkerThreads/run(_:_:)`` has returned.
+    /// One write-once slot per piece; each is written by exactly one thread, under the
+    /// queue's lock (``WorkerThreads/signal(_:)``), and read once ``remaining`` is 0.
     fileprivate final class Results: @unchecked Sendable {
         private let slots: UnsafeMutablePointer<Answers?>
         private let count: Int
+        /// The pieces not done yet; read and written under the queue's lock.
+        private(set) var remaining: Int
 
         init(count: Int) {
             self.count = count
+            remaining = count
             slots = .allocate(capacity: count)
             slots.initialize(repeating: nil, count: count)
         }
 
-        func set(_ index: Int, _ answers: Answers) { slots[index] = answers }
+        func set(_ index: Int, _ answers: Answers) {
+            slots[index] = answers
+            remaining -= 1
+        }
 
         func take() -> [Answers] { (0..<count).map { slots[$0]! } }
 
