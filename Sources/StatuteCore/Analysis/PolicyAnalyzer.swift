@@ -37,7 +37,7 @@ package enum PolicyAnalyzer {
         // Every acknowledgement with the transition it sits on (nil: top level).
         var entries: [(ack: Acknowledgement, transition: Int?)] = document.acknowledged.map { ($0, nil) }
         for transition in context.policy.transitions {
-            for ack in context.declaration(of: transition).acknowledged { entries.append((ack, transition.index)) }
+            for ack in context.acknowledgements(of: transition) { entries.append((ack, transition.index)) }
         }
         var used = Array(repeating: false, count: entries.count)
         for (i, entry) in entries.enumerated() where !known.contains(entry.ack.code.value) {
@@ -86,14 +86,15 @@ struct AnalysisContext {
     /// transition index (indices, not copies: declarations are large).
     let declarationIndices: [Int?]
     /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
-    /// once, by transition index; `nil` for manual transitions.
-    let triggerKeys: [PolicyAnalyzer.TriggerKey?]
-    /// Automatic transitions by trigger key, in file order.
-    let byTriggerKey: [PolicyAnalyzer.TriggerKey: [Int]]
-    /// Automatic transitions by trigger key, then by the state they apply from (a status
-    /// index, or `statuses.count` for `start`), in file order: the only transitions
-    /// that can compete with each other.
-    let byTriggerKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]]
+    /// once and numbered (equal keys, equal numbers), by transition index; `nil` for
+    /// manual transitions.
+    let triggerKeys: [Int?]
+    /// Automatic transitions by trigger key number, in file order.
+    let byTriggerKey: [[Int]]
+    /// Automatic transitions by trigger key number, then by the state they apply from (a
+    /// status index, or `statuses.count` for `start`), in file order: the only
+    /// transitions that can compete with each other.
+    let byTriggerKeyAndState: [[Int: [Int]]]
     /// The transitions that apply from each status, in file order, by status index.
     let outgoing: [[Int]]
 
@@ -104,9 +105,16 @@ struct AnalysisContext {
             byID[declaration.id.value] = index
         }
         self.declarationIndices = policy.transitions.map { byID[$0.id] }
-        let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
-        var byKey: [PolicyAnalyzer.TriggerKey: [Int]] = [:]
-        var byKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]] = [:]
+        // Each key hashed once: transitions are grouped by its number from then on.
+        var numbers: [PolicyAnalyzer.TriggerKey: Int] = [:]
+        let keys: [Int?] = policy.transitions.map { transition in
+            guard transition.mode == .automatic, let key = PolicyAnalyzer.triggerKey(transition) else { return nil }
+            if let number = numbers[key] { return number }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
+        var byKey = Array(repeating: [Int](), count: numbers.count)
+        var byKeyAndState = Array(repeating: [Int: [Int]](), count: numbers.count)
         var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
         for transition in policy.transitions {
             let states = Self.states(of: transition, statusCount: policy.statuses.count)
@@ -114,9 +122,9 @@ struct AnalysisContext {
                 outgoing[status].append(transition.index)
             }
             guard let key = keys[transition.index] else { continue }
-            byKey[key, default: []].append(transition.index)
+            byKey[key].append(transition.index)
             for state in states {
-                byKeyAndState[key, default: [:]][state, default: []].append(transition.index)
+                byKeyAndState[key][state, default: []].append(transition.index)
             }
         }
         self.triggerKeys = keys
@@ -135,7 +143,8 @@ struct AnalysisContext {
     /// The automatic transitions before `transition` with its trigger key that share at
     /// least one state with it, in file order.
     func earlierCompetitors(of transition: Transition) -> [Int] {
-        guard let key = triggerKeys[transition.index], let byState = byTriggerKeyAndState[key] else { return [] }
+        guard let key = triggerKeys[transition.index] else { return [] }
+        let byState = byTriggerKeyAndState[key]
         var found = Set<Int>()
         for state in Self.states(of: transition, statusCount: policy.statuses.count) {
             for index in byState[state] ?? [] {
@@ -146,11 +155,10 @@ struct AnalysisContext {
         return found.sorted()
     }
 
-    func declaration(of transition: Transition) -> TransitionDeclaration {
-        guard let index = declarationIndices[transition.index] else {
-            return TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
-        }
-        return policy.document.transitions[index]
+    /// The acknowledgements written on a transition, read without copying its declaration.
+    func acknowledgements(of transition: Transition) -> [Acknowledgement] {
+        guard let index = declarationIndices[transition.index] else { return [] }
+        return policy.document.transitions[index].acknowledged
     }
 
     /// The span of a transition's id, where transition warnings point.
