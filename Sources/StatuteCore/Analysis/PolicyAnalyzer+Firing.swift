@@ -65,7 +65,7 @@ extension PolicyAnalyzer {
         let candidates: [Int]
         // The first of its states (see `AnalysisContext.states(of:statusCount:)`), without sorting them.
         if let state = transition.fromStatuses.min() ?? (transition.fromStart ? context.policy.statuses.count : nil) {
-            candidates = context.byTriggerKeyAndState[key][state] ?? []
+            candidates = context.transitions(withKey: key, from: state)
         } else {
             candidates = context.byTriggerKey[key]
         }

@@ -91,22 +91,19 @@ struct AnalysisContext {
     let triggerKeys: [Int?]
     /// Automatic transitions by trigger key number, in file order.
     let byTriggerKey: [[Int]]
-    /// Automatic transitions by trigger key number, then by the state they apply from (a
-    /// status index, or `statuses.count` for `start`), in file order: the only
-    /// transitions that can compete with each other.
-    let byTriggerKeyAndState: [[Int: [Int]]]
+    /// Automatic transitions by trigger key number and state they apply from (see
+    /// ``transitions(withKey:from:)``), in file order: the only transitions that can
+    /// compete with each other. One table for all keys, keyed by `key × (statuses + 1) + state`.
+    private let byTriggerKeyAndState: [Int: [Int]]
     /// The transitions that apply from each status, in file order, by status index.
     let outgoing: [[Int]]
 
     init(policy: CompiledPolicy) {
         self.policy = policy
-        var byID: [String: Int] = [:]
-        for (index, declaration) in policy.document.transitions.enumerated() where byID[declaration.id.value] == nil {
-            byID[declaration.id.value] = index
-        }
-        self.declarationIndices = policy.transitions.map { byID[$0.id] }
+        self.declarationIndices = Self.declarationIndices(policy)
         // Each key hashed once: transitions are grouped by its number from then on.
         var numbers: [PolicyAnalyzer.TriggerKey: Int] = [:]
+        numbers.reserveCapacity(policy.transitions.count)
         let keys: [Int?] = policy.transitions.map { transition in
             guard transition.mode == .automatic, let key = PolicyAnalyzer.triggerKey(transition) else { return nil }
             if let number = numbers[key] { return number }
@@ -114,7 +111,9 @@ struct AnalysisContext {
             return numbers.count - 1
         }
         var byKey = Array(repeating: [Int](), count: numbers.count)
-        var byKeyAndState = Array(repeating: [Int: [Int]](), count: numbers.count)
+        var byKeyAndState: [Int: [Int]] = [:]
+        byKeyAndState.reserveCapacity(policy.transitions.count)
+        let stride = policy.statuses.count + 1
         var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
         for transition in policy.transitions {
             let states = Self.states(of: transition, statusCount: policy.statuses.count)
@@ -124,13 +123,36 @@ struct AnalysisContext {
             guard let key = keys[transition.index] else { continue }
             byKey[key].append(transition.index)
             for state in states {
-                byKeyAndState[key][state, default: []].append(transition.index)
+                byKeyAndState[key * stride + state, default: []].append(transition.index)
             }
         }
         self.triggerKeys = keys
         self.byTriggerKey = byKey
         self.byTriggerKeyAndState = byKeyAndState
         self.outgoing = outgoing
+    }
+
+    /// Where each compiled transition was declared. A policy compiles only when every
+    /// transition does, with ids used once, so the *i*-th transition is normally the *i*-th
+    /// declaration; that is checked by id, and the declarations are searched by id otherwise.
+    private static func declarationIndices(_ policy: CompiledPolicy) -> [Int?] {
+        let declarations = policy.document.transitions
+        let transitions = policy.transitions
+        if declarations.count == transitions.count,
+           transitions.indices.allSatisfy({ declarations[$0].id.value == transitions[$0].id }) {
+            return transitions.indices.map { $0 }
+        }
+        var byID: [String: Int] = [:]
+        for index in declarations.indices where byID[declarations[index].id.value] == nil {
+            byID[declarations[index].id.value] = index
+        }
+        return transitions.map { byID[$0.id] }
+    }
+
+    /// The automatic transitions with trigger key number `key` that apply from `state` (a
+    /// status index, or `statuses.count` for `start`), in file order.
+    func transitions(withKey key: Int, from state: Int) -> [Int] {
+        byTriggerKeyAndState[key * (policy.statuses.count + 1) + state] ?? []
     }
 
     /// The states a transition applies from: its statuses, and `statusCount` for `start`.
@@ -144,10 +166,9 @@ struct AnalysisContext {
     /// least one state with it, in file order.
     func earlierCompetitors(of transition: Transition) -> [Int] {
         guard let key = triggerKeys[transition.index] else { return [] }
-        let byState = byTriggerKeyAndState[key]
         var found = Set<Int>()
         for state in Self.states(of: transition, statusCount: policy.statuses.count) {
-            for index in byState[state] ?? [] {
+            for index in transitions(withKey: key, from: state) {
                 if index >= transition.index { break }
                 found.insert(index)
             }
