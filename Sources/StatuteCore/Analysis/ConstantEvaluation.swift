@@ -40,6 +40,12 @@ struct ConstantEvaluation {
         return collectSettings(syntax, into: &settings) ? settings : nil
     }
 
+    /// Whether `expression` reads a setting, or a derived value that reads settings only:
+    /// the names ``settingsRead(by:)`` collects, looked for in its reads.
+    func mayReadSettings(_ expression: CompiledExpression) -> Bool {
+        expression.reads.contains { $0.name.hasPrefix("settings.") || settingsOnlyDerived[$0.name] != nil }
+    }
+
     /// Adds the settings `syntax` reads to `settings`; `false` as soon as it reads
     /// anything else. One set for the whole tree, no array of children per node.
     private func collectSettings(_ syntax: ExpressionSyntax, into settings: inout Set<String>) -> Bool {
@@ -97,17 +103,5 @@ extension ExpressionSyntax {
     package var conjuncts: [ExpressionSyntax] {
         if case .binary(.and, let lhs, let rhs) = kind { return lhs.conjuncts + rhs.conjuncts }
         return [self]
-    }
-
-    /// Whether the tree reads no name at all.
-    var readsNoName: Bool {
-        switch kind {
-        case .literal: return true
-        case .name: return false
-        case .list(let items), .call(_, let items): return items.allSatisfy(\.readsNoName)
-        case .unary(_, let operand): return operand.readsNoName
-        case .binary(_, let lhs, let rhs): return lhs.readsNoName && rhs.readsNoName
-        case .conditional(let c, let t, let e): return c.readsNoName && t.readsNoName && e.readsNoName
-        }
     }
 }

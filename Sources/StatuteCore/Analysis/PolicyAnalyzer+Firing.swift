@@ -29,21 +29,24 @@ extension PolicyAnalyzer {
     private static func constantlyFalse(_ transition: Transition, _ context: AnalysisContext,
                                         _ constants: ConstantEvaluation) -> Finding? {
         guard transition.mode == .automatic else { return nil }
-        var checks: [(String, ExpressionSyntax, ExpressionPurpose)] = []
+        // Every name of a compiled expression is in its `reads`: an expression with no
+        // reads is one whose tree has no name, found without walking it.
+        var checks: [(String, CompiledExpression, ExpressionPurpose)] = []
         switch transition.trigger {
-        case .when(let e): checks.append(("its `when`", e.syntax, .condition))
-        case .at(let e): checks.append(("its `at`", e.syntax, .date))
-        case .event, .manual: break
+        case .when(let e) where e.reads.isEmpty: checks.append(("its `when`", e, .condition))
+        case .at(let e) where e.reads.isEmpty: checks.append(("its `at`", e, .date))
+        default: break
         }
-        if let g = transition.guardExpression { checks.append(("its guard", g.syntax, .condition)) }
-        for (what, syntax, purpose) in checks where syntax.readsNoName {
-            guard let value = constants.value(of: syntax, for: purpose) else { continue }
+        if let g = transition.guardExpression, g.reads.isEmpty { checks.append(("its guard", g, .condition)) }
+        for (what, expression, purpose) in checks {
+            guard let value = constants.value(of: expression.tree, for: purpose) else { continue }
             let never: String?
             switch purpose {
             case .date: never = value.isNull ? "is always null, so nothing is scheduled" : nil
             default: never = value == .bool(true) ? nil : "is always \(value)"
             }
             guard let never else { continue }
+            let syntax = expression.syntax
             return Finding(diagnostic: .warning(
                 .neverFires, "transition `\(transition.id)` never fires: \(what) `\(syntax)` \(never)",
                 at: syntax.span, help: "fix the expression, or remove the transition"), transitions: [transition.index])
@@ -62,16 +65,16 @@ extension PolicyAnalyzer {
         let candidates: [Int]
         // The first of its states (see `AnalysisContext.states(of:statusCount:)`), without sorting them.
         if let state = transition.fromStatuses.min() ?? (transition.fromStart ? context.policy.statuses.count : nil) {
-            candidates = context.byTriggerKeyAndState[key]?[state] ?? []
+            candidates = context.transitions(withKey: key, from: state)
         } else {
-            candidates = context.byTriggerKey[key] ?? []
+            candidates = context.byTriggerKey[key]
         }
         for index in candidates where index < transition.index {
             let earlier = context.policy.transitions[index]
             guard !transition.fromStart || earlier.fromStart,
                   transition.fromStatuses.isSubset(of: earlier.fromStatuses) else { continue }
             if let g = earlier.guardExpression,
-               !(g.syntax.readsNoName && constants.value(of: g.syntax, for: .condition) == .bool(true)) {
+               !(g.reads.isEmpty && constants.value(of: g.tree, for: .condition) == .bool(true)) {
                 continue
             }
             let message = "transition `\(transition.id)` never fires: `\(earlier.id)` comes first, "
@@ -87,11 +90,13 @@ extension PolicyAnalyzer {
     /// settings and does not hold with their defaults, whatever the facts.
     private static func disabledBySettings(_ transition: Transition, _ context: AnalysisContext,
                                            _ constants: ConstantEvaluation) -> Finding? {
-        var conditions: [ExpressionSyntax] = []
-        if case .when(let e) = transition.trigger { conditions.append(e.syntax) }
-        if let g = transition.guardExpression { conditions.append(g.syntax) }
+        var conditions: [CompiledExpression] = []
+        // Only a condition that reads a setting (directly or through a derived value that
+        // reads settings only) has a part that reads settings; the others are not walked.
+        if case .when(let e) = transition.trigger, constants.mayReadSettings(e) { conditions.append(e) }
+        if let g = transition.guardExpression, constants.mayReadSettings(g) { conditions.append(g) }
         for condition in conditions {
-            for part in condition.conjuncts {
+            for (position, part) in condition.tree.conjuncts.enumerated() {
                 guard let settings = constants.settingsRead(by: part), !settings.isEmpty,
                       let value = constants.value(of: part, for: .condition), value != .bool(true) else { continue }
                 let names = settings.sorted()
@@ -102,9 +107,11 @@ extension PolicyAnalyzer {
                 let verb = transition.mode == .automatic ? "never fires" : "is always refused"
                 let help = "\(enabling(part, constants)), or acknowledge this with "
                     + "`acknowledge: {setting-disables-transition: \"why\"}`"
+                // The same part of the tree with this expression's spans.
+                let placed = condition.syntax.conjuncts[position]
                 return Finding(diagnostic: .warning(
                     .settingDisablesTransition, "transition `\(transition.id)` \(verb) while \(keeps)",
-                    at: part.span, help: help), transitions: [transition.index])
+                    at: placed.span, help: help), transitions: [transition.index])
             }
         }
         return nil
@@ -142,7 +149,8 @@ extension PolicyAnalyzer {
 
     /// What makes two automatic transitions compete: the same event, or the same `when`
     /// or `at` expression (equal trees, which is equal canonical text; compared and
-    /// hashed without printing it).
+    /// hashed without printing it, and only once per transition: ``AnalysisContext``
+    /// numbers the keys).
     enum TriggerKey: Hashable {
         case event(String)
         case when(ExpressionSyntax)
@@ -153,8 +161,8 @@ extension PolicyAnalyzer {
     static func triggerKey(_ transition: Transition) -> TriggerKey? {
         switch transition.trigger {
         case .event(let name): .event(name)
-        case .when(let e): .when(e.syntax)
-        case .at(let e): .at(e.syntax)
+        case .when(let e): .when(e.tree)
+        case .at(let e): .at(e.tree)
         case .manual: nil
         }
     }

@@ -3,11 +3,27 @@
 extension PolicyAnalyzer {
     static func usageFindings(_ context: AnalysisContext) -> [Finding] {
         let policy = context.policy
+        // The names read and the facts set, each hashed once: a name already seen at its
+        // slot is skipped (expressions read the same few names again and again).
         var read = Set<String>()
-        for expression in context.allExpressions {
-            for reference in expression.reads { read.insert(reference.name) }
+        var seen = SeenSlots(facts: policy.facts.count, settings: policy.settings.count,
+                             derived: policy.environment.derived.count)
+        context.forEachExpression { expression in
+            for reference in expression.reads where seen.firstTime(reference.kind, reference.slot) {
+                read.insert(reference.name)
+            }
         }
-        let assigned = Set(policy.transitions.flatMap { $0.assignments.map(\.fact) })
+        var assigned = Set<String>()
+        var setSlots = Array(repeating: false, count: policy.facts.count)
+        for transition in policy.transitions {
+            for assignment in transition.assignments {
+                if setSlots.indices.contains(assignment.slot) {
+                    if setSlots[assignment.slot] { continue }
+                    setSlots[assignment.slot] = true
+                }
+                assigned.insert(assignment.fact)
+            }
+        }
         var events = Set<String>()
         var effects = Set<String>()
         var requestedBy = Set<String>()
@@ -52,19 +68,53 @@ extension PolicyAnalyzer {
     }
 }
 
+/// Which slots of each kind of name have been seen; a slot out of range always counts
+/// as new.
+private struct SeenSlots {
+    var facts: [Bool]
+    var settings: [Bool]
+    var derived: [Bool]
+    var today = false
+
+    init(facts: Int, settings: Int, derived: Int) {
+        self.facts = Array(repeating: false, count: facts)
+        self.settings = Array(repeating: false, count: settings)
+        self.derived = Array(repeating: false, count: derived)
+    }
+
+    /// Whether `slot` of `kind` is seen for the first time; marks it.
+    mutating func firstTime(_ kind: NameKind, _ slot: Int) -> Bool {
+        switch kind {
+        case .fact: return Self.mark(&facts, slot)
+        case .setting: return Self.mark(&settings, slot)
+        case .derived: return Self.mark(&derived, slot)
+        case .today:
+            if today { return false }
+            today = true
+            return true
+        }
+    }
+
+    private static func mark(_ seen: inout [Bool], _ slot: Int) -> Bool {
+        guard seen.indices.contains(slot) else { return true }
+        if seen[slot] { return false }
+        seen[slot] = true
+        return true
+    }
+}
+
 extension AnalysisContext {
-    /// Every compiled expression of the policy: derived values, then each transition's
-    /// `when`/`at`, `guard` and `set` values.
-    var allExpressions: [CompiledExpression] {
-        var expressions = policy.environment.derived.map(\.expression)
+    /// Calls `body` with every compiled expression of the policy: derived values, then
+    /// each transition's `when`/`at`, `guard` and `set` values.
+    func forEachExpression(_ body: (CompiledExpression) -> Void) {
+        for derived in policy.environment.derived { body(derived.expression) }
         for transition in policy.transitions {
             switch transition.trigger {
-            case .when(let e), .at(let e): expressions.append(e)
+            case .when(let e), .at(let e): body(e)
             case .event, .manual: break
             }
-            if let guardExpression = transition.guardExpression { expressions.append(guardExpression) }
-            expressions += transition.assignments.map(\.value)
+            if let guardExpression = transition.guardExpression { body(guardExpression) }
+            for assignment in transition.assignments { body(assignment.value) }
         }
-        return expressions
     }
 }

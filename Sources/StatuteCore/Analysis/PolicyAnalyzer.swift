@@ -37,7 +37,7 @@ package enum PolicyAnalyzer {
         // Every acknowledgement with the transition it sits on (nil: top level).
         var entries: [(ack: Acknowledgement, transition: Int?)] = document.acknowledged.map { ($0, nil) }
         for transition in context.policy.transitions {
-            for ack in context.declaration(of: transition).acknowledged { entries.append((ack, transition.index)) }
+            for ack in context.acknowledgements(of: transition) { entries.append((ack, transition.index)) }
         }
         var used = Array(repeating: false, count: entries.count)
         for (i, entry) in entries.enumerated() where !known.contains(entry.ack.code.value) {
@@ -86,27 +86,34 @@ struct AnalysisContext {
     /// transition index (indices, not copies: declarations are large).
     let declarationIndices: [Int?]
     /// Each transition's trigger key (see ``PolicyAnalyzer/triggerKey(_:)``), computed
-    /// once, by transition index; `nil` for manual transitions.
-    let triggerKeys: [PolicyAnalyzer.TriggerKey?]
-    /// Automatic transitions by trigger key, in file order.
-    let byTriggerKey: [PolicyAnalyzer.TriggerKey: [Int]]
-    /// Automatic transitions by trigger key, then by the state they apply from (a status
-    /// index, or `statuses.count` for `start`), in file order: the only transitions
-    /// that can compete with each other.
-    let byTriggerKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]]
+    /// once and numbered (equal keys, equal numbers), by transition index; `nil` for
+    /// manual transitions.
+    let triggerKeys: [Int?]
+    /// Automatic transitions by trigger key number, in file order.
+    let byTriggerKey: [[Int]]
+    /// Automatic transitions by trigger key number and state they apply from (see
+    /// ``transitions(withKey:from:)``), in file order: the only transitions that can
+    /// compete with each other. One table for all keys, keyed by `key × (statuses + 1) + state`.
+    private let byTriggerKeyAndState: [Int: [Int]]
     /// The transitions that apply from each status, in file order, by status index.
     let outgoing: [[Int]]
 
     init(policy: CompiledPolicy) {
         self.policy = policy
-        var byID: [String: Int] = [:]
-        for (index, declaration) in policy.document.transitions.enumerated() where byID[declaration.id.value] == nil {
-            byID[declaration.id.value] = index
+        self.declarationIndices = Self.declarationIndices(policy)
+        // Each key hashed once: transitions are grouped by its number from then on.
+        var numbers: [PolicyAnalyzer.TriggerKey: Int] = [:]
+        numbers.reserveCapacity(policy.transitions.count)
+        let keys: [Int?] = policy.transitions.map { transition in
+            guard transition.mode == .automatic, let key = PolicyAnalyzer.triggerKey(transition) else { return nil }
+            if let number = numbers[key] { return number }
+            numbers[key] = numbers.count
+            return numbers.count - 1
         }
-        self.declarationIndices = policy.transitions.map { byID[$0.id] }
-        let keys = policy.transitions.map { $0.mode == .automatic ? PolicyAnalyzer.triggerKey($0) : nil }
-        var byKey: [PolicyAnalyzer.TriggerKey: [Int]] = [:]
-        var byKeyAndState: [PolicyAnalyzer.TriggerKey: [Int: [Int]]] = [:]
+        var byKey = Array(repeating: [Int](), count: numbers.count)
+        var byKeyAndState: [Int: [Int]] = [:]
+        byKeyAndState.reserveCapacity(policy.transitions.count)
+        let stride = policy.statuses.count + 1
         var outgoing = Array(repeating: [Int](), count: policy.statuses.count)
         for transition in policy.transitions {
             let states = Self.states(of: transition, statusCount: policy.statuses.count)
@@ -114,15 +121,38 @@ struct AnalysisContext {
                 outgoing[status].append(transition.index)
             }
             guard let key = keys[transition.index] else { continue }
-            byKey[key, default: []].append(transition.index)
+            byKey[key].append(transition.index)
             for state in states {
-                byKeyAndState[key, default: [:]][state, default: []].append(transition.index)
+                byKeyAndState[key * stride + state, default: []].append(transition.index)
             }
         }
         self.triggerKeys = keys
         self.byTriggerKey = byKey
         self.byTriggerKeyAndState = byKeyAndState
         self.outgoing = outgoing
+    }
+
+    /// Where each compiled transition was declared. A policy compiles only when every
+    /// transition does, with ids used once, so the *i*-th transition is normally the *i*-th
+    /// declaration; that is checked by id, and the declarations are searched by id otherwise.
+    private static func declarationIndices(_ policy: CompiledPolicy) -> [Int?] {
+        let declarations = policy.document.transitions
+        let transitions = policy.transitions
+        if declarations.count == transitions.count,
+           transitions.indices.allSatisfy({ declarations[$0].id.value == transitions[$0].id }) {
+            return transitions.indices.map { $0 }
+        }
+        var byID: [String: Int] = [:]
+        for index in declarations.indices where byID[declarations[index].id.value] == nil {
+            byID[declarations[index].id.value] = index
+        }
+        return transitions.map { byID[$0.id] }
+    }
+
+    /// The automatic transitions with trigger key number `key` that apply from `state` (a
+    /// status index, or `statuses.count` for `start`), in file order.
+    func transitions(withKey key: Int, from state: Int) -> [Int] {
+        byTriggerKeyAndState[key * (policy.statuses.count + 1) + state] ?? []
     }
 
     /// The states a transition applies from: its statuses, and `statusCount` for `start`.
@@ -135,10 +165,10 @@ struct AnalysisContext {
     /// The automatic transitions before `transition` with its trigger key that share at
     /// least one state with it, in file order.
     func earlierCompetitors(of transition: Transition) -> [Int] {
-        guard let key = triggerKeys[transition.index], let byState = byTriggerKeyAndState[key] else { return [] }
+        guard let key = triggerKeys[transition.index] else { return [] }
         var found = Set<Int>()
         for state in Self.states(of: transition, statusCount: policy.statuses.count) {
-            for index in byState[state] ?? [] {
+            for index in transitions(withKey: key, from: state) {
                 if index >= transition.index { break }
                 found.insert(index)
             }
@@ -146,11 +176,10 @@ struct AnalysisContext {
         return found.sorted()
     }
 
-    func declaration(of transition: Transition) -> TransitionDeclaration {
-        guard let index = declarationIndices[transition.index] else {
-            return TransitionDeclaration(id: Located(transition.id, at: transition.span), span: transition.span)
-        }
-        return policy.document.transitions[index]
+    /// The acknowledgements written on a transition, read without copying its declaration.
+    func acknowledgements(of transition: Transition) -> [Acknowledgement] {
+        guard let index = declarationIndices[transition.index] else { return [] }
+        return policy.document.transitions[index].acknowledged
     }
 
     /// The span of a transition's id, where transition warnings point.

@@ -15,6 +15,8 @@ struct TransitionContext {
     let factNames: [String]
     /// A fact's first slot by name (as `firstIndex(of:)` finds it).
     let factSlotByName: [String: Int]
+    /// Expressions compiled so far, by text and purpose: each distinct one is compiled once.
+    let expressions = ExpressionCache()
 
     init(document: PolicyDocument, statuses: [Status], roles: [Role], environment: ExpressionEnvironment) {
         self.document = document
@@ -237,7 +239,7 @@ extension PolicyCompiler {
 
     private func compileExpression(_ source: EmbeddedText, for purpose: ExpressionPurpose, _ context: TransitionContext,
                                    ok: inout Bool, into diagnostics: inout [Diagnostic]) -> CompiledExpression? {
-        let (compiled, problems) = context.environment.compile(source, for: purpose)
+        let (compiled, problems) = context.expressions.compile(source, for: purpose, in: context.environment)
         diagnostics += problems
         if compiled == nil || problems.hasErrors { ok = false }
         return compiled

@@ -11,8 +11,17 @@ package final class CompiledExpression: Sendable {
     package let type: ValueType
     /// The expression text as written, with its position in the policy file.
     package let source: EmbeddedText
-    /// The parsed tree, for analysis and docs.
-    package let syntax: ExpressionSyntax
+    /// The parsed tree, for analysis and docs, with the spans of this expression's text.
+    package var syntax: ExpressionSyntax {
+        guard let placement else { return tree }
+        return tree.relocated(to: source, ranges: placement)
+    }
+    /// The parsed tree. Shared with every expression of the same text compiled before it
+    /// (see ``ExpressionCache``), so its spans may be another's: for its shape, not its spans.
+    let tree: ExpressionSyntax
+    /// `nil` when ``tree``'s spans are this expression's; otherwise the scalar ranges of its
+    /// nodes in postorder, from which ``syntax`` places the tree here.
+    private let placement: [Range<Int>]?
     /// Every name read, once, in order of first appearance in the source. Derived names
     /// are listed as derived, not expanded.
     package let reads: [NameReference]
@@ -29,11 +38,25 @@ package final class CompiledExpression: Sendable {
          root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
         self.type = type
         self.source = source
-        self.syntax = syntax
+        self.tree = syntax
+        self.placement = nil
         self.reads = reads
         self.program = CompiledProgram(root)
         self.table = table
         self.derivedNeeded = table.closure(of: derivedRead)
+    }
+
+    /// The same text as `other` written elsewhere, at `source`: `other`'s type, reads,
+    /// program and tree, `ranges` the scalar ranges of the tree's nodes in postorder.
+    init(sharing other: CompiledExpression, source: EmbeddedText, ranges: [Range<Int>]) {
+        self.type = other.type
+        self.source = source
+        self.tree = other.tree
+        self.placement = ranges
+        self.reads = other.reads
+        self.program = other.program
+        self.table = other.table
+        self.derivedNeeded = other.derivedNeeded
     }
 
     /// The value of the expression. Null when a name it needs is null (see docs/policy-language.md), on
