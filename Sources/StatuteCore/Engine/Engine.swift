@@ -19,12 +19,15 @@ public struct Engine: Sendable {
         let factDefaults: [Value]
         /// The names of the required facts: not optional and no default.
         let requiredFacts: [String]
+        /// How many derived values the policy has: the size of an evaluation's cache.
+        let derivedCount: Int
 
         init(policy: CompiledPolicy, settingValues: [Value]) {
             self.policy = policy
             self.settingValues = settingValues
             self.factDefaults = policy.facts.map { $0.defaultValue?.value ?? .null }
             self.requiredFacts = policy.facts.filter(\.isRequired).map(\.name.value)
+            self.derivedCount = policy.environment.table.programs.count
         }
     }
 
@@ -174,9 +177,15 @@ public struct Engine: Sendable {
             throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
                                    at: nil, help: "prepare the record with an engine of the same policy")
         }
-        var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
-                                explain: explain)
-        return try run.execute(request)
+        // The run's cache of derived values lives on the stack: no allocation per evaluation.
+        let outcome = withUnsafeTemporaryAllocation(of: Value?.self, capacity: storage.derivedCount) { derived in
+            derived.initialize(repeating: nil)
+            defer { _ = derived.deinitialize() }
+            var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
+                                    explain: explain, derived: derived)
+            return Result { () throws(Diagnostic) -> EvaluationResult in try run.execute(request) }
+        }
+        return try outcome.get()
     }
 }
 
