@@ -96,22 +96,22 @@ extension EvaluationRun {
     /// narration collected and no trigger copied (each transition's condition or date is
     /// read from ``Transition/triggerExpression``).
     private func firstSettleTransition() -> Transition? {
-        let transitions = policy.transitions
-        for index in policy.settleTransitions[policy.stateIndex(status)] {
-            let transition = transitions[index]
-            guard let trigger = transition.triggerExpression else { continue }
-            let value = trigger.evaluate(in: context, cache: derived)
-            if transition.triggerKind == .at {
-                guard case .date(let due) = value, context.today >= due else { continue }
-            } else {
-                guard case .bool(true) = value else { continue }
+        engine.storage.settleCandidates[policy.stateIndex(status)].withUnsafeBufferPointer { candidates in
+            for candidate in candidates {
+                let value = candidate.trigger._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                if candidate.isAt {
+                    guard case .date(let due) = value, context.today >= due else { continue }
+                } else {
+                    guard case .bool(true) = value else { continue }
+                }
+                if let guardExpression = candidate.guardExpression {
+                    let holds = guardExpression._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                    guard case .bool(true) = holds else { continue }
+                }
+                return candidate.transition.takeUnretainedValue()
             }
-            if let guardExpression = transition.guardExpression {
-                guard case .bool(true) = guardExpression.evaluate(in: context, cache: derived) else { continue }
-            }
-            return transition
+            return nil
         }
-        return nil
     }
 
     /// Explains an `at` transition whose date has not come. When its guard would not
@@ -141,17 +141,20 @@ extension EvaluationRun {
     /// the final status would fire if facts stay as they are — its date computed as of
     /// today, its guard evaluated as if that date were today; ties go to file order.
     mutating func nextChange() -> (transition: Int, date: CalendarDate)? {
-        var best: (transition: Int, date: CalendarDate)?
-        for index in policy.settleTransitions[policy.stateIndex(status)] {
-            let transition = policy.transitions[index]
-            guard transition.triggerKind == .at, let dateExpression = transition.triggerExpression,
-                  case .date(let due) = dateExpression.evaluate(in: context, cache: derived),
-                  due > context.today else { continue }
-            if let guardExpression = transition.guardExpression {
-                guard guardExpression.evaluate(in: context, today: due) == .bool(true) else { continue }
+        engine.storage.settleCandidates[policy.stateIndex(status)].withUnsafeBufferPointer { candidates in
+            var best: (transition: Int, date: CalendarDate)?
+            for candidate in candidates where candidate.isAt {
+                let date = candidate.trigger._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                guard case .date(let due) = date, due > context.today else { continue }
+                if let guardExpression = candidate.guardExpression {
+                    let holds = guardExpression._withUnsafeGuaranteedRef { $0.evaluate(in: context, today: due) }
+                    guard case .bool(true) = holds else { continue }
+                }
+                if best == nil || due < best!.date {
+                    best = (candidate.transition._withUnsafeGuaranteedRef(\.index), due)
+                }
             }
-            if best == nil || due < best!.date { best = (index, due) }
+            return best
         }
-        return best
     }
 }

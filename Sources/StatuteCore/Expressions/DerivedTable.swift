@@ -54,9 +54,13 @@ final class DerivedTable: Sendable {
     /// per-evaluation cache, allocated on the stack).
     func fill(_ needed: [Int], in context: EvaluationContext, cache buffer: UnsafeMutableBufferPointer<Value?>) {
         programs.withUnsafeBufferPointer { programs in
-            for index in needed where buffer[index] == nil {
-                buffer[index] = programs[index].value(facts: context.facts, settings: context.settings,
-                                                      today: context.today, derived: UnsafeBufferPointer(buffer))
+            needed.withUnsafeBufferPointer { needed in
+                for position in needed.indices {
+                    let index = needed[position]
+                    guard buffer[index] == nil else { continue }
+                    buffer[index] = programs[index].value(facts: context.facts, settings: context.settings,
+                                                          today: context.today, derived: UnsafeBufferPointer(buffer))
+                }
             }
         }
     }
