@@ -168,10 +168,12 @@ public struct EvaluationResult: Hashable, Sendable {
         form = .compact(compact)
     }
 
+    /// Whether two results have equal properties, whichever form each is held in.
     public static func == (a: EvaluationResult, b: EvaluationResult) -> Bool {
         a.fields == b.fields
     }
 
+    /// Hashes the properties, as ``==`` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(fields)
     }
