@@ -87,6 +87,9 @@ package final class Transition: Sendable {
     package let trigger: Trigger
     /// `trigger.kind`, stored: the engine reads it for every step without copying the trigger.
     let triggerKind: TriggerKind
+    /// The `when` condition or `at` date of ``trigger`` (`nil` for events and manual
+    /// transitions), stored: the settle reads it without copying the trigger.
+    let triggerExpression: CompiledExpression?
     /// The `guard:` that must also hold for the transition to be taken, or `nil` when there is none.
     package let guardExpression: CompiledExpression?
     /// The `set:` entries, in the order written.
@@ -110,6 +113,10 @@ package final class Transition: Sendable {
         self.mode = mode
         self.trigger = trigger
         self.triggerKind = trigger.kind
+        switch trigger {
+        case .when(let expression), .at(let expression): self.triggerExpression = expression
+        case .event, .manual: self.triggerExpression = nil
+        }
         self.guardExpression = guardExpression
         self.assignments = assignments
         self.effects = effects

@@ -19,12 +19,22 @@ public struct Engine: Sendable {
         let factDefaults: [Value]
         /// The names of the required facts: not optional and no default.
         let requiredFacts: [String]
+        /// How many derived values the policy has: the size of an evaluation's cache.
+        let derivedCount: Int
+        /// For each state (as ``CompiledPolicy/settleTransitions``), its `when`/`at`
+        /// transitions in file order, their expressions held unretained: the settle reads
+        /// them with no reference counting.
+        let settleCandidates: [[SettleCandidate]]
 
         init(policy: CompiledPolicy, settingValues: [Value]) {
             self.policy = policy
             self.settingValues = settingValues
             self.factDefaults = policy.facts.map { $0.defaultValue?.value ?? .null }
             self.requiredFacts = policy.facts.filter(\.isRequired).map(\.name.value)
+            self.derivedCount = policy.environment.table.programs.count
+            self.settleCandidates = policy.settleTransitions.map { indices in
+                indices.compactMap { SettleCandidate(policy.transitions[$0]) }
+            }
         }
     }
 
@@ -174,9 +184,15 @@ public struct Engine: Sendable {
             throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
                                    at: nil, help: "prepare the record with an engine of the same policy")
         }
-        var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
-                                explain: explain)
-        return try run.execute(request)
+        // The run's cache of derived values lives on the stack: no allocation per evaluation.
+        let outcome = withUnsafeTemporaryAllocation(of: Value?.self, capacity: storage.derivedCount) { derived in
+            derived.initialize(repeating: nil)
+            defer { _ = derived.deinitialize() }
+            var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
+                                    explain: explain, derived: derived)
+            return Result { () throws(Diagnostic) -> EvaluationResult in try run.execute(request) }
+        }
+        return try outcome.get()
     }
 }
 
@@ -188,4 +204,22 @@ public struct PreparedRecord: Hashable, Sendable {
     /// Every declared fact's value by slot (``CompiledPolicy/factSlot(of:)``): given,
     /// defaulted, or `null`.
     package let facts: [Value]
+}
+
+/// A `when` or `at` transition as the settle reads it. The references are unretained:
+/// the policy the engine holds keeps the transition and its expressions alive.
+struct SettleCandidate: @unchecked Sendable {
+    let transition: Unmanaged<Transition>
+    let trigger: Unmanaged<CompiledExpression>
+    let guardExpression: Unmanaged<CompiledExpression>?
+    /// An `at` transition (its trigger is a date); otherwise `when` (a condition).
+    let isAt: Bool
+
+    init?(_ transition: Transition) {
+        guard let trigger = transition.triggerExpression else { return nil }
+        self.transition = .passUnretained(transition)
+        self.trigger = .passUnretained(trigger)
+        self.guardExpression = transition.guardExpression.map { .passUnretained($0) }
+        self.isAt = transition.triggerKind == .at
+    }
 }

@@ -93,43 +93,129 @@ public struct Rejection: Hashable, Sendable {
 }
 
 /// The result of evaluating a record (docs/policy-language.md).
+///
+/// The engine returns results in a compact form (indices into its policy) and each
+/// property is rendered from it when read; setting a property (or creating a result with
+/// ``init(status:previous:outcome:steps:effects:assignments:next:reason:rejection:explanation:)``)
+/// keeps plain fields instead. Either way the properties, equality and hashing are the same.
 public struct EvaluationResult: Hashable, Sendable {
+    /// What the result holds.
+    var form: Form
+
     /// The final status; `nil` only when a new record stays new.
-    public var status: String?
+    public var status: String? {
+        get { switch form { case .compact(let c): c.statusID; case .fields(let f): f.status } }
+        set { update { $0.status = newValue } }
+    }
     /// The record's status as given; `nil` for a new record.
-    public var previous: String?
+    public var previous: String? {
+        get { switch form { case .compact(let c): c.previousID; case .fields(let f): f.previous } }
+        set { update { $0.previous = newValue } }
+    }
     /// How the evaluation ended: `changed`, `unchanged`, `ignored` or `rejected`.
-    public var outcome: Outcome
+    public var outcome: Outcome {
+        get { switch form { case .compact(let c): c.outcome; case .fields(let f): f.outcome } }
+        set { update { $0.outcome = newValue } }
+    }
     /// The steps taken, in order.
-    public var steps: [Step]
+    public var steps: [Step] {
+        get { switch form { case .compact(let c): c.renderedSteps; case .fields(let f): f.steps } }
+        set { update { $0.steps = newValue } }
+    }
     /// The effects of all steps, in order.
-    public var effects: [String]
+    public var effects: [String] {
+        get { switch form { case .compact(let c): c.renderedEffects; case .fields(let f): f.effects } }
+        set { update { $0.effects = newValue } }
+    }
     /// The facts assigned by `set`, in the order first assigned (a later assignment of the
     /// same fact replaces the value).
-    public var assignments: [Assignment]
+    public var assignments: [Assignment] {
+        get { switch form { case .compact(let c): c.assignments; case .fields(let f): f.assignments } }
+        set { update { $0.assignments = newValue } }
+    }
     /// The earliest automatic change due after `today`, or `nil`.
-    public var next: ScheduledChange?
+    public var next: ScheduledChange? {
+        get { switch form { case .compact(let c): c.renderedNext; case .fields(let f): f.next } }
+        set { update { $0.next = newValue } }
+    }
     /// Why the request was rejected or ignored, in words.
-    public var reason: String?
+    public var reason: String? {
+        get { switch form { case .compact(let c): c.renderedReason; case .fields(let f): f.reason } }
+        set { update { $0.reason = newValue } }
+    }
     /// Details of a rejection.
-    public var rejection: Rejection?
+    public var rejection: Rejection? {
+        get { switch form { case .compact(let c): c.renderedRejection; case .fields(let f): f.rejection } }
+        set { update { $0.rejection = newValue } }
+    }
     /// Every transition considered and why it was or wasn't taken, when asked for.
-    public var explanation: Explanation?
+    public var explanation: Explanation? {
+        get { switch form { case .compact(let c): c.explanation; case .fields(let f): f.explanation } }
+        set { update { $0.explanation = newValue } }
+    }
 
     /// Creates a result; the engine builds these, tests and hosts may too.
     public init(status: String?, previous: String?, outcome: Outcome, steps: [Step] = [], effects: [String] = [],
                 assignments: [Assignment] = [], next: ScheduledChange? = nil, reason: String? = nil,
                 rejection: Rejection? = nil, explanation: Explanation? = nil) {
-        self.status = status
-        self.previous = previous
-        self.outcome = outcome
-        self.steps = steps
-        self.effects = effects
-        self.assignments = assignments
-        self.next = next
-        self.reason = reason
-        self.rejection = rejection
-        self.explanation = explanation
+        form = .fields(Fields(status: status, previous: previous, outcome: outcome, steps: steps, effects: effects,
+                              assignments: assignments, next: next, reason: reason, rejection: rejection,
+                              explanation: explanation))
+    }
+
+    /// A result in the engine's compact form.
+    init(compact: CompactResult) {
+        form = .compact(compact)
+    }
+
+    /// Whether two results have equal properties, whichever form each is held in.
+    public static func == (a: EvaluationResult, b: EvaluationResult) -> Bool {
+        a.fields == b.fields
+    }
+
+    /// Hashes the properties, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields)
+    }
+}
+
+extension EvaluationResult {
+    /// The compact form, or every property as a plain field.
+    enum Form: Sendable {
+        case compact(CompactResult)
+        indirect case fields(Fields)
+    }
+
+    /// Every public property as a plain field.
+    struct Fields: Hashable, Sendable {
+        var status: String?
+        var previous: String?
+        var outcome: Outcome
+        var steps: [Step]
+        var effects: [String]
+        var assignments: [Assignment]
+        var next: ScheduledChange?
+        var reason: String?
+        var rejection: Rejection?
+        var explanation: Explanation?
+    }
+
+    /// The properties as plain fields (rendered from the compact form when it is that).
+    var fields: Fields {
+        switch form {
+        case .fields(let fields):
+            return fields
+        case .compact(let c):
+            return Fields(status: c.statusID, previous: c.previousID, outcome: c.outcome, steps: c.renderedSteps,
+                          effects: c.renderedEffects, assignments: c.assignments, next: c.renderedNext,
+                          reason: c.renderedReason, rejection: c.renderedRejection, explanation: c.explanation)
+        }
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = self.fields
+        change(&fields)
+        form = .fields(fields)
     }
 }
 

@@ -38,7 +38,7 @@ extension EvaluationRun {
     }
 
     /// docs/policy-language.md: a manual request. Returns the rejection, or `nil` when a transition was taken.
-    mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> Rejection? {
+    mutating func takeManual(status target: String, role: String, transitionID: String?) throws(Diagnostic) -> ResultNote? {
         // A non-nil id resolves to an index or throws.
         let targetIndex = try engine.statusIndex(target, what: "the request")!
         let roleIndex = try engine.resolveRoleIndex(role)
@@ -77,8 +77,8 @@ extension EvaluationRun {
                      message: Narration.roleNotPermitted(transition, role: role, in: policy))
             }
         }
-        let label = policy.statuses[targetIndex].label
         guard anyApplicable else {
+            let label = policy.statuses[targetIndex].label
             let toTarget = policy.transitions.filter { $0.mode == .manual && leadsToTarget($0) }
             let from = Narration.fromStatuses(of: toTarget, in: policy)
             let here = status.map { policy.statuses[$0].label } ?? "a new record"
@@ -97,15 +97,13 @@ extension EvaluationRun {
                     ? "no manual transition sets \(label)"
                     : "no manual transition to \(label) from \(here); it can be set from: \(from.joined(separator: ", "))"
             }
-            return Rejection(kind: .noTransition, message: message, allowedFrom: from, allowedRoles: [],
-                             transition: nil, guardSource: nil, values: [])
+            return .given(reason: message, rejection: Rejection(kind: .noTransition, message: message, allowedFrom: from,
+                                                                allowedRoles: [], transition: nil, guardSource: nil,
+                                                                values: []))
         }
         guard anyPermitted else {
-            let applicable = policy.manualTransitions[state].map { policy.transitions[$0] }.filter(leadsToTarget)
-            let roles = policy.rolesAdmitted(by: applicable)
-            return Rejection(kind: .roleNotPermitted,
-                             message: "role `\(role)` may not set \(label) from here; permitted: \(roles.map { "`\($0)`" }.joined(separator: ", "))",
-                             allowedFrom: [], allowedRoles: roles, transition: nil, guardSource: nil, values: [])
+            // The message and the admitted roles are written when the result is read.
+            return .roleNotPermitted(role: role, target: targetIndex, transitionID: transitionID)
         }
         var firstFailure: (Transition, Check, CompiledExpression)?
         for index in policy.manualTransitions[state] {
@@ -118,7 +116,7 @@ extension EvaluationRun {
                     if firstFailure == nil {
                         if !explain {  // re-run with a trace for the rejection's values
                             var trace = ExpressionTrace()
-                            _ = guardExpression.evaluate(in: context, trace: &trace, cache: &derived)
+                            _ = guardExpression.evaluate(in: context, trace: &trace, cache: derived)
                             check.values = trace.values
                             check.nullNames = trace.nullNames
                         }
@@ -137,7 +135,9 @@ extension EvaluationRun {
         let message = check.isUnknown
             ? Narration.guardUnknown(transition, guardExpression, check.nullNames, in: policy)
             : Narration.guardFalse(transition, guardExpression, check.values, in: policy)
-        return Rejection(kind: .guardFalse, message: message, allowedFrom: [], allowedRoles: [],
-                         transition: transition.id, guardSource: guardExpression.source.text, values: check.values)
+        return .given(reason: message, rejection: Rejection(kind: .guardFalse, message: message, allowedFrom: [],
+                                                            allowedRoles: [], transition: transition.id,
+                                                            guardSource: guardExpression.source.text,
+                                                            values: check.values))
     }
 }

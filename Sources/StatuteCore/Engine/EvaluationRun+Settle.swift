@@ -29,6 +29,7 @@ extension EvaluationRun {
 
     /// The first `when`/`at` transition from the current status whose trigger and guard hold.
     private mutating func nextSettleTransition() -> Transition? {
+        guard explain else { return firstSettleTransition() }
         let candidates = policy.settleTransitions[policy.stateIndex(status)]
         for (position, index) in candidates.enumerated() {
             let transition = policy.transitions[index]
@@ -91,6 +92,28 @@ extension EvaluationRun {
         return nil
     }
 
+    /// ``nextSettleTransition()`` with explain off: the same decisions, with no values or
+    /// narration collected and no trigger copied (each transition's condition or date is
+    /// read from ``Transition/triggerExpression``).
+    private func firstSettleTransition() -> Transition? {
+        engine.storage.settleCandidates[policy.stateIndex(status)].withUnsafeBufferPointer { candidates in
+            for candidate in candidates {
+                let value = candidate.trigger._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                if candidate.isAt {
+                    guard case .date(let due) = value, context.today >= due else { continue }
+                } else {
+                    guard case .bool(true) = value else { continue }
+                }
+                if let guardExpression = candidate.guardExpression {
+                    let holds = guardExpression._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                    guard case .bool(true) = holds else { continue }
+                }
+                return candidate.transition.takeUnretainedValue()
+            }
+            return nil
+        }
+    }
+
     /// Explains an `at` transition whose date has not come. When its guard would not
     /// hold on that date either, that is the real reason it will not fire, so say so
     /// (e.g. "Expiring needs `settings.expiring_notice_days` above 0").
@@ -117,18 +140,21 @@ extension EvaluationRun {
     /// docs/policy-language.md `next`: the earliest date after today on which an `at` transition from
     /// the final status would fire if facts stay as they are — its date computed as of
     /// today, its guard evaluated as if that date were today; ties go to file order.
-    mutating func nextChange() -> ScheduledChange? {
-        var best: (transition: Transition, date: CalendarDate)?
-        for index in policy.settleTransitions[policy.stateIndex(status)] {
-            let transition = policy.transitions[index]
-            guard case .at(let dateExpression) = transition.trigger,
-                  let due = dateExpression.evaluate(in: context, cache: &derived).dateValue,
-                  due > context.today else { continue }
-            if let guardExpression = transition.guardExpression {
-                guard guardExpression.evaluate(in: context, today: due) == .bool(true) else { continue }
+    mutating func nextChange() -> (transition: Int, date: CalendarDate)? {
+        engine.storage.settleCandidates[policy.stateIndex(status)].withUnsafeBufferPointer { candidates in
+            var best: (transition: Int, date: CalendarDate)?
+            for candidate in candidates where candidate.isAt {
+                let date = candidate.trigger._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+                guard case .date(let due) = date, due > context.today else { continue }
+                if let guardExpression = candidate.guardExpression {
+                    let holds = guardExpression._withUnsafeGuaranteedRef { $0.evaluate(in: context, today: due) }
+                    guard case .bool(true) = holds else { continue }
+                }
+                if best == nil || due < best!.date {
+                    best = (candidate.transition._withUnsafeGuaranteedRef(\.index), due)
+                }
             }
-            if best == nil || due < best!.date { best = (transition, due) }
+            return best
         }
-        return best.map { ScheduledChange(transition: $0.transition.id, to: policy.statuses[$0.transition.to].id, date: $0.date) }
     }
 }

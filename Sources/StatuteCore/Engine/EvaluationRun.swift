@@ -5,20 +5,23 @@ struct EvaluationRun {
     var status: Int?
     var context: EvaluationContext
     let explain: Bool
-    var steps: [Step] = []
-    var effects: [String] = []
+    /// The transitions taken, in order (steps and effects are rendered from them on demand).
+    var steps = TakenSteps()
     var assignments: [Assignment] = []
     var considerations: [Consideration] = []
     /// Derived values of ``context`` computed so far, by derived index (`nil`: not yet).
     /// Shared by every expression of the run, so each derived value is computed once;
-    /// emptied when a `set` changes the facts.
-    var derived: [Value?] = []
+    /// emptied when a `set` changes the facts. Owned by ``Engine/evaluate(_:request:today:explain:)``
+    /// (on its stack), one value per derived index of the policy.
+    let derived: UnsafeMutableBufferPointer<Value?>
 
     /// The policy, borrowed in place (a copy of the struct would retain each of its fields).
     var policy: CompiledPolicy { _read { yield engine.storage.policy } }
 
-    init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool) {
+    init(engine: Engine, status: Int?, facts: [Value], today: CalendarDate, explain: Bool,
+         derived: UnsafeMutableBufferPointer<Value?>) {
         self.engine = engine
+        self.derived = derived
         self.previous = status
         self.status = status
         self.context = EvaluationContext(facts: facts, settings: engine.settingValues, today: today)
@@ -40,40 +43,30 @@ struct EvaluationRun {
             let handled = takeEvent(name)
             try settle()
             if !handled && steps.isEmpty {
-                return result(outcome: .ignored, reason: ignoredReason(name))
+                return result(outcome: .ignored, note: .ignored(event: name))
             }
             return result(outcome: .changed)
         case .manual(let target, let role, let transitionID):
             if let rejection = try takeManual(status: target, role: role, transitionID: transitionID) {
-                var rejected = result(outcome: .rejected, reason: rejection.message)
-                rejected.rejection = rejection
-                rejected.next = nil
-                return rejected
+                return result(outcome: .rejected, note: rejection)
             }
             try settle()
             return result(outcome: .changed)
         }
     }
 
-    private func ignoredReason(_ event: String) -> String {
-        let place = status.map { "from \(policy.statuses[$0].label)" } ?? "for a new record"
-        let candidates = policy.transitions.filter { if case .event(event) = $0.trigger { true } else { false } }
-        if candidates.contains(where: { $0.applies(from: status) }) {
-            return "event `\(event)` was ignored: no transition on it \(place) had its guard hold"
-        }
-        return "event `\(event)` was ignored: no transition on it applies \(place)"
-    }
-
-    /// The result; the run's lists are moved into it, not copied (the run ends here).
-    private mutating func result(outcome: Outcome, reason: String? = nil) -> EvaluationResult {
+    /// The result, in compact form; the run's assignments and considerations are moved
+    /// into it, not copied (the run ends here). A rejected request has no `next`.
+    private mutating func result(outcome: Outcome, note: ResultNote = .none) -> EvaluationResult {
         let next = outcome == .rejected ? nil : nextChange()
-        var result = EvaluationResult(status: id(status), previous: id(previous), outcome: outcome, next: next,
-                                      reason: reason)
-        swap(&result.steps, &steps)
-        swap(&result.effects, &effects)
-        swap(&result.assignments, &assignments)
-        if explain { result.explanation = Explanation(considerations: considerations) }
-        return result
+        var moved: [Assignment] = []
+        swap(&moved, &assignments)
+        return EvaluationResult(compact: CompactResult(
+            engine: engine.storage, status: Int32(truncatingIfNeeded: status ?? -1),
+            previous: Int32(truncatingIfNeeded: previous ?? -1), outcome: outcome, steps: steps,
+            assignments: moved, nextTransition: Int32(truncatingIfNeeded: next?.transition ?? -1),
+            nextDate: next?.date, note: note,
+            explanation: explain ? Explanation(considerations: considerations) : nil))
     }
 
     // MARK: - Taking steps
@@ -87,7 +80,7 @@ struct EvaluationRun {
         }
         var values: [Value] = []
         values.reserveCapacity(transition.assignments.count)
-        for assignment in transition.assignments { values.append(assignment.value.evaluate(in: context, cache: &derived)) }
+        for assignment in transition.assignments { values.append(assignment.value.evaluate(in: context, cache: derived)) }
         for index in derived.indices { derived[index] = nil }  // the facts change
         for (assignment, value) in zip(transition.assignments, values) {
             context.facts[assignment.slot] = value
@@ -102,13 +95,8 @@ struct EvaluationRun {
 
     /// Records a step and its effects, and moves the record.
     private mutating func record(_ transition: Transition, trigger: TriggerKind) {
-        steps.append(Step(transition: transition.id, from: id(status), to: policy.statuses[transition.to].id,
-                          mode: transition.mode, trigger: trigger))
-        if effects.isEmpty {
-            effects = transition.effects  // shares the transition's list: no copy
-        } else {
-            effects += transition.effects
-        }
+        // The step's trigger is always the transition's own kind; the result renders it.
+        steps.append(transition.index)
         status = transition.to
     }
 
@@ -132,9 +120,9 @@ struct EvaluationRun {
 
     /// Evaluates an expression against the run's own context, sharing its derived values.
     mutating func evaluateNow(_ expression: CompiledExpression) -> Check {
-        guard explain else { return Check(value: expression.evaluate(in: context, cache: &derived)) }
+        guard explain else { return Check(value: expression.evaluate(in: context, cache: derived)) }
         var trace = ExpressionTrace()
-        let value = expression.evaluate(in: context, trace: &trace, cache: &derived)
+        let value = expression.evaluate(in: context, trace: &trace, cache: derived)
         return Check(value: value, values: trace.values, nullNames: trace.nullNames)
     }
 

@@ -75,6 +75,28 @@ package final class CompiledExpression: Sendable {
         return program.value(facts: context.facts, settings: context.settings, today: context.today, derived: cache)
     }
 
+    /// ``evaluate(in:cache:)`` with the cache in a buffer of one value per derived index of
+    /// the environment (the engine's, allocated once per evaluation).
+    func evaluate(in context: EvaluationContext, cache: UnsafeMutableBufferPointer<Value?>) -> Value {
+        if !derivedNeeded.isEmpty { table.fill(derivedNeeded, in: context, cache: cache) }
+        return program.value(facts: context.facts, settings: context.settings, today: context.today,
+                             derived: UnsafeBufferPointer(cache))
+    }
+
+    /// ``evaluate(in:trace:cache:)`` with the cache in a buffer, as ``evaluate(in:cache:)``.
+    func evaluate(in context: EvaluationContext, trace: inout ExpressionTrace,
+                  cache: UnsafeMutableBufferPointer<Value?>) -> Value {
+        if !derivedNeeded.isEmpty { table.fill(derivedNeeded, in: context, cache: cache) }
+        var observer = TracingObserver(trace: trace)
+        let (value, blame) = program.evaluate(facts: context.facts, settings: context.settings, today: context.today,
+                                              derived: UnsafeBufferPointer(cache), observer: &observer)
+        trace = observer.trace
+        if value.isNull {
+            for name in blame where !trace.nullNames.contains(name) { trace.nullNames.append(name) }
+        }
+        return value
+    }
+
     /// The value of the expression as if `today` were another date (the date a scheduled
     /// transition's guard is read on), without copying the context when no derived value is read.
     func evaluate(in context: EvaluationContext, today: CalendarDate) -> Value {

@@ -47,10 +47,20 @@ final class DerivedTable: Sendable {
                 initialized = count
             }
         }
-        cache.withUnsafeMutableBufferPointer { buffer in
-            for index in needed where buffer[index] == nil {
-                buffer[index] = programs[index].value(facts: context.facts, settings: context.settings,
-                                                      today: context.today, derived: UnsafeBufferPointer(buffer))
+        cache.withUnsafeMutableBufferPointer { fill(needed, in: context, cache: $0) }
+    }
+
+    /// ``fill(_:in:cache:)`` into a buffer of one value per derived index (the engine's
+    /// per-evaluation cache, allocated on the stack).
+    func fill(_ needed: [Int], in context: EvaluationContext, cache buffer: UnsafeMutableBufferPointer<Value?>) {
+        programs.withUnsafeBufferPointer { programs in
+            needed.withUnsafeBufferPointer { needed in
+                for position in needed.indices {
+                    let index = needed[position]
+                    guard buffer[index] == nil else { continue }
+                    buffer[index] = programs[index].value(facts: context.facts, settings: context.settings,
+                                                          today: context.today, derived: UnsafeBufferPointer(buffer))
+                }
             }
         }
     }
