@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
 import StatuteCore
 
 /// Builds the node tree of a file's one document from libyaml events.
@@ -51,6 +58,8 @@ struct YAMLTreeBuilder {
 
     private var records: [NodeRecord] = []
     private var values: [UInt8] = []
+    /// Whether every scalar value so far is ASCII (then equal keys have equal bytes).
+    private var valuesAreASCII = true
     private var stack: [Frame] = []
     /// The key records of the open mappings' kept entries, innermost mapping last.
     private var keyStack: [Int] = []
@@ -119,6 +128,9 @@ struct YAMLTreeBuilder {
             return .next
         case .scalar(let value, let anchor, let tag, let style):
             if let tag { reportTag(tag, parsed) }
+            if valuesAreASCII && !(source.isASCII && style != .doubleQuoted) {
+                valuesAreASCII = !values[value].contains { $0 >= 0x80 }
+            }
             let index = append(.scalar, style: style, parsed.start, parsed.end,
                                first: value.lowerBound, second: value.upperBound)
             finish(Built(index: index, count: 1, height: 0), anchor: anchor)
@@ -295,7 +307,12 @@ struct YAMLTreeBuilder {
     private func sameValue(_ a: Int, _ b: Int) -> Bool {
         let ra = records[a], rb = records[b]
         let x = values[Int(ra.first)..<Int(ra.second)], y = values[Int(rb.first)..<Int(rb.second)]
-        if x.count == y.count && x.elementsEqual(y) { return true }
+        if x.count != y.count && valuesAreASCII { return false }
+        let bytesEqual = x.count == y.count && values.withUnsafeBufferPointer { all in
+            x.isEmpty || memcmp(all.baseAddress! + x.startIndex, all.baseAddress! + y.startIndex, x.count) == 0
+        }
+        if bytesEqual { return true }
+        if valuesAreASCII { return false }
         if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
     }
