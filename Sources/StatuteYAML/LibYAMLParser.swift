@@ -7,7 +7,8 @@ enum YAMLEvent {
     case documentStart
     case documentEnd
     case alias(anchor: String)
-    case scalar(value: String, anchor: String?, tag: String?, style: YAMLScalarStyle)
+    /// A scalar; its value's bytes were appended to the caller's byte store at `value`.
+    case scalar(value: Range<Int>, anchor: String?, tag: String?, style: YAMLScalarStyle)
     case sequenceStart(anchor: String?, tag: String?)
     case sequenceEnd
     case mappingStart(anchor: String?, tag: String?)
@@ -58,12 +59,13 @@ final class LibYAMLParser {
         input.deallocate()
     }
 
-    /// The next event, or the error that stops the stream.
-    func next() -> Result<ParsedEvent, LibYAMLError> {
+    /// The next event, or the error that stops the stream. A scalar's value is appended
+    /// to `values` (no `String` is made for it).
+    func next(appendingScalarsTo values: inout [UInt8]) -> Result<ParsedEvent, LibYAMLError> {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { return .failure(currentError()) }
         defer { yaml_event_delete(&event) }
-        return .success(ParsedEvent(event: Self.convert(event),
+        return .success(ParsedEvent(event: Self.convert(event, values: &values),
                                     start: Mark(event.start_mark),
                                     end: Mark(event.end_mark)))
     }
@@ -89,7 +91,7 @@ final class LibYAMLParser {
         }
     }
 
-    private static func convert(_ event: yaml_event_t) -> YAMLEvent {
+    private static func convert(_ event: yaml_event_t, values: inout [UInt8]) -> YAMLEvent {
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT: return .streamEnd
@@ -99,10 +101,11 @@ final class LibYAMLParser {
             return .alias(anchor: string(event.data.alias.anchor) ?? "")
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
-            return .scalar(value: value, anchor: string(scalar.anchor), tag: string(scalar.tag),
+            let start = values.count
+            if let bytes = scalar.value, scalar.length > 0 {
+                values.append(contentsOf: UnsafeBufferPointer(start: bytes, count: scalar.length))
+            }
+            return .scalar(value: start..<values.count, anchor: string(scalar.anchor), tag: string(scalar.tag),
                            style: style(scalar.style))
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.data.sequence_start

@@ -24,6 +24,12 @@ struct SourceText {
     /// `lineStarts[i]` is the index in `scalars` of the first scalar of line `i + 1`.
     let lineStarts: [Int]
 
+    /// Whether the file is all ASCII (kept as its bytes).
+    var isASCII: Bool {
+        if case .ascii = scalars { return true }
+        return false
+    }
+
     /// The index in `scalars` of a libyaml mark, clamped to the text.
     func index(of mark: Mark) -> Int {
         guard !lineStarts.isEmpty else { return 0 }
@@ -114,8 +120,23 @@ struct SourceText {
     private static func decodeASCII(_ bytes: [UInt8], file: String) -> SourceText? {
         var lineStarts = [0]
         let fits = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
             var previousWasCR = false
-            for (index, byte) in buffer.enumerated() {
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                // Eight bytes at a time while none is below 0x20 or above 0x7E (most of a file).
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                    if below | above != 0 { break }
+                    previousWasCR = false
+                    index += 8
+                }
+                guard index < count else { break }
+                let byte = base[index]
+                defer { index += 1 }
                 switch byte {
                 case 0x20..<0x7F, 0x09:
                     previousWasCR = false

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
 import StatuteCore
 
 /// Builds the node tree of a file's one document from libyaml events.
@@ -19,10 +26,10 @@ struct YAMLTreeBuilder {
     let limits: YAMLLimits
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// A finished node with its size: `count` nodes (aliases expanded), `height` levels of
-    /// collections (0 for a scalar).
+    /// A finished node: its record, and its size: `count` nodes (aliases expanded),
+    /// `height` levels of collections (0 for a scalar).
     private struct Built {
-        let node: YAMLNode
+        let index: Int
         let count: Int
         let height: Int
     }
@@ -30,15 +37,18 @@ struct YAMLTreeBuilder {
     /// A collection whose end event has not come yet.
     private struct Frame {
         let isMapping: Bool
-        let start: Mark
+        /// The collection's record.
+        let index: Int
         let anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMappingEntry] = []
+        /// Items, or entries kept.
+        var children: Int32 = 0
         /// The key waiting for its value, and whether the entry will be kept.
-        var pendingKey: YAMLNode?
+        var pendingKey = -1
         var keepsEntry = true
+        /// Where this mapping's kept keys start in ``keyStack``.
+        let keyBase: Int
         /// Where each key was first written, to report duplicates; built only once the
-        /// mapping has ``indexedKeys`` entries (smaller ones are searched in `entries`).
+        /// mapping has ``indexedKeys`` entries (smaller ones are searched in ``keyStack``).
         var firstKeys: [String: SourceLocation]?
         var count = 1
         var height = 1
@@ -46,14 +56,20 @@ struct YAMLTreeBuilder {
 
     private enum Step { case next, stop }
 
+    private var records: [NodeRecord] = []
+    private var values: [UInt8] = []
+    /// Whether every scalar value so far is ASCII (then equal keys have equal bytes).
+    private var valuesAreASCII = true
     private var stack: [Frame] = []
+    /// The key records of the open mappings' kept entries, innermost mapping last.
+    private var keyStack: [Int] = []
     private var anchors: [String: Built] = [:]
     /// The nodes the aliases read so far stand for, added up.
     private var aliasedNodes = 0
     private var documents = 0
     private var documentStart = Mark(line: 0, column: 0)
     private var undefinedAliases = 0
-    private var root: YAMLNode?
+    private var root: Int?
     /// Set by an error after which the tree cannot be trusted.
     private var broken = false
 
@@ -65,7 +81,7 @@ struct YAMLTreeBuilder {
     /// Reads every event and returns the document's root, or `nil` after a fatal error.
     mutating func build(with parser: LibYAMLParser) -> YAMLNode? {
         reading: while true {
-            switch parser.next() {
+            switch parser.next(appendingScalarsTo: &values) {
             case .failure(let error):
                 diagnostics.append(syntaxDiagnostic(error))
                 broken = true
@@ -84,7 +100,16 @@ struct YAMLTreeBuilder {
                                       help: "a policy is one YAML mapping; start with `statute: 1`"))
             broken = true
         }
-        return broken ? nil : root
+        guard !broken, let root else { return nil }
+        let store = YAMLNodeStore(file: source.file, source: source, records: records, values: values)
+        return YAMLNode(store: store, index: root)
+    }
+
+    private mutating func append(_ kind: NodeRecord.Kind, style: YAMLScalarStyle = .plain, _ start: Mark, _ end: Mark,
+                                 first: Int, second: Int) -> Int {
+        records.append(NodeRecord(kind: kind, style: style, start: start.location, end: end.location,
+                                  first: Int32(truncatingIfNeeded: first), second: Int32(truncatingIfNeeded: second)))
+        return records.count - 1
     }
 
     private mutating func handle(_ parsed: ParsedEvent) -> Step {
@@ -103,11 +128,12 @@ struct YAMLTreeBuilder {
             return .next
         case .scalar(let value, let anchor, let tag, let style):
             if let tag { reportTag(tag, parsed) }
-            let text = ScalarLocator.embeddedText(value: value, style: style, start: parsed.start,
-                                                  end: parsed.end, source: source)
-            let node = YAMLNode(kind: .scalar(YAMLScalar(value: value, style: style, text: text)),
-                                span: span(parsed.start, parsed.end))
-            finish(Built(node: node, count: 1, height: 0), anchor: anchor)
+            if valuesAreASCII && !(source.isASCII && style != .doubleQuoted) {
+                valuesAreASCII = !values[value].contains { $0 >= 0x80 }
+            }
+            let index = append(.scalar, style: style, parsed.start, parsed.end,
+                               first: value.lowerBound, second: value.upperBound)
+            finish(Built(index: index, count: 1, height: 0), anchor: anchor)
             return .next
         case .sequenceStart(let anchor, let tag):
             return open(isMapping: false, anchor: anchor, tag: tag, parsed)
@@ -115,9 +141,11 @@ struct YAMLTreeBuilder {
             return open(isMapping: true, anchor: anchor, tag: tag, parsed)
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return .next }
-            let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-            let node = YAMLNode(kind: kind, span: span(frame.start, parsed.end))
-            finish(Built(node: node, count: frame.count, height: frame.height), anchor: frame.anchor)
+            if frame.isMapping { keyStack.removeSubrange(frame.keyBase...) }
+            records[frame.index].end = parsed.end.location
+            records[frame.index].first = Int32(truncatingIfNeeded: records.count)
+            records[frame.index].second = frame.children
+            finish(Built(index: frame.index, count: frame.count, height: frame.height), anchor: frame.anchor)
             return .next
         case .alias(let name):
             return alias(name, parsed)
@@ -130,7 +158,8 @@ struct YAMLTreeBuilder {
             return .stop
         }
         if let tag { reportTag(tag, parsed) }
-        stack.append(Frame(isMapping: isMapping, start: parsed.start, anchor: anchor))
+        let index = append(isMapping ? .mapping : .sequence, parsed.start, parsed.start, first: 0, second: 0)
+        stack.append(Frame(isMapping: isMapping, index: index, anchor: anchor, keyBase: keyStack.count))
         return .next
     }
 
@@ -139,7 +168,6 @@ struct YAMLTreeBuilder {
     /// (where the value is used); the nodes inside keep their original spans, and a
     /// scalar's `EmbeddedText` keeps pointing at the anchored characters.
     private mutating func alias(_ name: String, _ parsed: ParsedEvent) -> Step {
-        let here = span(parsed.start, parsed.end)
         guard let anchored = anchors[name] else {
             undefinedAliases += 1
             // Suggestions compare with every anchor: offered for the first few only, so that
@@ -148,11 +176,11 @@ struct YAMLTreeBuilder {
                 ? Suggestions.closest(to: name, in: anchors.keys) : nil
             let help = suggestion.map { "did you mean `*\($0)`?" } ?? "define `&\(name)` on a node before this alias"
             diagnostics.append(.error(.undefinedAlias, "alias `*\(name)` refers to an undefined anchor",
-                                      at: here, help: help))
+                                      at: span(parsed.start, parsed.end), help: help))
             broken = true
-            let placeholder = YAMLScalar(value: "", style: .plain,
-                                         text: EmbeddedText(text: "", file: source.file, start: here.start))
-            attach(Built(node: YAMLNode(kind: .scalar(placeholder), span: here), count: 1, height: 0))
+            // An empty plain scalar in its place (the tree is not returned after this).
+            let index = append(.scalar, parsed.start, parsed.end, first: 0, second: 0)
+            attach(Built(index: index, count: 1, height: 0))
             return .next
         }
         guard countAliasedNodes(anchored.count, at: parsed) == .next else { return .stop }
@@ -160,8 +188,8 @@ struct YAMLTreeBuilder {
             reportTooDeep(at: parsed)
             return .stop
         }
-        let copy = YAMLNode(kind: anchored.node.kind, span: here)
-        attach(Built(node: copy, count: anchored.count, height: anchored.height))
+        let index = append(.alias, parsed.start, parsed.end, first: anchored.index, second: 0)
+        attach(Built(index: index, count: anchored.count, height: anchored.height))
         return .next
     }
 
@@ -174,74 +202,119 @@ struct YAMLTreeBuilder {
     /// The open collection is changed where it lies on the stack, so nothing is copied.
     private mutating func attach(_ built: Built) {
         guard !stack.isEmpty else {
-            attachRoot(built.node)
+            attachRoot(built.index)
             return
         }
         let top = stack.count - 1
         stack[top].count += built.count
         stack[top].height = max(stack[top].height, built.height + 1)
         guard stack[top].isMapping else {
-            stack[top].items.append(built.node)
+            stack[top].children += 1
             return
         }
-        if let key = stack[top].pendingKey {
-            stack[top].pendingKey = nil
+        let key = stack[top].pendingKey
+        if key >= 0 {
+            stack[top].pendingKey = -1
             if stack[top].keepsEntry {
-                stack[top].entries.append(YAMLMappingEntry(key: key, value: built.node))
+                stack[top].children += 1
+                keyStack.append(key)
+            } else {
+                records[key].dropped = true
             }
         } else {
-            stack[top].keepsEntry = checkKey(built.node, inFrame: top)
-            stack[top].pendingKey = built.node
+            stack[top].keepsEntry = checkKey(built.index, inFrame: top)
+            stack[top].pendingKey = built.index
         }
     }
 
     /// Mappings with at least this many entries find earlier keys through a dictionary.
     private static let indexedKeys = 16
 
-    private mutating func attachRoot(_ node: YAMLNode) {
-        if let scalar = node.scalar, scalar.style == .plain, scalar.value.isEmpty {
+    private mutating func attachRoot(_ index: Int) {
+        let record = records[index]
+        if record.kind == .scalar, record.style == .plain, record.first == record.second {
             diagnostics.append(.error(.emptyDocument, "the YAML document is empty", at: span(documentStart),
                                       help: "a policy is one YAML mapping; start with `statute: 1`"))
             broken = true
         }
-        root = node
+        root = index
     }
 
-    /// Whether `key` is a new scalar key of the mapping at `stack[top]`; reports it when it is not.
-    private mutating func checkKey(_ key: YAMLNode, inFrame top: Int) -> Bool {
-        guard let scalar = key.scalar else {
+    /// The node of record `index` in the document as built so far.
+    private func node(_ index: Int) -> YAMLNode {
+        YAMLNode(store: YAMLNodeStore(file: source.file, source: source, records: records, values: values), index: index)
+    }
+
+    /// The record holding a node's content (the anchored one, for an alias).
+    private func content(_ index: Int) -> Int {
+        let record = records[index]
+        return record.kind == .alias ? Int(record.first) : index
+    }
+
+    /// The value of scalar record `index`.
+    private func value(_ index: Int) -> String {
+        let record = records[index]
+        let range = Int(record.first)..<Int(record.second)
+        return range.isEmpty ? "" : String(decoding: values[range], as: UTF8.self)
+    }
+
+    /// Whether the key at record `index` is a new scalar key of the mapping at `stack[top]`;
+    /// reports it when it is not.
+    private mutating func checkKey(_ index: Int, inFrame top: Int) -> Bool {
+        let content = content(index)
+        let keyRecord = records[index]
+        guard records[content].kind == .scalar else {
+            let key = node(index)
             diagnostics.append(.error(.complexKey, "expected a scalar key, found \(key.kindDescription)",
                                       at: key.span,
                                       help: "mapping keys must be plain strings"))
             return false
         }
-        if let first = firstLocation(of: scalar.value, inFrame: top) {
-            let firstSpan = SourceSpan(file: key.span.file, start: first,
-                                       end: SourceLocation(line: first.line, column: first.column + scalar.value.unicodeScalars.count))
-            diagnostics.append(Diagnostic.error(.duplicateKey, "duplicate key `\(scalar.value)`", at: key.span,
-                                                help: "the first `\(scalar.value)` is on line \(first.line); remove one of them")
-                .noting("`\(scalar.value)` is first given here", at: firstSpan))
+        if let first = firstLocation(of: content, inFrame: top) {
+            let value = value(content)
+            let keySpan = SourceSpan(file: source.file, start: keyRecord.start, end: keyRecord.end)
+            let firstSpan = SourceSpan(file: source.file, start: first,
+                                       end: SourceLocation(line: first.line, column: first.column + value.unicodeScalars.count))
+            diagnostics.append(Diagnostic.error(.duplicateKey, "duplicate key `\(value)`", at: keySpan,
+                                                help: "the first `\(value)` is on line \(first.line); remove one of them")
+                .noting("`\(value)` is first given here", at: firstSpan))
             return false
         }
         if stack[top].firstKeys != nil {
-            stack[top].firstKeys![scalar.value] = key.span.start
-        } else if stack[top].entries.count + 1 >= Self.indexedKeys {
-            var index: [String: SourceLocation] = [:]
-            for entry in stack[top].entries {
-                if let value = entry.key.scalar?.value { index[value] = entry.key.span.start }
+            stack[top].firstKeys![value(content)] = keyRecord.start
+        } else if Int(stack[top].children) + 1 >= Self.indexedKeys {
+            var byKey: [String: SourceLocation] = [:]
+            for key in keyStack[stack[top].keyBase...] {
+                byKey[value(self.content(key))] = records[key].start
             }
-            index[scalar.value] = key.span.start
-            stack[top].firstKeys = index
+            byKey[value(content)] = keyRecord.start
+            stack[top].firstKeys = byKey
         }
         return true
     }
 
-    /// Where `key` was first written in the mapping at `stack[top]`, if it was. Every
-    /// kept entry's key is a scalar that was new when it came.
-    private func firstLocation(of key: String, inFrame top: Int) -> SourceLocation? {
-        if let index = stack[top].firstKeys { return index[key] }
-        for entry in stack[top].entries where entry.key.scalar?.value == key { return entry.key.span.start }
+    /// Where the key of scalar record `content` was first written in the mapping at
+    /// `stack[top]`, if it was. Every kept entry's key is a scalar that was new when it came.
+    private func firstLocation(of content: Int, inFrame top: Int) -> SourceLocation? {
+        if let index = stack[top].firstKeys { return index[value(content)] }
+        for key in keyStack[stack[top].keyBase...] where sameValue(self.content(key), content) {
+            return records[key].start
+        }
         return nil
+    }
+
+    /// Whether scalar records `a` and `b` have equal values, as strings compare.
+    private func sameValue(_ a: Int, _ b: Int) -> Bool {
+        let ra = records[a], rb = records[b]
+        let x = values[Int(ra.first)..<Int(ra.second)], y = values[Int(rb.first)..<Int(rb.second)]
+        if x.count != y.count && valuesAreASCII { return false }
+        let bytesEqual = x.count == y.count && values.withUnsafeBufferPointer { all in
+            x.isEmpty || memcmp(all.baseAddress! + x.startIndex, all.baseAddress! + y.startIndex, x.count) == 0
+        }
+        if bytesEqual { return true }
+        if valuesAreASCII { return false }
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
     }
 
     /// Adds the nodes an alias stands for to the document's alias budget.

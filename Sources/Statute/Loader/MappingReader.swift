@@ -5,49 +5,51 @@ import StatuteYAML
 /// missing required keys and wrong value shapes, collecting diagnostics as it goes.
 struct MappingReader {
     let node: YAMLNode
-    let entries: [YAMLMappingEntry]
-    /// Each entry's key text (empty for a key that is not a scalar), so that finding a
-    /// key compares strings only.
-    let keys: [String]
+    /// The entries, found by the allowed keys' positions.
+    private let found: YAMLKeyedEntries
+    private let allowed: [String]
 
     /// Starts reading `node` as a mapping with the given keys; reports a diagnostic and
     /// returns `nil` when the node is not a mapping. `context` says what the mapping is,
     /// for messages ("the policy", "transition `x`", …); it is worked out only for one.
     init?(_ node: YAMLNode, context: @autoclosure () -> String, allowed: [String], required: [String] = [],
           diagnostics: inout [Diagnostic]) {
-        guard let entries = node.mapping else {
+        let found = node.lookUp(allowed) { entry in
+            let key = entry.key.scalarValue ?? ""
+            diagnostics.append(.error(.unknownKey, "unknown key `\(key)` in \(context())", at: entry.key.span,
+                                      help: Suggestions.didYouMean(key, in: allowed)
+                                        ?? "allowed keys: \(allowed.map { "`\($0)`" }.joined(separator: ", "))"))
+        }
+        guard let found else {
             diagnostics.append(.error(.wrongType, "\(context()) must be a mapping, found \(node.kindDescription)",
                                       at: node.span))
             return nil
         }
         self.node = node
-        self.entries = entries
-        var keys: [String] = []
-        keys.reserveCapacity(entries.count)
-        for entry in entries {
-            let key = entry.key.scalar?.value ?? ""
-            keys.append(key)
-            if !allowed.contains(key) {
-                diagnostics.append(.error(.unknownKey, "unknown key `\(key)` in \(context())", at: entry.key.span,
-                                          help: Suggestions.didYouMean(key, in: allowed)
-                                            ?? "allowed keys: \(allowed.map { "`\($0)`" }.joined(separator: ", "))"))
-            }
-        }
-        self.keys = keys
-        for key in required where !entries.contains(where: { $0.key.scalar?.value == key }) {
+        self.found = found
+        self.allowed = allowed
+        for key in required where self[key] == nil {
             diagnostics.append(.error(.missingKey, "\(context()) is missing required key `\(key)`",
                                       at: SourceSpan(file: node.span.file, at: node.span.start)))
         }
     }
 
-    /// The value node of `key`, if present.
+    /// The value node of `allowed[slot]`, if present.
+    subscript(slot slot: Int) -> YAMLNode? { found[slot] }
+
+    /// The value node of `key` (one of the allowed keys), if present.
     subscript(key: String) -> YAMLNode? {
-        keys.firstIndex(of: key).map { entries[$0].value }
+        slot(of: key).flatMap { found[$0] }
     }
 
     /// The key node of `key`, if present.
     func keyNode(_ key: String) -> YAMLNode? {
-        keys.firstIndex(of: key).map { entries[$0].key }
+        slot(of: key).flatMap { found.entry($0)?.key }
+    }
+
+    private func slot(of key: String) -> Int? {
+        let length = key.utf8.count
+        return allowed.firstIndex { $0.utf8.count == length && $0 == key }
     }
 }
 
@@ -55,20 +57,20 @@ struct MappingReader {
 enum NodeReading {
     /// A non-null scalar's value as text; any scalar style. Reports lists and mappings.
     static func text(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard let value = node.scalarValue, !node.isNull else {
             diagnostics.append(.error(.wrongType, "\(what()) must be text, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(scalar.value, at: node.span)
+        return Located(value, at: node.span)
     }
 
     /// A name (identifier-like): a string scalar, not a boolean, number or null.
     static func name(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard let value = node.scalarValue, !node.isNull else {
             diagnostics.append(.error(.wrongType, "\(what()) must be a name, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(scalar.value, at: node.span)
+        return Located(value, at: node.span)
     }
 
     /// A plain `true` or `false`.
@@ -96,7 +98,12 @@ enum NodeReading {
     /// A scalar or a list of scalars, as names.
     static func nameList(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> [Located<String>] {
         if let items = node.sequence {
-            return items.compactMap { name($0, what: what(), diagnostics: &diagnostics) }
+            var names: [Located<String>] = []
+            names.reserveCapacity(items.count)
+            for item in items {
+                if let name = name(item, what: what(), diagnostics: &diagnostics) { names.append(name) }
+            }
+            return names
         }
         return name(node, what: what(), diagnostics: &diagnostics).map { [$0] } ?? []
     }
@@ -112,7 +119,7 @@ enum NodeReading {
 
     /// An expression: the scalar's text with the location of each character.
     static func expression(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> EmbeddedText? {
-        guard let scalar = node.scalar, !scalar.isNull else {
+        guard !node.isNull, let scalar = node.scalar else {
             diagnostics.append(.error(.wrongType, "\(what()) must be an expression, found \(node.kindDescription)",
                                       at: node.span, help: "write the expression as text, e.g. `guard: components.completed >= components.required`"))
             return nil

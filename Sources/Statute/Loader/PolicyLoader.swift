@@ -81,7 +81,7 @@ public enum PolicyLoader {
         _ = consume read
         // Not a mapping with a top-level `statute` key: not a policy, and nothing of its
         // content is quoted (the file may be anything, `/etc/passwd` included).
-        guard root.mapping != nil, root["statute"] != nil else {
+        guard root.isMapping, root["statute"] != nil else {
             return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: [notAPolicy(file)])
         }
         var lowering = PolicyLowering(file: file)
@@ -96,7 +96,7 @@ public enum PolicyLoader {
     /// one `not-a-policy` diagnostic and nothing of its content is quoted (docs/reliability.md) — the
     /// file may be anything, `/etc/passwd` included.
     static func load(root: YAMLNode, file: String, options: LoadOptions, earlier: [Diagnostic] = []) -> LoadedPolicy {
-        guard root.mapping != nil, root["statute"] != nil else {
+        guard root.isMapping, root["statute"] != nil else {
             return LoadedPolicy(file: file, policy: nil, document: nil, diagnostics: [notAPolicy(file)])
         }
         var lowering = PolicyLowering(file: file)

@@ -3,32 +3,32 @@ import StatuteYAML
 
 extension PolicyLowering {
     mutating func lowerTransition(_ node: YAMLNode, position: Int) -> TransitionDeclaration? {
-        let idNode = node["id"]
-        guard let reader = MappingReader(node, context: idNode?.scalar.map { "transition `\($0.value)`" } ?? "transition #\(position)",
+        guard let reader = MappingReader(node, context: node["id"]?.scalarValue.map { "transition `\($0)`" } ?? "transition #\(position)",
                                          allowed: Self.transitionKeys,
-                                         required: ["id", "from", "to", "mode"], diagnostics: &diagnostics)
+                                         required: Self.requiredTransitionKeys, diagnostics: &diagnostics)
         else { return nil }
-        let id = idNode.flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }
-            ?? Located("#\(position)", at: SourceSpan(file: file, at: node.span.start))
+        typealias Key = TransitionKey
+        let id = reader[slot: Key.id].flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }
+            ?? Located("#\(position)", at: SourceSpan(file: file, at: node.start))
         var transition = TransitionDeclaration(id: id, span: node.span)
-        if let n = reader["from"] { transition.from = lowerFrom(n) }
-        if let n = reader["to"] { transition.to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
-        if let n = reader["mode"] { transition.mode = lowerMode(n) }
-        if let n = reader["on"] { transition.event = NodeReading.name(n, what: "`on` (an event)", diagnostics: &diagnostics) }
-        if let n = reader["when"] { transition.when = NodeReading.expression(n, what: "`when`", diagnostics: &diagnostics) }
-        if let n = reader["at"] { transition.at = NodeReading.expression(n, what: "`at`", diagnostics: &diagnostics) }
-        if let n = reader["guard"] {
+        if let n = reader[slot: Key.from] { transition.from = lowerFrom(n) }
+        if let n = reader[slot: Key.to] { transition.to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.mode] { transition.mode = lowerMode(n) }
+        if let n = reader[slot: Key.on] { transition.event = NodeReading.name(n, what: "`on` (an event)", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.when] { transition.when = NodeReading.expression(n, what: "`when`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.at] { transition.at = NodeReading.expression(n, what: "`at`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.guard] {
             transition.guardExpression = NodeReading.expression(n, what: "`guard`", diagnostics: &diagnostics)
         }
-        if let n = reader["by"] { transition.roles = NodeReading.nameList(n, what: "a role in `by`", diagnostics: &diagnostics) }
-        if let n = reader["set"] { transition.assignments = lowerAssignments(n) }
-        if let n = reader["effects"] {
+        if let n = reader[slot: Key.by] { transition.roles = NodeReading.nameList(n, what: "a role in `by`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.set] { transition.assignments = lowerAssignments(n) }
+        if let n = reader[slot: Key.effects] {
             transition.effects = NodeReading.nameList(n, what: "an effect", diagnostics: &diagnostics)
         }
-        if let n = reader["description"] {
+        if let n = reader[slot: Key.description] {
             transition.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value
         }
-        if let n = reader["acknowledge"] {
+        if let n = reader[slot: Key.acknowledge] {
             transition.acknowledged = lowerAcknowledgementsOfTransition(n)
         }
         return transition
@@ -57,7 +57,7 @@ extension PolicyLowering {
     }
 
     private mutating func lowerAssignments(_ node: YAMLNode) -> [FactAssignment] {
-        guard let entries = node.mapping else {
+        guard let entries = node.entries else {
             diagnostics.append(.error(.wrongType, "`set` must be a mapping of fact to expression, found \(node.kindDescription)",
                                       at: node.span))
             return []
@@ -71,7 +71,7 @@ extension PolicyLowering {
     }
 
     private mutating func lowerAcknowledgementsOfTransition(_ node: YAMLNode) -> [Acknowledgement] {
-        guard let entries = node.mapping else {
+        guard let entries = node.entries else {
             diagnostics.append(.error(.wrongType, "`acknowledge` must be a mapping of warning code to reason, found \(node.kindDescription)",
                                       at: node.span, help: "e.g. `acknowledge: {setting-disables-transition: \"opt-in by design\"}`"))
             return []
@@ -83,4 +83,10 @@ extension PolicyLowering {
             return Acknowledgement(code: code, reason: reason.value)
         }
     }
+}
+
+/// The slots of ``PolicyLowering/transitionKeys``, in its order.
+enum TransitionKey {
+    static let id = 0, from = 1, to = 2, mode = 3, on = 4, when = 5, at = 6, `guard` = 7, by = 8, set = 9,
+               effects = 10, description = 11, acknowledge = 12
 }

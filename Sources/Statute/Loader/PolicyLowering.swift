@@ -10,6 +10,12 @@ struct PolicyLowering {
     static let transitionKeys = ["id", "from", "to", "mode", "on", "when", "at", "guard", "by", "set",
                                  "effects", "description", "acknowledge"]
     static let declarationKeys = ["type", "default", "min", "max", "values", "label", "description"]
+    static let roleKeys = ["description", "includes"]
+    static let statusKeys = ["label", "description", "final"]
+    static let namedKeys = ["description"]
+    static let requiredTopLevelKeys = ["statute", "name", "statuses", "transitions"]
+    static let requiredTransitionKeys = ["id", "from", "to", "mode"]
+    static let requiredDeclarationKeys = ["type"]
 
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -21,7 +27,7 @@ struct PolicyLowering {
     mutating func lower(_ root: YAMLNode) -> PolicyDocument {
         var document = PolicyDocument(file: file, span: root.span)
         guard let top = MappingReader(root, context: "the policy", allowed: Self.topLevelKeys,
-                                      required: ["statute", "name", "statuses", "transitions"],
+                                      required: Self.requiredTopLevelKeys,
                                       diagnostics: &diagnostics) else { return document }
         if let node = top["statute"] {
             document.version = NodeReading.int(node, what: "`statute` (the format version)", diagnostics: &diagnostics)
@@ -56,8 +62,8 @@ struct PolicyLowering {
     /// The entries of a section mapping (`roles:`, `settings:` …), as (name, value) pairs.
     /// A null section (`events:` with nothing after it) is empty.
     private mutating func sectionEntries(_ node: YAMLNode, section: String) -> [(Located<String>, YAMLNode)] {
-        if node.scalar?.isNull == true { return [] }
-        guard let entries = node.mapping else {
+        if node.isNull { return [] }
+        guard let entries = node.entries else {
             diagnostics.append(.error(.wrongType, "`\(section)` must be a mapping, found \(node.kindDescription)",
                                       at: node.span))
             return []
@@ -70,9 +76,9 @@ struct PolicyLowering {
     private mutating func lowerRoles(_ node: YAMLNode) -> [RoleDeclaration] {
         sectionEntries(node, section: "roles").map { name, value in
             var role = RoleDeclaration(name: name)
-            if value.scalar?.isNull == true { return role }
+            if value.isNull { return role }
             guard let reader = MappingReader(value, context: "role `\(name.value)`",
-                                             allowed: ["description", "includes"], diagnostics: &diagnostics)
+                                             allowed: Self.roleKeys, diagnostics: &diagnostics)
             else { return role }
             if let d = reader["description"] { role.description = NodeReading.text(d, what: "`description`", diagnostics: &diagnostics)?.value }
             if let i = reader["includes"] { role.includes = NodeReading.nameList(i, what: "a role in `includes`", diagnostics: &diagnostics) }
@@ -98,19 +104,20 @@ struct PolicyLowering {
     }
 
     private mutating func lowerDeclaration(name: Located<String>, _ node: YAMLNode, kind: String) -> ValueDeclaration? {
-        if node.scalar != nil {
+        if node.isScalar {
             guard let type = lowerType(node, of: name.value) else { return nil }
             return ValueDeclaration(name: name, type: type)
         }
-        if kind == "fact", let entries = node.mapping, node["type"] == nil,
-           let first = entries.first?.key.scalar?.value, !Self.declarationKeys.contains(first) {
+        if kind == "fact", let entries = node.entries, node["type"] == nil,
+           let firstKey = entries.first(where: { _ in true })?.key, let first = firstKey.scalarValue,
+           !Self.declarationKeys.contains(first) {
             diagnostics.append(.error(.nestedDeclaration, "facts are declared by their dotted name, not nested",
-                                      at: entries[0].key.span,
+                                      at: firstKey.span,
                                       help: "write `\(name.value).\(first):` at the level of `\(name.value)`, with its type"))
             return nil
         }
         guard let reader = MappingReader(node, context: "\(kind) `\(name.value)`", allowed: Self.declarationKeys,
-                                         required: ["type"], diagnostics: &diagnostics),
+                                         required: Self.requiredDeclarationKeys, diagnostics: &diagnostics),
               let typeNode = reader["type"], let type = lowerType(typeNode, of: name.value) else { return nil }
         var declaration = ValueDeclaration(name: name, type: type)
         if let node = reader["default"] {
@@ -147,9 +154,9 @@ struct PolicyLowering {
     private mutating func lowerStatuses(_ node: YAMLNode) -> [StatusDeclaration] {
         sectionEntries(node, section: "statuses").map { id, value in
             var status = StatusDeclaration(id: id)
-            if value.scalar?.isNull == true { return status }
+            if value.isNull { return status }
             guard let reader = MappingReader(value, context: "status `\(id.value)`",
-                                             allowed: ["label", "description", "final"], diagnostics: &diagnostics)
+                                             allowed: Self.statusKeys, diagnostics: &diagnostics)
             else { return status }
             if let n = reader["label"] { status.label = NodeReading.text(n, what: "`label`", diagnostics: &diagnostics)?.value }
             if let n = reader["description"] { status.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value }
@@ -161,8 +168,8 @@ struct PolicyLowering {
     private mutating func lowerNamed(_ node: YAMLNode, kind: String) -> [NamedDeclaration] {
         sectionEntries(node, section: kind + "s").map { name, value in
             var declaration = NamedDeclaration(name: name)
-            if value.scalar?.isNull == true { return declaration }
-            guard let reader = MappingReader(value, context: "\(kind) `\(name.value)`", allowed: ["description"],
+            if value.isNull { return declaration }
+            guard let reader = MappingReader(value, context: "\(kind) `\(name.value)`", allowed: Self.namedKeys,
                                              diagnostics: &diagnostics) else { return declaration }
             if let n = reader["description"] {
                 declaration.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value

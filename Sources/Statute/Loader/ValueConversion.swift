@@ -21,8 +21,11 @@ package enum ValueConversion {
                 : .failure(.error(.wrongType, "`\(name)` cannot be null: it is declared `\(type)`", at: node.span,
                                   help: "give a value, or declare it `\(type.base)?`"))
         }
-        let mismatch = Diagnostic.error(.wrongType, "`\(name)` must be \(article(type.base)), found \(node.kindDescription)",
-                                        at: node.span, help: yaml11Help(scalar, type: type))
+        // Written only for a value that does not fit.
+        var mismatch: Diagnostic {
+            Diagnostic.error(.wrongType, "`\(name)` must be \(article(type.base)), found \(node.kindDescription)",
+                             at: node.span, help: yaml11Help(scalar, type: type))
+        }
         switch type.base {
         case .bool:
             return scalar.boolValue.map { .success(.bool($0)) } ?? .failure(mismatch)
