@@ -14,14 +14,15 @@ package final class CompiledExpression: Sendable {
     /// The parsed tree, for analysis and docs, with the spans of this expression's text.
     package var syntax: ExpressionSyntax {
         guard let placement else { return tree }
-        return tree.relocated(to: source, ranges: placement)
+        // The same text parsed before, with the same limits: it parses again, here.
+        return ExpressionParser.parse(source, limits: placement).0 ?? tree
     }
     /// The parsed tree. Shared with every expression of the same text compiled before it
     /// (see ``ExpressionCache``), so its spans may be another's: for its shape, not its spans.
     let tree: ExpressionSyntax
-    /// `nil` when ``tree``'s spans are this expression's; otherwise the scalar ranges of its
-    /// nodes in postorder, from which ``syntax`` places the tree here.
-    private let placement: [Range<Int>]?
+    /// `nil` when ``tree``'s spans are this expression's; otherwise the limits its text was
+    /// parsed with, for ``syntax`` to parse it again with its own spans.
+    private let placement: ExpressionLimits?
     /// Every name read, once, in order of first appearance in the source. Derived names
     /// are listed as derived, not expanded.
     package let reads: [NameReference]
@@ -47,12 +48,12 @@ package final class CompiledExpression: Sendable {
     }
 
     /// The same text as `other` written elsewhere, at `source`: `other`'s type, reads,
-    /// program and tree, `ranges` the scalar ranges of the tree's nodes in postorder.
-    init(sharing other: CompiledExpression, source: EmbeddedText, ranges: [Range<Int>]) {
+    /// program and tree; `limits` are those `other` was parsed with.
+    init(sharing other: CompiledExpression, source: EmbeddedText, limits: ExpressionLimits) {
         self.type = other.type
         self.source = source
         self.tree = other.tree
-        self.placement = ranges
+        self.placement = limits
         self.reads = other.reads
         self.program = other.program
         self.table = other.table

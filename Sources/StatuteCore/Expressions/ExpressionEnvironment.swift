@@ -67,26 +67,18 @@ package struct ExpressionEnvironment: Sendable {
     /// on error. `nil` with no diagnostics means it reads a derived name whose own
     /// errors were already reported by ``make(facts:settings:derived:limits:)``.
     package func compile(_ source: EmbeddedText, for purpose: ExpressionPurpose) -> (CompiledExpression?, [Diagnostic]) {
-        let (expression, _, diagnostics) = compileRecordingRanges(source, for: purpose)
-        return (expression, diagnostics)
-    }
-
-    /// ``compile(_:for:)``, also giving the scalar range of every node of the syntax tree
-    /// in postorder (see ``ExpressionCache``).
-    func compileRecordingRanges(_ source: EmbeddedText, for purpose: ExpressionPurpose)
-        -> (CompiledExpression?, [Range<Int>], [Diagnostic]) {
-        let (parsed, ranges, parseDiagnostics) = ExpressionParser.parseRecordingRanges(source, limits: limits)
-        guard let syntax = parsed else { return (nil, [], parseDiagnostics) }
+        let (parsed, parseDiagnostics) = ExpressionParser.parse(source, limits: limits)
+        guard let syntax = parsed else { return (nil, parseDiagnostics) }
         var checker = ExpressionChecker(scope: scope)
         let typed = checker.check(syntax)
-        guard checker.diagnostics.isEmpty, typed.type != .poison else { return (nil, [], checker.diagnostics) }
+        guard checker.diagnostics.isEmpty, typed.type != .poison else { return (nil, checker.diagnostics) }
         guard let type = Self.check(typed.type, for: purpose, at: syntax.span, into: &checker) else {
-            return (nil, [], checker.diagnostics)
+            return (nil, checker.diagnostics)
         }
         let expression = CompiledExpression(type: type, source: source, syntax: syntax, reads: checker.reads,
                                             root: typed.node, table: table,
                                             derivedRead: checker.derivedRead.sorted())
-        return (expression, ranges, [])
+        return (expression, [])
     }
 
     /// The result type for `purpose`, or `nil` after reporting why `type` does not fit.

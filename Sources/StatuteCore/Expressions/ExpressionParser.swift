@@ -14,20 +14,11 @@ package enum ExpressionParser {
     /// within `limits`.
     package static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
-        let (syntax, _, diagnostics) = parseRecordingRanges(source, limits: limits)
-        return (syntax, diagnostics)
-    }
-
-    /// ``parse(_:limits:)``, also giving the scalar range of every node of the tree in
-    /// postorder (children before their parent, in source order), so that the tree can be
-    /// placed in another text with the same characters (``ExpressionSyntax/relocated(to:ranges:)``).
-    static func parseRecordingRanges(_ source: EmbeddedText, limits: ExpressionLimits)
-        -> (ExpressionSyntax?, [Range<Int>], [Diagnostic]) {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(source.text.utf8.count)  // one pass, no separate count
         for scalar in source.text.unicodeScalars { scalars.append(scalar) }
         if scalars.count > limits.maxLength {
-            return (nil, [], [.error(.expressionTooLong,
+            return (nil, [.error(.expressionTooLong,
                                  "expression is \(scalars.count) characters long, more than the limit of \(limits.maxLength)",
                                  at: source.span(scalarOffsets: 0..<min(scalars.count, limits.maxLength)),
                                  help: "split it into derived values")])
@@ -37,15 +28,15 @@ package enum ExpressionParser {
             var lexer = ExpressionLexer(scalars)
             tokens = try lexer.tokenize()
         } catch {
-            return (nil, [], [.error(.expressionSyntax, error.message, at: source.span(scalarOffsets: error.range),
+            return (nil, [.error(.expressionSyntax, error.message, at: source.span(scalarOffsets: error.range),
                                  help: error.help)])
         }
         var parser = Parser(source: source, tokens: tokens, limits: limits)
         do {
             let result = try parser.parseWhole()
-            return (result.syntax, parser.ranges, [])
+            return (result.syntax, [])
         } catch {
-            return (nil, [], [error.diagnostic])
+            return (nil, [error.diagnostic])
         }
     }
 }
@@ -66,14 +57,11 @@ private struct Parser {
     let tokens: [ExpressionToken]
     let limits: ExpressionLimits
     var index = 0
-    /// The range of every node built, in the order built (postorder).
-    var ranges: [Range<Int>] = []
 
     init(source: EmbeddedText, tokens: [ExpressionToken], limits: ExpressionLimits) {
         self.source = source
         self.tokens = tokens
         self.limits = limits
-        ranges.reserveCapacity(tokens.count)  // a node per token at most, but for `)` `]` `,` `:` and the end
     }
 
     var current: ExpressionToken { tokens[index] }
@@ -115,7 +103,6 @@ private struct Parser {
     mutating func node(_ kind: ExpressionSyntax.Kind, _ range: Range<Int>, childDepth: Int = 0) throws(ParseFailure) -> Parsed {
         let depth = 1 + childDepth
         if depth > limits.maxDepth { throw tooDeep(range) }
-        ranges.append(range)
         return Parsed(syntax: ExpressionSyntax(kind, span: span(range)), range: range, depth: depth)
     }
 
