@@ -39,14 +39,14 @@ extension PolicyAnalyzer {
         }
         if let g = transition.guardExpression, g.reads.isEmpty { checks.append(("its guard", g, .condition)) }
         for (what, expression, purpose) in checks {
-            guard let value = constants.value(of: expression.tree, for: purpose) else { continue }
+            let syntax = expression.syntax
+            guard let value = constants.value(of: syntax, for: purpose) else { continue }
             let never: String?
             switch purpose {
             case .date: never = value.isNull ? "is always null, so nothing is scheduled" : nil
             default: never = value == .bool(true) ? nil : "is always \(value)"
             }
             guard let never else { continue }
-            let syntax = expression.syntax
             return Finding(diagnostic: .warning(
                 .neverFires, "transition `\(transition.id)` never fires: \(what) `\(syntax)` \(never)",
                 at: syntax.span, help: "fix the expression, or remove the transition"), transitions: [transition.index])
@@ -74,7 +74,7 @@ extension PolicyAnalyzer {
             guard !transition.fromStart || earlier.fromStart,
                   transition.fromStatuses.isSubset(of: earlier.fromStatuses) else { continue }
             if let g = earlier.guardExpression,
-               !(g.reads.isEmpty && constants.value(of: g.tree, for: .condition) == .bool(true)) {
+               !(g.reads.isEmpty && constants.value(of: g.syntax, for: .condition) == .bool(true)) {
                 continue
             }
             let message = "transition `\(transition.id)` never fires: `\(earlier.id)` comes first, "
@@ -96,7 +96,7 @@ extension PolicyAnalyzer {
         if case .when(let e) = transition.trigger, constants.mayReadSettings(e) { conditions.append(e) }
         if let g = transition.guardExpression, constants.mayReadSettings(g) { conditions.append(g) }
         for condition in conditions {
-            for (position, part) in condition.tree.conjuncts.enumerated() {
+            for part in condition.syntax.conjuncts {
                 guard let settings = constants.settingsRead(by: part), !settings.isEmpty,
                       let value = constants.value(of: part, for: .condition), value != .bool(true) else { continue }
                 let names = settings.sorted()
@@ -107,11 +107,9 @@ extension PolicyAnalyzer {
                 let verb = transition.mode == .automatic ? "never fires" : "is always refused"
                 let help = "\(enabling(part, constants)), or acknowledge this with "
                     + "`acknowledge: {setting-disables-transition: \"why\"}`"
-                // The same part of the tree with this expression's spans.
-                let placed = condition.syntax.conjuncts[position]
                 return Finding(diagnostic: .warning(
                     .settingDisablesTransition, "transition `\(transition.id)` \(verb) while \(keeps)",
-                    at: placed.span, help: help), transitions: [transition.index])
+                    at: part.span, help: help), transitions: [transition.index])
             }
         }
         return nil
@@ -149,20 +147,20 @@ extension PolicyAnalyzer {
 
     /// What makes two automatic transitions compete: the same event, or the same `when`
     /// or `at` expression (equal trees, which is equal canonical text; compared and
-    /// hashed without printing it, and only once per transition: ``AnalysisContext``
-    /// numbers the keys).
+    /// hashed packed, without printing or unpacking it, and only once per transition:
+    /// ``AnalysisContext`` numbers the keys).
     enum TriggerKey: Hashable {
         case event(String)
-        case when(ExpressionSyntax)
-        case at(ExpressionSyntax)
+        case when(SyntaxShape)
+        case at(SyntaxShape)
     }
 
     /// The trigger key of an automatic transition; `nil` for a manual one.
     static func triggerKey(_ transition: Transition) -> TriggerKey? {
         switch transition.trigger {
         case .event(let name): .event(name)
-        case .when(let e): .when(e.tree)
-        case .at(let e): .at(e.tree)
+        case .when(let e): .when(e.shape)
+        case .at(let e): .at(e.shape)
         case .manual: nil
         }
     }

@@ -7,12 +7,16 @@ extension PolicyAnalyzer {
         // Only transitions with the same trigger key that share a state can compete: they
         // are looked up by key and state, so the check is linear in the policy's size.
         for later in policy.transitions where later.mode == .automatic {
+            // Unpacked once, and only when some earlier transition competes with it.
+            var laterConditions: [ExpressionSyntax]?
             for earlier in context.earlierCompetitors(of: later).map({ policy.transitions[$0] }) {
                 guard !shadowed.contains([earlier.index, later.index]) else { continue }
                 let common = earlier.fromStatuses.intersection(later.fromStatuses).sorted()
                 let bothFromStart = earlier.fromStart && later.fromStart
                 guard bothFromStart || !common.isEmpty else { continue }
-                guard !Exclusivity.exclusive(conditions(of: earlier), conditions(of: later)) else { continue }
+                let mine = laterConditions ?? conditions(of: later)
+                laterConditions = mine
+                guard !Exclusivity.exclusive(conditions(of: earlier), mine) else { continue }
                 let places = (bothFromStart ? ["start"] : []) + common.map { policy.statuses[$0].id }
                 let trigger: String = switch later.trigger {
                 case .event(let name): "on event `\(name)`"
@@ -34,8 +38,8 @@ extension PolicyAnalyzer {
     /// guard, split at top-level `&&`.
     private static func conditions(of transition: Transition) -> [ExpressionSyntax] {
         var all: [ExpressionSyntax] = []
-        if case .when(let e) = transition.trigger { all += e.tree.conjuncts }
-        if let g = transition.guardExpression { all += g.tree.conjuncts }
+        if case .when(let e) = transition.trigger { all += e.syntax.conjuncts }
+        if let g = transition.guardExpression { all += g.syntax.conjuncts }
         return all
     }
 }

@@ -11,18 +11,13 @@ package final class CompiledExpression: Sendable {
     package let type: ValueType
     /// The expression text as written, with its position in the policy file.
     package let source: EmbeddedText
-    /// The parsed tree, for analysis and docs, with the spans of this expression's text.
-    package var syntax: ExpressionSyntax {
-        guard let placement else { return tree }
-        // The same text parsed before, with the same limits: it parses again, here.
-        return ExpressionParser.parse(source, limits: placement).0 ?? tree
-    }
-    /// The parsed tree. Shared with every expression of the same text compiled before it
-    /// (see ``ExpressionCache``), so its spans may be another's: for its shape, not its spans.
-    let tree: ExpressionSyntax
-    /// `nil` when ``tree``'s spans are this expression's; otherwise the limits its text was
-    /// parsed with, for ``syntax`` to parse it again with its own spans.
-    private let placement: ExpressionLimits?
+    /// The parsed tree, for analysis and docs, with the spans of this expression's text:
+    /// unpacked from ``shape`` each time it is asked for.
+    package var syntax: ExpressionSyntax { shape.syntax(in: source) }
+    /// The parsed tree, packed: equal for equal trees, so it can key expressions that
+    /// compete (analysis) without unpacking them. Shared with every expression of the same
+    /// text compiled before it (see ``ExpressionCache``); its offsets fit any of them.
+    package let shape: SyntaxShape
     /// Every name read, once, in order of first appearance in the source. Derived names
     /// are listed as derived, not expanded.
     package let reads: [NameReference]
@@ -39,8 +34,7 @@ package final class CompiledExpression: Sendable {
          root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
         self.type = type
         self.source = source
-        self.tree = syntax
-        self.placement = nil
+        self.shape = SyntaxShape(syntax, in: source)
         self.reads = reads
         self.program = CompiledProgram(root)
         self.table = table
@@ -48,12 +42,11 @@ package final class CompiledExpression: Sendable {
     }
 
     /// The same text as `other` written elsewhere, at `source`: `other`'s type, reads,
-    /// program and tree; `limits` are those `other` was parsed with.
-    init(sharing other: CompiledExpression, source: EmbeddedText, limits: ExpressionLimits) {
+    /// program and shape.
+    init(sharing other: CompiledExpression, source: EmbeddedText) {
         self.type = other.type
         self.source = source
-        self.tree = other.tree
-        self.placement = limits
+        self.shape = other.shape
         self.reads = other.reads
         self.program = other.program
         self.table = other.table

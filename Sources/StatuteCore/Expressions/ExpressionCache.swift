@@ -2,10 +2,9 @@
 /// expression written many times (a guard repeated on many transitions) is parsed,
 /// checked and flattened once.
 ///
-/// A later occurrence shares the first one's type, reads, program and syntax tree; its
-/// ``CompiledExpression/syntax``, with the spans of its own text, is parsed again from
-/// that text when asked for (by a warning or the docs), which costs nothing when nobody
-/// asks and keeps no per-node positions for texts never repeated. Only expressions that
+/// A later occurrence shares the first one's type, reads, program and packed tree
+/// (``SyntaxShape``, whose offsets are into the text, so its
+/// ``CompiledExpression/syntax`` has the spans of its own text). Only expressions that
 /// compiled without a diagnostic are kept, so every diagnostic is still reported where its
 /// own text is. Used by one compilation, then dropped.
 final class ExpressionCache {
@@ -24,7 +23,7 @@ final class ExpressionCache {
                  in environment: ExpressionEnvironment) -> (CompiledExpression?, [Diagnostic]) {
         let key = Key(text: source.text, purpose: purpose)
         if let first = entries[key] {
-            return (CompiledExpression(sharing: first, source: source, limits: environment.limits), [])
+            return (CompiledExpression(sharing: first, source: source), [])
         }
         let (compiled, diagnostics) = environment.compile(source, for: purpose)
         if let compiled, diagnostics.isEmpty {

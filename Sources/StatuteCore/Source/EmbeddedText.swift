@@ -115,6 +115,23 @@ package struct EmbeddedText: Hashable, Sendable {
     }
 
     /// The span in the file covering the Unicode scalars `range` of `text`.
+    /// The scalar offset whose location is `location`: the inverse of
+    /// ``location(atScalarOffset:)`` (the first such offset when several share it, the
+    /// nearest one after it when none has it).
+    package func scalarOffset(of location: SourceLocation) -> Int {
+        switch layout {
+        case .line(let start):
+            return min(max(location.column - start.column, 0), scalarCount)
+        case .table(let locations):
+            var low = 0, high = locations.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if locations[middle] < location { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
     package func span(scalarOffsets range: Range<Int>) -> SourceSpan {
         SourceSpan(file: file,
                    start: location(atScalarOffset: range.lowerBound),
