@@ -74,4 +74,13 @@ import Testing
         #expect(SyntaxShape(td, in: d) != SyntaxShape(te, in: e))
         #expect(SyntaxShape(td, in: d) != SyntaxShape(tf, in: f))
     }
+
+    @Test func stringsOfAnyLengthAndScriptUnpackAsWritten() throws {
+        for literal in ["", "a", "ab", "abc", "abcd", "abcde", "héllo wörld", "🎉 ü", "line\\nbreak"] {
+            let (source, tree) = try #require(Self.parse("kind == '\(literal)' && min(x, y) > 0"))
+            let unpacked = SyntaxShape(tree, in: source).syntax(in: source)
+            #expect(unpacked == tree, "\(literal)")
+            #expect(Self.spans(unpacked) == Self.spans(tree), "\(literal)")
+        }
+    }
 }

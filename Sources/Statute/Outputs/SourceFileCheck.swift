@@ -22,15 +22,22 @@ package enum SourceFileCheck {
 
     /// Reads and checks the file at `path` (named `path` in diagnostics).
     package static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
+        let read: YAMLReadResult
         switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
-        case .success(let bytes): return check(bytes: bytes, file: path, options: options)
+        // The file's bytes are released here, once read, not held while the policy compiles.
+        case .success(let bytes): read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
         case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
         }
+        return check(read: read, file: path, options: options)
     }
 
     /// Checks a file's bytes.
     package static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
-        let read = YAMLReader.read(bytes: bytes, file: file, limits: options.yaml)
+        check(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
+    }
+
+    /// Checks a file already read as YAML.
+    static func check(read: consuming YAMLReadResult, file: String, options: LoadOptions) -> Report {
         if read.root?["statute"] != nil {
             // Handed over whole, so that the node tree is freed once lowered.
             let loaded = PolicyLoader.load(read: read, file: file, options: options)

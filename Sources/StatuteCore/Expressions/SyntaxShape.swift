@@ -1,11 +1,12 @@
-/// An expression's syntax tree packed into two arrays: what a compiled expression keeps of
-/// its tree for analysis, docs and warnings.
+/// An expression's syntax tree packed into one array of words: what a compiled expression
+/// keeps of its tree for analysis, docs and warnings.
 ///
 /// A tree of ``ExpressionSyntax`` is one heap object per node with a ``SourceSpan`` each;
 /// a policy of 2,000 statuses kept some 150,000 of them (about a quarter of its heap) for
 /// its whole life. A shape is the same tree in preorder, one word per node plus its
-/// payload, with each node's text as scalar offsets into the expression's text, so it
-/// fits any ``EmbeddedText`` of the same text: an expression written twice shares one shape.
+/// payload (names and strings as UTF-8 bytes, four to a word), with each node's text as
+/// scalar offsets into the expression's text, so it fits any ``EmbeddedText`` of the same
+/// text: an expression written twice shares one shape. One allocation per expression.
 ///
 /// Equality and hashing compare the tree only, as ``ExpressionSyntax`` does: two shapes are
 /// equal exactly when their trees are (same canonical text), whatever their offsets.
@@ -14,33 +15,31 @@ package struct SyntaxShape: Hashable, Sendable {
     /// those words in preorder; after them, two scalar offsets (start, end) per node, in
     /// the same order.
     private let words: [UInt32]
-    /// Names, function names and string literals, in the order the preorder meets them.
-    private let strings: [String]
 
     /// Packs `syntax`, whose spans lie in `source`.
     package init(_ syntax: ExpressionSyntax, in source: EmbeddedText) {
         // Counted first, so the words are written once into an array of their exact size.
-        var size = (words: 0, nodes: 0, strings: 0)
+        var size = (words: 0, nodes: 0)
         Self.count(syntax, into: &size)
         let treeCount = size.words
-        var strings: [String] = []
-        strings.reserveCapacity(size.strings)
         self.words = [UInt32](unsafeUninitializedCapacity: 1 + treeCount + 2 * size.nodes) { buffer, initialized in
             buffer[0] = UInt32(treeCount)
             var encoder = Encoder(source: source, buffer: buffer, offset: 1 + treeCount)
-            encoder.encode(syntax, strings: &strings)
+            encoder.encode(syntax)
             initialized = buffer.count
         }
-        self.strings = strings
     }
 
-    /// The words, nodes and strings `syntax` packs into.
-    private static func count(_ syntax: ExpressionSyntax, into size: inout (words: Int, nodes: Int, strings: Int)) {
+    /// The words a string packs into: its length, then its UTF-8 bytes.
+    private static func words(for text: String) -> Int { 1 + (text.utf8.count + 3) / 4 }
+
+    /// The words and nodes `syntax` packs into.
+    private static func count(_ syntax: ExpressionSyntax, into size: inout (words: Int, nodes: Int)) {
         size.words += 1
         size.nodes += 1
         switch syntax.kind {
         case .literal(.int): size.words += 2
-        case .literal(.string), .name: size.strings += 1
+        case .literal(.string(let text)), .name(let text): size.words += words(for: text)
         case .literal: break
         case .list(let items):
             size.words += 1
@@ -53,34 +52,32 @@ package struct SyntaxShape: Hashable, Sendable {
             count(c, into: &size)
             count(t, into: &size)
             count(e, into: &size)
-        case .call(_, let arguments):
-            size.words += 1
-            size.strings += 1
+        case .call(let name, let arguments):
+            size.words += 1 + words(for: name)
             for argument in arguments { count(argument, into: &size) }
         }
     }
 
     /// The tree, with spans in `source` (an expression of the same text as the one packed).
     package func syntax(in source: EmbeddedText) -> ExpressionSyntax {
-        var decoder = Decoder(words: words, strings: strings, source: source)
+        var decoder = Decoder(words: words, source: source)
         return decoder.decode()
     }
 
     package static func == (lhs: SyntaxShape, rhs: SyntaxShape) -> Bool {
-        lhs.strings == rhs.strings && lhs.treeWords.elementsEqual(rhs.treeWords)
+        lhs.treeWords.elementsEqual(rhs.treeWords)
     }
 
     package func hash(into hasher: inout Hasher) {
         for word in treeWords { hasher.combine(word) }
-        hasher.combine(strings)
     }
 
     private var treeWords: ArraySlice<UInt32> { words[0...Int(words[0])] }
 }
 
-/// Node tags: the low byte of a node's word; the next byte is the operator. A list or a
-/// call is followed by a word with the number of its items or arguments, an int literal
-/// by two words with its bits.
+/// Node tags: the low byte of a node's word; the next byte is the operator. An int literal
+/// is followed by two words with its bits; a name or a string by its packed text; a list by
+/// the number of its items; a call by its name's packed text and number of arguments.
 private enum Tag: UInt32 {
     case null = 0, `false`, `true`, int, string, name, list, unary, binary, conditional, call
 }
@@ -110,7 +107,21 @@ private struct Encoder {
         offset += 2
     }
 
-    mutating func encode(_ syntax: ExpressionSyntax, strings: inout [String]) {
+    /// The length of `text` in bytes, then its UTF-8 bytes, four to a word (the last one
+    /// padded with zeros), copied as they are in memory: they are read back the same way.
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            append(UInt32(truncatingIfNeeded: utf8.count))
+            let count = (utf8.count + 3) / 4
+            guard count > 0, let base = buffer.baseAddress else { return }
+            buffer[word + count - 1] = 0  // the padding
+            UnsafeMutableRawPointer(base + word).copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
+            word += count
+        }
+    }
+
+    mutating func encode(_ syntax: ExpressionSyntax) {
         switch syntax.kind {
         case .literal(.null): node(.null, span: syntax.span)
         case .literal(.bool(let value)): node(value ? .true : .false, span: syntax.span)
@@ -121,31 +132,31 @@ private struct Encoder {
             append(UInt32(truncatingIfNeeded: bits >> 32))
         case .literal(.string(let value)):
             node(.string, span: syntax.span)
-            strings.append(value)
+            append(value)
         case .name(let name):
             node(.name, span: syntax.span)
-            strings.append(name)
+            append(name)
         case .list(let items):
             node(.list, span: syntax.span)
             append(UInt32(truncatingIfNeeded: items.count))
-            for item in items { encode(item, strings: &strings) }
+            for item in items { encode(item) }
         case .unary(let op, let operand):
             node(.unary, op: op.code, span: syntax.span)
-            encode(operand, strings: &strings)
+            encode(operand)
         case .binary(let op, let lhs, let rhs):
             node(.binary, op: op.code, span: syntax.span)
-            encode(lhs, strings: &strings)
-            encode(rhs, strings: &strings)
+            encode(lhs)
+            encode(rhs)
         case .conditional(let c, let t, let e):
             node(.conditional, span: syntax.span)
-            encode(c, strings: &strings)
-            encode(t, strings: &strings)
-            encode(e, strings: &strings)
+            encode(c)
+            encode(t)
+            encode(e)
         case .call(let name, let arguments):
             node(.call, span: syntax.span)
+            append(name)
             append(UInt32(truncatingIfNeeded: arguments.count))
-            strings.append(name)
-            for argument in arguments { encode(argument, strings: &strings) }
+            for argument in arguments { encode(argument) }
         }
     }
 }
@@ -189,22 +200,26 @@ private extension BinaryOperator {
 
 private struct Decoder {
     let words: [UInt32]
-    let strings: [String]
     let source: EmbeddedText
-    /// The next tree word, node (for offsets) and string.
-    var word = 1, node = 0, string = 0
+    /// The next tree word, and the next node (for its offsets).
+    var word = 1, node = 0
     let offsetBase: Int
 
-    init(words: [UInt32], strings: [String], source: EmbeddedText) {
+    init(words: [UInt32], source: EmbeddedText) {
         self.words = words
-        self.strings = strings
         self.source = source
         self.offsetBase = Int(words[0]) + 1
     }
 
+    /// A string packed by `Encoder.append(_:)`.
     mutating func nextString() -> String {
-        defer { string += 1 }
-        return strings[string]
+        let count = Int(words[word])
+        let first = word + 1
+        word = first + (count + 3) / 4
+        return words.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress.map { $0 + first }, count: count),
+                   as: UTF8.self)
+        }
     }
 
     /// A list's items or a call's arguments: their count, then each.
