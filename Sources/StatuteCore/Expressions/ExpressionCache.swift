@@ -11,6 +11,29 @@ final class ExpressionCache {
     private struct Key: Hashable {
         let text: String
         let purpose: ExpressionPurpose
+        /// FNV-1a of the text's UTF-8 bytes, worked out once: the dictionary hashes a key
+        /// again each time it grows, and `String`'s own hashing (SipHash over normalized
+        /// text) cost more than compiling many a short expression.
+        let digest: Int
+
+        init(text: String, purpose: ExpressionPurpose) {
+            self.text = text
+            self.purpose = purpose
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var copy = text
+            copy.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            self.digest = Int(truncatingIfNeeded: hash)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.digest == rhs.digest && lhs.text == rhs.text && lhs.purpose == rhs.purpose
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
     }
 
     private var entries: [Key: CompiledExpression] = [:]
