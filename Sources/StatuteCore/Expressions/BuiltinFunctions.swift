@@ -47,8 +47,36 @@ package struct BuiltinFunction: Sendable {
 
     /// The function called `name`, or `nil`.
     package static func named(_ name: String) -> BuiltinFunction? {
-        all.first { $0.name == name }
+        ID(name: name).map { all[$0.rawValue] }
     }
+
+    /// A function by its position in ``all``, found from its name by a `switch`: what the
+    /// checker uses on every call, without searching the table or copying its strings.
+    /// (A test checks that every entry of ``all`` is found at its own position.)
+    enum ID: Int, Sendable {
+        case days, months, years, date, min, max, daysBetween
+
+        init?(name: String) {
+            switch name {
+            case "days": self = .days
+            case "months": self = .months
+            case "years": self = .years
+            case "date": self = .date
+            case "min": self = .min
+            case "max": self = .max
+            case "days_between": self = .daysBetween
+            default: return nil
+            }
+        }
+
+        /// How many arguments the function takes.
+        var arity: Int { BuiltinFunction.arities[rawValue] }
+        /// What the evaluator applies.
+        var implementation: Implementation { BuiltinFunction.implementations[rawValue] }
+    }
+
+    private static let arities = all.map(\.arity)
+    private static let implementations = all.map(\.implementation)
 
     /// Every function name, sorted (for "did you mean").
     package static var names: [String] { all.map(\.name).sorted() }

@@ -78,6 +78,7 @@ extension ExpressionChecker {
         }
         var shared = l.type
         var nodes: [CompiledNode] = []
+        nodes.reserveCapacity(items.count)
         for item in items {
             let typed = check(item)
             nodes.append(typed.node)

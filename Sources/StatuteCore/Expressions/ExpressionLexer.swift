@@ -1,18 +1,35 @@
-/// A token of the expression language, with its range of Unicode scalar offsets.
-struct ExpressionToken: Hashable, Sendable {
-    enum Kind: Hashable, Sendable {
+/// A token of the expression language: what it is and where, in Unicode scalar offsets.
+///
+/// A name's text is not copied out: it is the ASCII bytes `byteStart..<byteStart + (end - start)`
+/// of the expression, turned into a `String` only when the parser puts it in a tree.
+struct ExpressionToken: Sendable {
+    enum Kind: Sendable {
         /// An identifier or dotted name path (`a`, `program.require_approval`).
-        case name(String)
+        case name
         /// Integer digits; `nil` when they do not fit in an `Int`.
         case int(Int?)
-        case string(String)
+        /// A string literal; its value is the lexer's ``ExpressionLexer/stringValue`` while
+        /// it is the latest token read (so that a token is plain data, copied without
+        /// reference counting).
+        case string
         /// A punctuation or operator symbol, or the keyword `in`.
         case symbol(ExpressionSymbol)
         case end
     }
 
-    let kind: Kind
-    let range: Range<Int>
+    var kind: Kind
+    /// Scalar offsets of the token's first scalar and just past its last.
+    var start: Int
+    var end: Int
+    /// Byte offset of the token's first byte.
+    var byteStart: Int
+
+    static let none = ExpressionToken(kind: .end, start: 0, end: 0, byteStart: 0)
+
+    var range: Range<Int> { start..<end }
+
+    var isName: Bool { if case .name = kind { true } else { false } }
+    var isEnd: Bool { if case .end = kind { true } else { false } }
 }
 
 /// The punctuation and operator symbols of the expression language, and the keyword `in`.
@@ -45,38 +62,38 @@ enum ExpressionSymbol: String, Hashable, Sendable {
         }
     }
 
-    /// The one-scalar symbol `s` is, if any.
-    static func single(_ s: Unicode.Scalar) -> ExpressionSymbol? {
-        switch s {
-        case "?": .question
-        case ":": .colon
-        case "<": .less
-        case ">": .greater
-        case "+": .plus
-        case "-": .minus
-        case "*": .star
-        case "/": .slash
-        case "%": .percent
-        case "!": .bang
-        case "(": .openParen
-        case ")": .closeParen
-        case "[": .openBracket
-        case "]": .closeBracket
-        case ",": .comma
+    /// The one-byte symbol `b` is, if any.
+    static func single(_ b: UInt8) -> ExpressionSymbol? {
+        switch b {
+        case UInt8(ascii: "?"): .question
+        case UInt8(ascii: ":"): .colon
+        case UInt8(ascii: "<"): .less
+        case UInt8(ascii: ">"): .greater
+        case UInt8(ascii: "+"): .plus
+        case UInt8(ascii: "-"): .minus
+        case UInt8(ascii: "*"): .star
+        case UInt8(ascii: "/"): .slash
+        case UInt8(ascii: "%"): .percent
+        case UInt8(ascii: "!"): .bang
+        case UInt8(ascii: "("): .openParen
+        case UInt8(ascii: ")"): .closeParen
+        case UInt8(ascii: "["): .openBracket
+        case UInt8(ascii: "]"): .closeBracket
+        case UInt8(ascii: ","): .comma
         default: nil
         }
     }
 
-    /// The two-scalar symbol `a` and `b` make, if any.
-    static func double(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> ExpressionSymbol? {
+    /// The two-byte symbol `a` and `b` make, if any.
+    static func double(_ a: UInt8, _ b: UInt8) -> ExpressionSymbol? {
         switch (a, b) {
-        case ("?", "?"): .coalesce
-        case ("|", "|"): .or
-        case ("&", "&"): .and
-        case ("=", "="): .equal
-        case ("!", "="): .notEqual
-        case ("<", "="): .lessOrEqual
-        case (">", "="): .greaterOrEqual
+        case (UInt8(ascii: "?"), UInt8(ascii: "?")): .coalesce
+        case (UInt8(ascii: "|"), UInt8(ascii: "|")): .or
+        case (UInt8(ascii: "&"), UInt8(ascii: "&")): .and
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): .equal
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): .notEqual
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): .lessOrEqual
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): .greaterOrEqual
         default: nil
         }
     }
@@ -89,57 +106,89 @@ struct ExpressionLexError: Error {
     var help: String?
 }
 
-/// Splits expression text into tokens, iteratively (no recursion).
+/// Reads tokens one at a time, on demand, straight from the expression's UTF-8 bytes
+/// (no recursion, no token array, no scalar array).
+///
+/// Hand-written because it is the core of the product's own language and runs once per
+/// expression of every policy loaded. Everything outside string literals is ASCII (any
+/// other scalar is an error there), so a byte offset there is a scalar offset once the
+/// UTF-8 continuation bytes met inside earlier string literals are taken off (`extra`).
 struct ExpressionLexer {
-    private let scalars: [Unicode.Scalar]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Byte offset of the next byte to read.
     private var position = 0
+    /// UTF-8 continuation bytes read so far: scalar offset = byte offset - `extra`.
+    private var extra = 0
+    /// The value of the latest string literal read.
+    private(set) var stringValue = ""
 
-    init(_ scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
-    static func isNameStart(_ s: Unicode.Scalar) -> Bool {
-        (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_"
+    @inline(__always)
+    static func isNameStart(_ b: UInt8) -> Bool {
+        (b &- UInt8(ascii: "a")) < 26 || (b &- UInt8(ascii: "A")) < 26 || b == UInt8(ascii: "_")
     }
 
-    static func isNamePart(_ s: Unicode.Scalar) -> Bool {
-        isNameStart(s) || isDigit(s)
-    }
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { (b &- UInt8(ascii: "0")) < 10 }
 
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+    @inline(__always)
+    static func isNamePart(_ b: UInt8) -> Bool { isNameStart(b) || isDigit(b) }
 
-    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+    /// The byte `ahead` bytes on, or 0 past the end (0 is never part of a token).
+    @inline(__always)
+    private func peek(_ ahead: Int = 0) -> UInt8 {
         let i = position + ahead
-        return i < scalars.count ? scalars[i] : nil
+        return i < bytes.count ? bytes[i] : 0
     }
 
-    /// All tokens, ending with `.end`.
-    mutating func tokenize() throws(ExpressionLexError) -> [ExpressionToken] {
-        var tokens: [ExpressionToken] = []
-        tokens.reserveCapacity(scalars.count / 3 + 2)  // enough for most expressions at once
-        while true {
-            let token = try next()
-            tokens.append(token)
-            if token.kind == .end { return tokens }
-        }
+    private var scalarOffset: Int { position - extra }
+
+    /// The text of the ASCII bytes `start..<end` (a name).
+    func text(bytes start: Int, count: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + count]), as: UTF8.self)
     }
 
-    private mutating func next() throws(ExpressionLexError) -> ExpressionToken {
-        while let s = peek(), s == " " || s == "\t" || s == "\n" || s == "\r" { position += 1 }
-        let start = position
-        guard let s = peek() else { return ExpressionToken(kind: .end, range: start..<start) }
-        if Self.isNameStart(s) { return try name() }
-        if Self.isDigit(s) { return try number() }
-        if s == "'" || s == "\"" { return try string(quote: s) }
-        if let next = peek(1), let two = ExpressionSymbol.double(s, next) {
-            position += 2
-            return ExpressionToken(kind: .symbol(two), range: start..<position)
-        }
-        if let one = ExpressionSymbol.single(s) {
+    /// The text of a name token.
+    func text(of token: ExpressionToken) -> String {
+        text(bytes: token.byteStart, count: token.end - token.start)
+    }
+
+    /// Whether the name token `token` is spelled `word` (ASCII).
+    func token(_ token: ExpressionToken, is word: StaticString) -> Bool {
+        let count = token.end - token.start
+        guard count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<count where bytes[token.byteStart + i] != w[i] { return false }
+        return true
+    }
+
+    /// The next token; `.end` (again and again) at the end of the text.
+    mutating func next() throws(ExpressionLexError) -> ExpressionToken {
+        var b = peek()
+        while b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
             position += 1
-            return ExpressionToken(kind: .symbol(one), range: start..<position)
+            b = peek()
         }
-        let single = String(s)
+        let byteStart = position
+        let start = scalarOffset
+        guard position < bytes.count else {
+            return ExpressionToken(kind: .end, start: start, end: start, byteStart: byteStart)
+        }
+        if Self.isNameStart(b) { return try name(start: start) }
+        if Self.isDigit(b) { return try number(start: start) }
+        if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") { return try string(quote: b, start: start) }
+        if let two = ExpressionSymbol.double(b, peek(1)) {
+            position += 2
+            return ExpressionToken(kind: .symbol(two), start: start, end: start + 2, byteStart: byteStart)
+        }
+        if let one = ExpressionSymbol.single(b) {
+            position += 1
+            return ExpressionToken(kind: .symbol(one), start: start, end: start + 1, byteStart: byteStart)
+        }
+        let single = scalarText(at: position)
         let help: String? = switch single {
         case "=": "use `==` to compare"
         case "&": "use `&&` for logical and"
@@ -149,73 +198,106 @@ struct ExpressionLexer {
         throw ExpressionLexError(message: "unexpected character `\(single)`", range: start..<start + 1, help: help)
     }
 
-    private mutating func name() throws(ExpressionLexError) -> ExpressionToken {
-        let start = position
-        while true {
-            while let s = peek(), Self.isNamePart(s) { position += 1 }
-            guard peek() == ".", let after = peek(1), Self.isNameStart(after) else { break }
-            position += 1
-        }
-        if peek() == "." {
-            throw ExpressionLexError(message: "expected a name after `.`", range: position..<position + 1)
-        }
-        // Names are ASCII, so their scalars are their UTF-8 bytes.
-        let text = String(unsafeUninitializedCapacity: position - start) { buffer in
-            for i in start..<position { buffer[i - start] = UInt8(truncatingIfNeeded: scalars[i].value) }
-            return position - start
-        }
-        let kind: ExpressionToken.Kind = text == "in" ? .symbol(.in) : .name(text)
-        return ExpressionToken(kind: kind, range: start..<position)
+    /// The one Unicode scalar starting at byte `offset`, as text (for messages).
+    private func scalarText(at offset: Int) -> String {
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     }
 
-    private mutating func number() throws(ExpressionLexError) -> ExpressionToken {
-        let start = position
-        var value: Int? = 0
-        while let s = peek(), Self.isDigit(s) {
-            let digit = Int(s.value - 48)
-            if let v = value {
-                let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(digit)
-                value = o1 || o2 ? nil : a
+    private mutating func name(start: Int) throws(ExpressionLexError) -> ExpressionToken {
+        let byteStart = position
+        while true {
+            while Self.isNamePart(peek()) { position += 1 }
+            guard peek() == UInt8(ascii: "."), Self.isNameStart(peek(1)) else { break }
+            position += 1
+        }
+        if peek() == UInt8(ascii: ".") {
+            let at = scalarOffset
+            throw ExpressionLexError(message: "expected a name after `.`", range: at..<at + 1)
+        }
+        let end = scalarOffset
+        let kind: ExpressionToken.Kind =
+            end - start == 2 && bytes[byteStart] == UInt8(ascii: "i") && bytes[byteStart + 1] == UInt8(ascii: "n")
+            ? .symbol(.in) : .name
+        return ExpressionToken(kind: kind, start: start, end: end, byteStart: byteStart)
+    }
+
+    private mutating func number(start: Int) throws(ExpressionLexError) -> ExpressionToken {
+        let byteStart = position
+        var value = 0
+        var overflow = false
+        var b = peek()
+        while Self.isDigit(b) {
+            if !overflow {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(b &- UInt8(ascii: "0")))
+                value = a
+                overflow = o1 || o2
             }
             position += 1
+            b = peek()
         }
-        if let s = peek(), Self.isNamePart(s) || s == "." {
-            throw ExpressionLexError(message: "invalid number literal", range: start..<position + 1,
-                                     help: s == "." ? "only whole numbers are supported" : nil)
+        if position < bytes.count, Self.isNamePart(b) || b == UInt8(ascii: ".") {
+            throw ExpressionLexError(message: "invalid number literal", range: start..<scalarOffset + 1,
+                                     help: b == UInt8(ascii: ".") ? "only whole numbers are supported" : nil)
         }
-        return ExpressionToken(kind: .int(value), range: start..<position)
+        return ExpressionToken(kind: .int(overflow ? nil : value), start: start, end: scalarOffset,
+                               byteStart: byteStart)
     }
 
-    private mutating func string(quote: Unicode.Scalar) throws(ExpressionLexError) -> ExpressionToken {
-        let start = position
+    private mutating func string(quote: UInt8, start: Int) throws(ExpressionLexError) -> ExpressionToken {
+        let byteStart = position
         position += 1
-        var value = String.UnicodeScalarView()
+        // Without escapes the value is the bytes between the quotes, copied once at the end.
+        var escaped: [UInt8]? = nil
+        var runStart = position
         while true {
-            guard let s = peek() else {
-                throw ExpressionLexError(message: "unterminated string literal", range: start..<position,
-                                         help: "add a closing `\(quote)`")
+            guard position < bytes.count else {
+                let q = quote == UInt8(ascii: "'") ? "'" : "\""
+                throw ExpressionLexError(message: "unterminated string literal", range: start..<scalarOffset,
+                                         help: "add a closing `\(q)`")
             }
-            position += 1
-            if s == quote { break }
-            if s == "\\" {
-                guard let e = peek() else { continue }
+            let b = bytes[position]
+            if b == quote { break }
+            if b == UInt8(ascii: "\\") {
+                if escaped == nil { escaped = [] }
+                escaped!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                position += 1
+                guard position < bytes.count else {
+                    runStart = position
+                    continue
+                }
+                let e = bytes[position]
+                let resolved: UInt8
                 switch e {
-                case "\\": value.append("\\")
-                case "'": value.append("'")
-                case "\"": value.append("\"")
-                case "n": value.append("\n")
-                case "t": value.append("\t")
+                case UInt8(ascii: "\\"): resolved = UInt8(ascii: "\\")
+                case UInt8(ascii: "'"): resolved = UInt8(ascii: "'")
+                case UInt8(ascii: "\""): resolved = UInt8(ascii: "\"")
+                case UInt8(ascii: "n"): resolved = UInt8(ascii: "\n")
+                case UInt8(ascii: "t"): resolved = UInt8(ascii: "\t")
                 default:
-                    throw ExpressionLexError(message: "unknown escape `\\\(e)` in string literal",
-                                             range: position - 1..<position + 1,
+                    let at = scalarOffset
+                    throw ExpressionLexError(message: "unknown escape `\\\(scalarText(at: position))` in string literal",
+                                             range: at - 1..<at + 1,
                                              help: "the escapes are `\\\\`, `\\'`, `\\\"`, `\\n` and `\\t`")
                 }
+                escaped!.append(resolved)
                 position += 1
+                runStart = position
             } else {
-                value.append(s)
+                if b & 0xC0 == 0x80 { extra += 1 }
+                position += 1
             }
         }
-        return ExpressionToken(kind: .string(String(value)), range: start..<position)
+        let run = UnsafeBufferPointer(rebasing: bytes[runStart..<position])
+        if var escaped {
+            escaped.append(contentsOf: run)
+            stringValue = String(decoding: escaped, as: UTF8.self)
+        } else {
+            stringValue = String(decoding: run, as: UTF8.self)
+        }
+        position += 1
+        return ExpressionToken(kind: .string, start: start, end: scalarOffset, byteStart: byteStart)
     }
 }

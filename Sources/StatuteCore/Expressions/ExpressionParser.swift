@@ -9,33 +9,48 @@
 /// `expression-too-deep` once ``ExpressionLimits/maxDepth`` is passed. The depth of the
 /// resulting tree (which bounds recursion during checking and evaluation) is held to
 /// the same limit.
+///
+/// Tokens are read on demand from the text's UTF-8 bytes. A text with a lexical error
+/// reports that error (the first one), even where the parser would have stopped earlier:
+/// after a syntax error the rest of the text is still lexed, so that the diagnostic is
+/// the same as if the whole text had been split into tokens first.
 package enum ExpressionParser {
     /// Parses `source`; `nil` and one diagnostic when it is not a well-formed expression
     /// within `limits`.
     package static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(source.text.utf8.count)  // one pass, no separate count
-        for scalar in source.text.unicodeScalars { scalars.append(scalar) }
-        if scalars.count > limits.maxLength {
-            return (nil, [.error(.expressionTooLong,
-                                 "expression is \(scalars.count) characters long, more than the limit of \(limits.maxLength)",
-                                 at: source.span(scalarOffsets: 0..<min(scalars.count, limits.maxLength)),
-                                 help: "split it into derived values")])
+        var text = source.text
+        return text.withUTF8 { bytes in parse(bytes, source: source, limits: limits) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: EmbeddedText,
+                              limits: ExpressionLimits) -> (ExpressionSyntax?, [Diagnostic]) {
+        // A text of at most `maxLength` bytes has at most as many scalars: count only longer ones.
+        if bytes.count > limits.maxLength {
+            var count = 0
+            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+            if count > limits.maxLength {
+                return (nil, [.error(.expressionTooLong,
+                                     "expression is \(count) characters long, more than the limit of \(limits.maxLength)",
+                                     at: source.span(scalarOffsets: 0..<min(count, limits.maxLength)),
+                                     help: "split it into derived values")])
+            }
         }
-        let tokens: [ExpressionToken]
-        do {
-            var lexer = ExpressionLexer(scalars)
-            tokens = try lexer.tokenize()
-        } catch {
-            return (nil, [.error(.expressionSyntax, error.message, at: source.span(scalarOffsets: error.range),
-                                 help: error.help)])
-        }
-        var parser = Parser(source: source, tokens: tokens, limits: limits)
-        do {
+        var parser = Parser(source: source, lexer: ExpressionLexer(bytes), limits: limits)
+        do throws(ParseFailure) {
+            try parser.advance()
             let result = try parser.parseWhole()
             return (result.syntax, [])
         } catch {
+            guard !error.lexical else { return (nil, [error.diagnostic]) }
+            // A lexical error later in the text takes precedence over a syntax error.
+            while true {
+                do throws(ExpressionLexError) {
+                    if try parser.lexer.next().isEnd { break }
+                } catch {
+                    return (nil, [Parser.diagnostic(error, in: source)])
+                }
+            }
             return (nil, [error.diagnostic])
         }
     }
@@ -43,92 +58,112 @@ package enum ExpressionParser {
 
 private struct ParseFailure: Error {
     let diagnostic: Diagnostic
+    var lexical = false
 }
 
-/// A parsed node with its scalar range and tree depth.
+/// A parsed node with its scalar offsets and tree depth.
 private struct Parsed {
     let syntax: ExpressionSyntax
-    let range: Range<Int>
+    let start: Int
+    let end: Int
     let depth: Int
 }
 
 private struct Parser {
     let source: EmbeddedText
-    let tokens: [ExpressionToken]
+    var lexer: ExpressionLexer
     let limits: ExpressionLimits
-    var index = 0
+    /// The token being looked at.
+    var current = ExpressionToken.none
+    /// The token before it (for the help after a stray word).
+    var previous = ExpressionToken.none
 
-    init(source: EmbeddedText, tokens: [ExpressionToken], limits: ExpressionLimits) {
+    init(source: EmbeddedText, lexer: ExpressionLexer, limits: ExpressionLimits) {
         self.source = source
-        self.tokens = tokens
+        self.lexer = lexer
         self.limits = limits
     }
 
-    var current: ExpressionToken { tokens[index] }
+    static func diagnostic(_ error: ExpressionLexError, in source: EmbeddedText) -> Diagnostic {
+        .error(.expressionSyntax, error.message, at: source.span(scalarOffsets: error.range), help: error.help)
+    }
 
-    func span(_ range: Range<Int>) -> SourceSpan { source.span(scalarOffsets: range) }
+    /// Moves to the next token.
+    mutating func advance() throws(ParseFailure) {
+        previous = current
+        do throws(ExpressionLexError) {
+            current = try lexer.next()
+        } catch {
+            throw ParseFailure(diagnostic: Self.diagnostic(error, in: source), lexical: true)
+        }
+    }
+
+    func span(_ start: Int, _ end: Int) -> SourceSpan { source.span(scalarOffsets: start..<end) }
 
     func isSymbol(_ symbol: ExpressionSymbol) -> Bool {
         if case .symbol(let s) = current.kind { return s == symbol }
         return false
     }
 
-    func fail(_ message: String, at range: Range<Int>, help: String? = nil) -> ParseFailure {
-        ParseFailure(diagnostic: .error(.expressionSyntax, message, at: span(range), help: help))
+    func fail(_ message: String, at token: ExpressionToken, help: String? = nil) -> ParseFailure {
+        ParseFailure(diagnostic: .error(.expressionSyntax, message, at: span(token.start, token.end), help: help))
     }
 
     func describe(_ token: ExpressionToken) -> String {
         switch token.kind {
         case .end: "end of expression"
-        case .name(let n): "`\(n)`"
+        case .name: "`\(lexer.text(of: token))`"
         case .int: "number"
         case .string: "string"
         case .symbol(let s): "`\(s.rawValue)`"
         }
     }
 
-    func tooDeep(_ range: Range<Int>) -> ParseFailure {
+    func tooDeep(_ start: Int, _ end: Int) -> ParseFailure {
         ParseFailure(diagnostic: .error(.expressionTooDeep,
                                         "expression nests more than \(limits.maxDepth) levels deep",
-                                        at: span(range), help: "split it into derived values"))
+                                        at: span(start, end), help: "split it into derived values"))
     }
 
     /// Guards every recursive entry: `depth` counts the levels of nesting so far.
+    @inline(__always)
     func enter(_ depth: Int) throws(ParseFailure) {
-        if depth > limits.maxDepth { throw tooDeep(current.range) }
+        if depth > limits.maxDepth { throw tooDeep(current.start, current.end) }
     }
 
-    /// Builds a node covering `range` one level above its deepest child (`childDepth`, 0
-    /// for a leaf), checking tree depth.
-    mutating func node(_ kind: ExpressionSyntax.Kind, _ range: Range<Int>, childDepth: Int = 0) throws(ParseFailure) -> Parsed {
+    /// Builds a node covering `start..<end` one level above its deepest child
+    /// (`childDepth`, 0 for a leaf), checking tree depth.
+    func node(_ kind: ExpressionSyntax.Kind, _ start: Int, _ end: Int,
+              childDepth: Int = 0) throws(ParseFailure) -> Parsed {
         let depth = 1 + childDepth
-        if depth > limits.maxDepth { throw tooDeep(range) }
-        return Parsed(syntax: ExpressionSyntax(kind, span: span(range)), range: range, depth: depth)
+        if depth > limits.maxDepth { throw tooDeep(start, end) }
+        return Parsed(syntax: ExpressionSyntax(kind, span: span(start, end)), start: start, end: end, depth: depth)
     }
 
     mutating func expect(_ symbol: ExpressionSymbol, after what: String) throws(ParseFailure) -> ExpressionToken {
         guard isSymbol(symbol) else {
-            throw fail("expected `\(symbol.rawValue)` \(what), found \(describe(current))", at: current.range,
+            throw fail("expected `\(symbol.rawValue)` \(what), found \(describe(current))", at: current,
                        help: wordOperatorHelp(current))
         }
-        defer { index += 1 }
-        return current
+        let token = current
+        try advance()
+        return token
     }
 
     mutating func parseWhole() throws(ParseFailure) -> Parsed {
-        if current.kind == .end { throw fail("expected an expression", at: current.range) }
+        if current.isEnd { throw fail("expected an expression", at: current) }
         let result = try parseExpression(depth: 1)
-        if current.kind != .end {
-            throw fail("unexpected \(describe(current)) after the expression", at: current.range,
-                       help: wordOperatorHelp(current) ?? wordOperatorHelp(tokens[index - 1]))
+        if !current.isEnd {
+            throw fail("unexpected \(describe(current)) after the expression", at: current,
+                       help: wordOperatorHelp(current) ?? wordOperatorHelp(previous))
         }
         return result
     }
 
     /// Words other languages use for logic (`and`, `or`, `not`) are not operators here.
     func wordOperatorHelp(_ token: ExpressionToken) -> String? {
-        guard case .name(let word) = token.kind else { return nil }
-        switch word.lowercased() {
+        guard token.isName else { return nil }
+        switch lexer.text(of: token).lowercased() {
         case "and": return "use `&&` for “and”: `a && b`"
         case "or": return "use `||` for “or”: `a || b`"
         case "not": return "use `!` for “not”: `!a`"
@@ -141,12 +176,12 @@ private struct Parser {
         try enter(depth)
         let condition = try parseCoalesce(depth: depth)
         guard isSymbol(.question) else { return condition }
-        index += 1
+        try advance()
         let then = try parseExpression(depth: depth + 1)
         _ = try expect(.colon, after: "in the conditional `?:`")
         let otherwise = try parseExpression(depth: depth + 1)
         return try node(.conditional(condition.syntax, then.syntax, otherwise.syntax),
-                        condition.range.lowerBound..<otherwise.range.upperBound,
+                        condition.start, otherwise.end,
                         childDepth: max(condition.depth, then.depth, otherwise.depth))
     }
 
@@ -155,9 +190,9 @@ private struct Parser {
         try enter(depth)
         let lhs = try parseBinary(minimum: BinaryOperator.or.precedence, depth: depth)
         guard isSymbol(.coalesce) else { return lhs }
-        index += 1
+        try advance()
         let rhs = try parseCoalesce(depth: depth + 1)
-        return try node(.binary(.coalesce, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound,
+        return try node(.binary(.coalesce, lhs.syntax, rhs.syntax), lhs.start, rhs.end,
                         childDepth: max(lhs.depth, rhs.depth))
     }
 
@@ -171,9 +206,9 @@ private struct Parser {
         try enter(depth)
         var lhs = try parseUnary(depth: depth)
         while let op = binaryOperator(), op.precedence >= minimum {
-            index += 1
+            try advance()
             let rhs = try parseBinary(minimum: op.precedence + 1, depth: depth + 1)
-            lhs = try node(.binary(op, lhs.syntax, rhs.syntax), lhs.range.lowerBound..<rhs.range.upperBound,
+            lhs = try node(.binary(op, lhs.syntax, rhs.syntax), lhs.start, rhs.end,
                            childDepth: max(lhs.depth, rhs.depth))
         }
         return lhs
@@ -181,79 +216,82 @@ private struct Parser {
 
     mutating func parseUnary(depth: Int) throws(ParseFailure) -> Parsed {
         try enter(depth)
-        let token = current
-        let op: UnaryOperator? = switch token.kind {
+        let op: UnaryOperator? = switch current.kind {
         case .symbol(.bang): .not
         case .symbol(.minus): .negate
         default: nil
         }
         guard let op else { return try parsePrimary(depth: depth) }
-        index += 1
+        let start = current.start
+        try advance()
         let operand = try parseUnary(depth: depth + 1)
-        return try node(.unary(op, operand.syntax), token.range.lowerBound..<operand.range.upperBound,
-                        childDepth: operand.depth)
+        return try node(.unary(op, operand.syntax), start, operand.end, childDepth: operand.depth)
     }
 
     mutating func parsePrimary(depth: Int) throws(ParseFailure) -> Parsed {
         let token = current
         switch token.kind {
         case .int(let value):
-            index += 1
             guard let value else {
                 throw ParseFailure(diagnostic: .error(.integerOverflow, "integer literal is too large",
-                                                      at: span(token.range),
+                                                      at: span(token.start, token.end),
                                                       help: "the largest integer is \(Int.max)"))
             }
-            return try node(.literal(.int(value)), token.range)
-        case .string(let value):
-            index += 1
-            return try node(.literal(.string(value)), token.range)
-        case .name(let name):
-            index += 1
-            switch name {
-            case "true": return try node(.literal(.bool(true)), token.range)
-            case "false": return try node(.literal(.bool(false)), token.range)
-            case "null": return try node(.literal(.null), token.range)
-            default: break
-            }
-            guard isSymbol(.openParen) else { return try node(.name(name), token.range) }
-            index += 1
-            let (arguments, close) = try parseItems(closing: .closeParen, depth: depth + 1)
-            return try node(.call(name, arguments.map(\.syntax)), token.range.lowerBound..<close.range.upperBound,
-                            childDepth: arguments.reduce(0) { max($0, $1.depth) })
+            try advance()
+            return try node(.literal(.int(value)), token.start, token.end)
+        case .string:
+            let value = lexer.stringValue
+            try advance()
+            return try node(.literal(.string(value)), token.start, token.end)
+        case .name:
+            try advance()
+            if lexer.token(token, is: "true") { return try node(.literal(.bool(true)), token.start, token.end) }
+            if lexer.token(token, is: "false") { return try node(.literal(.bool(false)), token.start, token.end) }
+            if lexer.token(token, is: "null") { return try node(.literal(.null), token.start, token.end) }
+            let name = lexer.text(of: token)
+            guard isSymbol(.openParen) else { return try node(.name(name), token.start, token.end) }
+            try advance()
+            let (arguments, depth, end) = try parseItems(closing: .closeParen, depth: depth + 1)
+            return try node(.call(name, arguments), token.start, end, childDepth: depth)
         case .symbol(.openParen):
-            index += 1
+            try advance()
             let inner = try parseExpression(depth: depth + 1)
             _ = try expect(.closeParen, after: "to close `(`")
             return inner
         case .symbol(.openBracket):
-            index += 1
-            let (items, close) = try parseItems(closing: .closeBracket, depth: depth + 1)
-            return try node(.list(items.map(\.syntax)), token.range.lowerBound..<close.range.upperBound,
-                            childDepth: items.reduce(0) { max($0, $1.depth) })
+            try advance()
+            let (items, depth, end) = try parseItems(closing: .closeBracket, depth: depth + 1)
+            return try node(.list(items), token.start, end, childDepth: depth)
         case .end:
-            throw fail("expected an expression, found end of expression", at: token.range)
+            throw fail("expected an expression, found end of expression", at: token)
         case .symbol:
-            throw fail("expected an expression, found \(describe(token))", at: token.range)
+            throw fail("expected an expression, found \(describe(token))", at: token)
         }
     }
 
-    /// Comma-separated expressions up to `closing` (already past the opening bracket).
-    mutating func parseItems(closing: ExpressionSymbol, depth: Int) throws(ParseFailure) -> ([Parsed], ExpressionToken) {
+    /// Comma-separated expressions up to `closing` (already past the opening bracket):
+    /// the items, their greatest depth and the scalar offset past the closing bracket.
+    mutating func parseItems(closing: ExpressionSymbol,
+                             depth: Int) throws(ParseFailure) -> ([ExpressionSyntax], Int, Int) {
         try enter(depth)
-        var items: [Parsed] = []
         if isSymbol(closing) {
-            defer { index += 1 }
-            return (items, current)
+            let end = current.end
+            try advance()
+            return ([], 0, end)
         }
+        var items: [ExpressionSyntax] = []
+        items.reserveCapacity(2)  // most calls take one or two arguments: one allocation
+        var deepest = 0
         while true {
-            items.append(try parseExpression(depth: depth))
+            let item = try parseExpression(depth: depth)
+            items.append(item.syntax)
+            deepest = max(deepest, item.depth)
             if isSymbol(.comma) {
-                index += 1
+                try advance()
                 continue
             }
             let close = try expect(closing, after: "or `,` after an item")
-            return (items, close)
+            return (items, deepest, close.end)
         }
     }
 }
