@@ -83,4 +83,21 @@ import Testing
             #expect(Self.spans(unpacked) == Self.spans(tree), "\(literal)")
         }
     }
+
+    @Test func theParserPacksTheTreeItBuilds() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000).array(of: 0...60)) { choices in
+            let printed = ExpressionPropertyTests.tree(choices).description
+            for text in [printed, Self.spread(printed), "(" + printed + ")"] {
+                let source = Fixture.text(text)
+                guard let (tree, shape) = ExpressionParser.parseShaped(source, limits: ExpressionLimits()).0 else {
+                    Issue.record("does not parse: \(text)")
+                    continue
+                }
+                #expect(shape == SyntaxShape(tree, in: source), "\(text)")
+                let unpacked = shape.syntax(in: source)
+                #expect(unpacked == tree, "\(text)")
+                #expect(Self.spans(unpacked) == Self.spans(tree), "\(text)")
+            }
+        }
+    }
 }

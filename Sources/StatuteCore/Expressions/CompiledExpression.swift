@@ -30,11 +30,11 @@ package final class CompiledExpression: Sendable {
     /// values, each after the ones it reads.
     let derivedNeeded: [Int]
 
-    init(type: ValueType, source: EmbeddedText, syntax: ExpressionSyntax, reads: [NameReference],
+    init(type: ValueType, source: EmbeddedText, shape: SyntaxShape, reads: [NameReference],
          root: CompiledNode, table: DerivedTable, derivedRead: [Int]) {
         self.type = type
         self.source = source
-        self.shape = SyntaxShape(syntax, in: source)
+        self.shape = shape
         self.reads = reads
         self.program = CompiledProgram(root)
         self.table = table

@@ -54,7 +54,8 @@ package struct ExpressionEnvironment: Sendable {
         let compiled = checked.enumerated().map { index, entry in
             CompiledDerived(name: entry.definition.name, nameSpan: entry.definition.nameSpan,
                             expression: CompiledExpression(type: entry.type, source: entry.definition.source,
-                                                           syntax: entry.syntax, reads: entry.reads,
+                                                           shape: SyntaxShape(entry.syntax, in: entry.definition.source),
+                                                           reads: entry.reads,
                                                            root: nodes[index], table: table,
                                                            derivedRead: entry.direct))
         }
@@ -67,15 +68,15 @@ package struct ExpressionEnvironment: Sendable {
     /// on error. `nil` with no diagnostics means it reads a derived name whose own
     /// errors were already reported by ``make(facts:settings:derived:limits:)``.
     package func compile(_ source: EmbeddedText, for purpose: ExpressionPurpose) -> (CompiledExpression?, [Diagnostic]) {
-        let (parsed, parseDiagnostics) = ExpressionParser.parse(source, limits: limits)
-        guard let syntax = parsed else { return (nil, parseDiagnostics) }
+        let (parsed, parseDiagnostics) = ExpressionParser.parseShaped(source, limits: limits)
+        guard let (syntax, shape) = parsed else { return (nil, parseDiagnostics) }
         var checker = ExpressionChecker(scope: scope)
         let typed = checker.check(syntax)
         guard checker.diagnostics.isEmpty, typed.type != .poison else { return (nil, checker.diagnostics) }
         guard let type = Self.check(typed.type, for: purpose, at: syntax.span, into: &checker) else {
             return (nil, checker.diagnostics)
         }
-        let expression = CompiledExpression(type: type, source: source, syntax: syntax, reads: checker.reads,
+        let expression = CompiledExpression(type: type, source: source, shape: shape, reads: checker.reads,
                                             root: typed.node, table: table,
                                             derivedRead: checker.derivedRead.sorted())
         return (expression, [])

@@ -20,11 +20,26 @@ package enum ExpressionParser {
     package static func parse(_ source: EmbeddedText,
                              limits: ExpressionLimits = ExpressionLimits()) -> (ExpressionSyntax?, [Diagnostic]) {
         var text = source.text
-        return text.withUTF8 { bytes in parse(bytes, source: source, limits: limits) }
+        return text.withUTF8 { bytes in
+            var shape: SyntaxShape.Builder?
+            return parse(bytes, source: source, limits: limits, shape: &shape)
+        }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: EmbeddedText,
-                              limits: ExpressionLimits) -> (ExpressionSyntax?, [Diagnostic]) {
+    /// ``parse(_:limits:)``, and the tree packed as it is parsed (``SyntaxShape``).
+    package static func parseShaped(_ source: EmbeddedText,
+                                    limits: ExpressionLimits) -> ((ExpressionSyntax, SyntaxShape)?, [Diagnostic]) {
+        var text = source.text
+        return text.withUTF8 { bytes in
+            var shape: SyntaxShape.Builder? = SyntaxShape.Builder(capacity: bytes.count + 8)
+            let (syntax, diagnostics) = parse(bytes, source: source, limits: limits, shape: &shape)
+            guard let syntax, let shape else { return (nil, diagnostics) }
+            return ((syntax, shape.shape), diagnostics)
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: EmbeddedText, limits: ExpressionLimits,
+                              shape: inout SyntaxShape.Builder?) -> (ExpressionSyntax?, [Diagnostic]) {
         // A text of at most `maxLength` bytes has at most as many scalars: count only longer ones.
         if bytes.count > limits.maxLength {
             var count = 0
@@ -36,10 +51,11 @@ package enum ExpressionParser {
                                      help: "split it into derived values")])
             }
         }
-        var parser = Parser(source: source, lexer: ExpressionLexer(bytes), limits: limits)
+        var parser = Parser(source: source, lexer: ExpressionLexer(bytes), limits: limits, shape: shape.take())
         do throws(ParseFailure) {
             try parser.advance()
             let result = try parser.parseWhole()
+            shape = parser.shape.take()
             return (result.syntax, [])
         } catch {
             guard !error.lexical else { return (nil, [error.diagnostic]) }
@@ -78,10 +94,14 @@ private struct Parser {
     /// The token before it (for the help after a stray word).
     var previous = ExpressionToken.none
 
-    init(source: EmbeddedText, lexer: ExpressionLexer, limits: ExpressionLimits) {
+    /// The tree packed node by node, when asked for.
+    var shape: SyntaxShape.Builder?
+
+    init(source: EmbeddedText, lexer: ExpressionLexer, limits: ExpressionLimits, shape: SyntaxShape.Builder?) {
         self.source = source
         self.lexer = lexer
         self.limits = limits
+        self.shape = shape
     }
 
     static func diagnostic(_ error: ExpressionLexError, in source: EmbeddedText) -> Diagnostic {
@@ -133,11 +153,25 @@ private struct Parser {
 
     /// Builds a node covering `start..<end` one level above its deepest child
     /// (`childDepth`, 0 for a leaf), checking tree depth.
-    func node(_ kind: ExpressionSyntax.Kind, _ start: Int, _ end: Int,
-              childDepth: Int = 0) throws(ParseFailure) -> Parsed {
+    mutating func node(_ kind: ExpressionSyntax.Kind, _ start: Int, _ end: Int,
+                       childDepth: Int = 0) throws(ParseFailure) -> Parsed {
         let depth = 1 + childDepth
         if depth > limits.maxDepth { throw tooDeep(start, end) }
+        if shape != nil { pack(kind, start, end) }
         return Parsed(syntax: ExpressionSyntax(kind, span: span(start, end)), start: start, end: end, depth: depth)
+    }
+
+    /// Adds a node to ``shape``: its children, parsed before it, are there already.
+    mutating func pack(_ kind: ExpressionSyntax.Kind, _ start: Int, _ end: Int) {
+        switch kind {
+        case .literal(let value): shape?.literal(value, start, end)
+        case .name(var name): name.withUTF8 { shape?.name($0, start, end) }
+        case .list(let items): shape?.list(count: items.count, start, end)
+        case .unary(let op, _): shape?.unary(op, start, end)
+        case .binary(let op, _, _): shape?.binary(op, start, end)
+        case .conditional: shape?.conditional(start, end)
+        case .call(var name, let arguments): name.withUTF8 { shape?.call($0, count: arguments.count, start, end) }
+        }
     }
 
     mutating func expect(_ symbol: ExpressionSymbol, after what: String) throws(ParseFailure) -> ExpressionToken {

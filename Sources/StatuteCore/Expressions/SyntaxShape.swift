@@ -3,165 +3,256 @@
 ///
 /// A tree of ``ExpressionSyntax`` is one heap object per node with a ``SourceSpan`` each;
 /// a policy of 2,000 statuses kept some 150,000 of them (about a quarter of its heap) for
-/// its whole life. A shape is the same tree in preorder, one word per node plus its
-/// payload (names and strings as UTF-8 bytes, four to a word), with each node's text as
-/// scalar offsets into the expression's text, so it fits any ``EmbeddedText`` of the same
-/// text: an expression written twice shares one shape. One allocation per expression.
+/// its whole life. A shape is the same tree in postorder, as the parser builds it (see
+/// ``Builder``): per node a word with its kind and operator, its text as two scalar
+/// offsets into the expression's text, then its payload (names and strings as UTF-8
+/// bytes, four to a word). The offsets fit any ``EmbeddedText`` of the same text, so an
+/// expression written twice shares one shape. One allocation per expression.
 ///
 /// Equality and hashing compare the tree only, as ``ExpressionSyntax`` does: two shapes are
 /// equal exactly when their trees are (same canonical text), whatever their offsets.
 package struct SyntaxShape: Hashable, Sendable {
-    /// `words[0]` is the number of words that describe the tree (`n`); `words[1...n]` are
-    /// those words in preorder; after them, two scalar offsets (start, end) per node, in
-    /// the same order.
+    /// The nodes in postorder, each `[kind | operator << 8, start, end, payload…]`.
     private let words: [UInt32]
 
     /// Packs `syntax`, whose spans lie in `source`.
     package init(_ syntax: ExpressionSyntax, in source: EmbeddedText) {
-        // Counted first, so the words are written once into an array of their exact size.
-        var size = (words: 0, nodes: 0)
-        Self.count(syntax, into: &size)
-        let treeCount = size.words
-        self.words = [UInt32](unsafeUninitializedCapacity: 1 + treeCount + 2 * size.nodes) { buffer, initialized in
-            buffer[0] = UInt32(treeCount)
-            var encoder = Encoder(source: source, buffer: buffer, offset: 1 + treeCount)
-            encoder.encode(syntax)
-            initialized = buffer.count
-        }
+        var builder = Builder(capacity: source.text.utf8.count + 8)
+        builder.add(syntax, in: source)
+        self = builder.shape
     }
 
-    /// The words a string packs into: its length, then its UTF-8 bytes.
-    private static func words(for text: String) -> Int { 1 + (text.utf8.count + 3) / 4 }
-
-    /// The words and nodes `syntax` packs into.
-    private static func count(_ syntax: ExpressionSyntax, into size: inout (words: Int, nodes: Int)) {
-        size.words += 1
-        size.nodes += 1
-        switch syntax.kind {
-        case .literal(.int): size.words += 2
-        case .literal(.string(let text)), .name(let text): size.words += words(for: text)
-        case .literal: break
-        case .list(let items):
-            size.words += 1
-            for item in items { count(item, into: &size) }
-        case .unary(_, let operand): count(operand, into: &size)
-        case .binary(_, let lhs, let rhs):
-            count(lhs, into: &size)
-            count(rhs, into: &size)
-        case .conditional(let c, let t, let e):
-            count(c, into: &size)
-            count(t, into: &size)
-            count(e, into: &size)
-        case .call(let name, let arguments):
-            size.words += 1 + words(for: name)
-            for argument in arguments { count(argument, into: &size) }
-        }
+    fileprivate init(words: [UInt32]) {
+        self.words = words
     }
 
     /// The tree, with spans in `source` (an expression of the same text as the one packed).
     package func syntax(in source: EmbeddedText) -> ExpressionSyntax {
-        var decoder = Decoder(words: words, source: source)
-        return decoder.decode()
+        var stack: [ExpressionSyntax] = []
+        var index = 0
+        while index < words.count {
+            let header = words[index]
+            let span = source.span(scalarOffsets: Int(words[index + 1])..<max(Int(words[index + 1]), Int(words[index + 2])))
+            index += 3
+            let op = Int(header >> 8 & 0xFF)
+            let kind: ExpressionSyntax.Kind
+            switch Tag(rawValue: header & 0xFF)! {
+            case .null: kind = .literal(.null)
+            case .false: kind = .literal(.bool(false))
+            case .true: kind = .literal(.bool(true))
+            case .int:
+                let bits = UInt64(words[index]) | UInt64(words[index + 1]) << 32
+                index += 2
+                kind = .literal(.int(Int(Int64(bitPattern: bits))))
+            case .string: kind = .literal(.string(string(at: &index)))
+            case .name: kind = .name(string(at: &index))
+            case .list:
+                let count = Int(words[index])
+                index += 1
+                kind = .list(Array(stack.suffix(count)))
+                stack.removeLast(count)
+            case .unary: kind = .unary(UnaryOperator(code: op), stack.removeLast())
+            case .binary:
+                let rhs = stack.removeLast(), lhs = stack.removeLast()
+                kind = .binary(BinaryOperator.byCode[op], lhs, rhs)
+            case .conditional:
+                let otherwise = stack.removeLast(), then = stack.removeLast(), condition = stack.removeLast()
+                kind = .conditional(condition, then, otherwise)
+            case .call:
+                let name = string(at: &index)
+                let count = Int(words[index])
+                index += 1
+                kind = .call(name, Array(stack.suffix(count)))
+                stack.removeLast(count)
+            }
+            stack.append(ExpressionSyntax(kind, span: span))
+        }
+        return stack[0]
+    }
+
+    /// A string packed by ``Builder``, at `index`; moves `index` past it.
+    private func string(at index: inout Int) -> String {
+        let count = Int(words[index])
+        let first = index + 1
+        index = first + (count + 3) / 4
+        return words.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress.map { $0 + first }, count: count),
+                   as: UTF8.self)
+        }
+    }
+
+    /// The words after a node's header and offsets, at `index` (its payload).
+    private func payloadCount(_ header: UInt32, at index: Int) -> Int {
+        switch Tag(rawValue: header & 0xFF)! {
+        case .null, .false, .true, .unary, .binary, .conditional: 0
+        case .int: 2
+        case .list: 1
+        case .string, .name: 1 + (Int(words[index]) + 3) / 4
+        case .call: 2 + (Int(words[index]) + 3) / 4
+        }
+    }
+
+    /// Each node's header and payload words, without its offsets: the tree alone.
+    private struct TreeWords: IteratorProtocol {
+        let shape: SyntaxShape
+        var index = 0
+        /// Where the current node's payload ends.
+        var end = 0
+
+        mutating func next() -> UInt32? {
+            if index == end {
+                guard index < shape.words.count else { return nil }
+                let header = shape.words[index]
+                index += 3
+                end = index + shape.payloadCount(header, at: index)
+                return header
+            }
+            defer { index += 1 }
+            return shape.words[index]
+        }
     }
 
     package static func == (lhs: SyntaxShape, rhs: SyntaxShape) -> Bool {
-        lhs.treeWords.elementsEqual(rhs.treeWords)
+        var left = TreeWords(shape: lhs), right = TreeWords(shape: rhs)
+        while true {
+            let l = left.next(), r = right.next()
+            if l != r { return false }
+            if l == nil { return true }
+        }
     }
 
     package func hash(into hasher: inout Hasher) {
-        for word in treeWords { hasher.combine(word) }
+        var tree = TreeWords(shape: self)
+        while let word = tree.next() { hasher.combine(word) }
     }
-
-    private var treeWords: ArraySlice<UInt32> { words[0...Int(words[0])] }
 }
 
-/// Node tags: the low byte of a node's word; the next byte is the operator. An int literal
-/// is followed by two words with its bits; a name or a string by its packed text; a list by
-/// the number of its items; a call by its name's packed text and number of arguments.
+extension SyntaxShape {
+    /// Packs a tree node by node, children before their parent: the parser adds each node
+    /// as it completes it, so the tree is packed without walking it again.
+    package struct Builder {
+        private var words: [UInt32] = []
+
+        /// Room for `capacity` words (a text of `n` bytes packs into fewer than `n + 8`).
+        package init(capacity: Int) {
+            words.reserveCapacity(capacity)
+        }
+
+        /// The tree added so far (complete once its root is added).
+        package var shape: SyntaxShape { SyntaxShape(words: words) }
+
+        private mutating func header(_ tag: Tag, op: UInt32 = 0, _ start: Int, _ end: Int) {
+            words.append(tag.rawValue | op << 8)
+            words.append(UInt32(truncatingIfNeeded: start))
+            words.append(UInt32(truncatingIfNeeded: end))
+        }
+
+        /// The length of `text` in bytes, then its UTF-8 bytes, four to a word (the last
+        /// one padded with zeros), copied as they are in memory: they are read back so.
+        private mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+            words.append(UInt32(truncatingIfNeeded: text.count))
+            let count = (text.count + 3) / 4
+            guard count > 0 else { return }
+            let first = words.count
+            words.append(contentsOf: repeatElement(0, count: count))
+            words.withUnsafeMutableBufferPointer { buffer in
+                UnsafeMutableRawPointer(buffer.baseAddress! + first).copyMemory(from: text.baseAddress!,
+                                                                                byteCount: text.count)
+            }
+        }
+
+        private mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+
+        /// `null`, `true`, `false`, an int or a string, at scalar offsets `start..<end`.
+        package mutating func literal(_ value: LiteralValue, _ start: Int, _ end: Int) {
+            switch value {
+            case .null: header(.null, start, end)
+            case .bool(let b): header(b ? .true : .false, start, end)
+            case .int(let n):
+                header(.int, start, end)
+                let bits = UInt64(bitPattern: Int64(n))
+                words.append(UInt32(truncatingIfNeeded: bits))
+                words.append(UInt32(truncatingIfNeeded: bits >> 32))
+            case .string(let text):
+                header(.string, start, end)
+                append(text)
+            }
+        }
+
+        /// A name spelled by the UTF-8 bytes `spelling`.
+        package mutating func name(_ spelling: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            header(.name, start, end)
+            append(spelling)
+        }
+
+        /// A prefix operator applied to the node added last.
+        package mutating func unary(_ op: UnaryOperator, _ start: Int, _ end: Int) {
+            header(.unary, op: op.code, start, end)
+        }
+
+        /// An infix operator applied to the two nodes added last.
+        package mutating func binary(_ op: BinaryOperator, _ start: Int, _ end: Int) {
+            header(.binary, op: op.code, start, end)
+        }
+
+        /// `?:` of the three nodes added last.
+        package mutating func conditional(_ start: Int, _ end: Int) {
+            header(.conditional, start, end)
+        }
+
+        /// A list of the `count` nodes added last.
+        package mutating func list(count: Int, _ start: Int, _ end: Int) {
+            header(.list, start, end)
+            words.append(UInt32(truncatingIfNeeded: count))
+        }
+
+        /// A call of the function spelled `spelling` on the `count` nodes added last.
+        package mutating func call(_ spelling: UnsafeBufferPointer<UInt8>, count: Int, _ start: Int, _ end: Int) {
+            header(.call, start, end)
+            append(spelling)
+            words.append(UInt32(truncatingIfNeeded: count))
+        }
+
+        /// Adds `syntax` and everything below it (for trees not built by the parser).
+        package mutating func add(_ syntax: ExpressionSyntax, in source: EmbeddedText) {
+            let start = source.scalarOffset(of: syntax.span.start), end = source.scalarOffset(of: syntax.span.end)
+            switch syntax.kind {
+            case .literal(let value): literal(value, start, end)
+            case .name(var spelling):
+                header(.name, start, end)
+                spelling.withUTF8 { append($0) }
+            case .list(let items):
+                for item in items { add(item, in: source) }
+                list(count: items.count, start, end)
+            case .unary(let op, let operand):
+                add(operand, in: source)
+                unary(op, start, end)
+            case .binary(let op, let lhs, let rhs):
+                add(lhs, in: source)
+                add(rhs, in: source)
+                binary(op, start, end)
+            case .conditional(let c, let t, let e):
+                add(c, in: source)
+                add(t, in: source)
+                add(e, in: source)
+                conditional(start, end)
+            case .call(var name, let arguments):
+                for argument in arguments { add(argument, in: source) }
+                name.withUTF8 { call($0, count: arguments.count, start, end) }
+            }
+        }
+    }
+}
+
+/// Node kinds: the low byte of a node's first word; the next byte is the operator.
 private enum Tag: UInt32 {
     case null = 0, `false`, `true`, int, string, name, list, unary, binary, conditional, call
 }
 
-/// Writes a tree's words from index 1 of `buffer`, and its nodes' offsets from `offset`.
-private struct Encoder {
-    let source: EmbeddedText
-    let buffer: UnsafeMutableBufferPointer<UInt32>
-    var word = 1
-    var offset: Int
-
-    init(source: EmbeddedText, buffer: UnsafeMutableBufferPointer<UInt32>, offset: Int) {
-        self.source = source
-        self.buffer = buffer
-        self.offset = offset
-    }
-
-    mutating func append(_ value: UInt32) {
-        buffer[word] = value
-        word += 1
-    }
-
-    mutating func node(_ tag: Tag, op: UInt32 = 0, span: SourceSpan) {
-        append(tag.rawValue | op << 8)
-        buffer[offset] = UInt32(truncatingIfNeeded: source.scalarOffset(of: span.start))
-        buffer[offset + 1] = UInt32(truncatingIfNeeded: source.scalarOffset(of: span.end))
-        offset += 2
-    }
-
-    /// The length of `text` in bytes, then its UTF-8 bytes, four to a word (the last one
-    /// padded with zeros), copied as they are in memory: they are read back the same way.
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            append(UInt32(truncatingIfNeeded: utf8.count))
-            let count = (utf8.count + 3) / 4
-            guard count > 0, let base = buffer.baseAddress else { return }
-            buffer[word + count - 1] = 0  // the padding
-            UnsafeMutableRawPointer(base + word).copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
-            word += count
-        }
-    }
-
-    mutating func encode(_ syntax: ExpressionSyntax) {
-        switch syntax.kind {
-        case .literal(.null): node(.null, span: syntax.span)
-        case .literal(.bool(let value)): node(value ? .true : .false, span: syntax.span)
-        case .literal(.int(let value)):
-            node(.int, span: syntax.span)
-            let bits = UInt64(bitPattern: Int64(value))
-            append(UInt32(truncatingIfNeeded: bits))
-            append(UInt32(truncatingIfNeeded: bits >> 32))
-        case .literal(.string(let value)):
-            node(.string, span: syntax.span)
-            append(value)
-        case .name(let name):
-            node(.name, span: syntax.span)
-            append(name)
-        case .list(let items):
-            node(.list, span: syntax.span)
-            append(UInt32(truncatingIfNeeded: items.count))
-            for item in items { encode(item) }
-        case .unary(let op, let operand):
-            node(.unary, op: op.code, span: syntax.span)
-            encode(operand)
-        case .binary(let op, let lhs, let rhs):
-            node(.binary, op: op.code, span: syntax.span)
-            encode(lhs)
-            encode(rhs)
-        case .conditional(let c, let t, let e):
-            node(.conditional, span: syntax.span)
-            encode(c)
-            encode(t)
-            encode(e)
-        case .call(let name, let arguments):
-            node(.call, span: syntax.span)
-            append(name)
-            append(UInt32(truncatingIfNeeded: arguments.count))
-            for argument in arguments { encode(argument) }
-        }
-    }
-}
-
-/// Operators as the byte after a node's tag.
+/// Operators as the byte after a node's kind.
 private extension UnaryOperator {
     var code: UInt32 {
         switch self {
@@ -195,74 +286,5 @@ private extension BinaryOperator {
         case .divide: 13
         case .remainder: 14
         }
-    }
-}
-
-private struct Decoder {
-    let words: [UInt32]
-    let source: EmbeddedText
-    /// The next tree word, and the next node (for its offsets).
-    var word = 1, node = 0
-    let offsetBase: Int
-
-    init(words: [UInt32], source: EmbeddedText) {
-        self.words = words
-        self.source = source
-        self.offsetBase = Int(words[0]) + 1
-    }
-
-    /// A string packed by `Encoder.append(_:)`.
-    mutating func nextString() -> String {
-        let count = Int(words[word])
-        let first = word + 1
-        word = first + (count + 3) / 4
-        return words.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress.map { $0 + first }, count: count),
-                   as: UTF8.self)
-        }
-    }
-
-    /// A list's items or a call's arguments: their count, then each.
-    mutating func decodeItems() -> [ExpressionSyntax] {
-        let count = Int(words[word])
-        word += 1
-        var items: [ExpressionSyntax] = []
-        items.reserveCapacity(count)
-        for _ in 0..<count { items.append(decode()) }
-        return items
-    }
-
-    mutating func decode() -> ExpressionSyntax {
-        let header = words[word]
-        word += 1
-        let start = Int(words[offsetBase + 2 * node]), end = Int(words[offsetBase + 2 * node + 1])
-        node += 1
-        let span = source.span(scalarOffsets: start..<max(start, end))
-        let op = Int(header >> 8 & 0xFF)
-        let kind: ExpressionSyntax.Kind
-        switch Tag(rawValue: header & 0xFF)! {
-        case .null: kind = .literal(.null)
-        case .false: kind = .literal(.bool(false))
-        case .true: kind = .literal(.bool(true))
-        case .int:
-            let bits = UInt64(words[word]) | UInt64(words[word + 1]) << 32
-            word += 2
-            kind = .literal(.int(Int(Int64(bitPattern: bits))))
-        case .string: kind = .literal(.string(nextString()))
-        case .name: kind = .name(nextString())
-        case .list: kind = .list(decodeItems())
-        case .unary: kind = .unary(UnaryOperator(code: op), decode())
-        case .binary:
-            let op = BinaryOperator.byCode[op]
-            let lhs = decode()
-            kind = .binary(op, lhs, decode())
-        case .conditional:
-            let c = decode(), t = decode()
-            kind = .conditional(c, t, decode())
-        case .call:
-            let name = nextString()
-            kind = .call(name, decodeItems())
-        }
-        return ExpressionSyntax(kind, span: span)
     }
 }
