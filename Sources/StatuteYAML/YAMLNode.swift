@@ -223,6 +223,14 @@ package struct YAMLNode: Hashable, Sendable {
         return items
     }
 
+    /// The list items without an array, or `nil` when the node is not a list.
+    package var items: YAMLItems? {
+        let at = content
+        let record = store.records[at]
+        guard record.kind == .sequence else { return nil }
+        return YAMLItems(store: store, first: at + 1, end: Int(record.first), count: Int(record.second))
+    }
+
     /// The mapping entries, or `nil` when the node is not a mapping.
     package var mapping: [YAMLMappingEntry]? {
         guard let entries else { return nil }
@@ -291,6 +299,31 @@ package struct YAMLEntries: Sequence, Sendable {
                 return YAMLMappingEntry(key: YAMLNode(store: store, index: key), value: YAMLNode(store: store, index: value))
             }
             return nil
+        }
+    }
+}
+
+/// A list's items in file order, read from the document without an array.
+package struct YAMLItems: Sequence, Sendable {
+    let store: YAMLNodeStore
+    let first: Int
+    let end: Int
+    /// How many items the list has.
+    package let count: Int
+
+    package func makeIterator() -> Iterator { Iterator(store: store, position: first, end: end) }
+
+    /// Walks the items.
+    package struct Iterator: IteratorProtocol {
+        let store: YAMLNodeStore
+        var position: Int
+        let end: Int
+
+        package mutating func next() -> YAMLNode? {
+            guard position < end else { return nil }
+            let item = position
+            position = store.next(item)
+            return YAMLNode(store: store, index: item)
         }
     }
 }

@@ -2,11 +2,12 @@ import StatuteCore
 import StatuteYAML
 
 extension PolicyLowering {
-    mutating func lowerTransition(_ node: YAMLNode, position: Int) -> TransitionDeclaration? {
+    /// Lowers one item of `transitions:` and appends it to `transitions` (nothing when it is
+    /// not a mapping); built in place, the large declaration is not copied on the way.
+    mutating func lowerTransition(_ node: YAMLNode, position: Int, into transitions: inout [TransitionDeclaration]) {
         guard let reader = MappingReader(node, context: node["id"]?.scalarValue.map { "transition `\($0)`" } ?? "transition #\(position)",
-                                         allowed: Self.transitionKeys,
-                                         required: Self.requiredTransitionKeys, diagnostics: &diagnostics)
-        else { return nil }
+                                         keys: Self.transitionMapping, diagnostics: &diagnostics)
+        else { return }
         typealias Key = TransitionKey
         let id = reader[slot: Key.id].flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }
             ?? Located("#\(position)", at: SourceSpan(file: file, at: node.start))
@@ -31,23 +32,44 @@ extension PolicyLowering {
         if let n = reader[slot: Key.acknowledge] {
             transition.acknowledged = lowerAcknowledgementsOfTransition(n)
         }
-        return transition
+        transitions.append(transition)
     }
 
     private mutating func lowerFrom(_ node: YAMLNode) -> [Located<FromItem>] {
-        let names = NodeReading.nameList(node, what: "a status in `from`", diagnostics: &diagnostics)
-        return names.map { name in
-            switch name.value {
-            case "start": Located(.start, at: name.span)
-            case "*": Located(.anyStatus, at: name.span)
-            default: Located(.status(name.value), at: name.span)
+        // One pass over the list's items (no list of nodes or of names on the way).
+        var items: [Located<FromItem>] = []
+        guard let list = node.items else {
+            if let name = NodeReading.name(node, what: "a status in `from`", diagnostics: &diagnostics) {
+                items.append(Self.fromItem(name))
             }
+            return items
+        }
+        items.reserveCapacity(list.count)
+        for item in list {
+            if let name = NodeReading.name(item, what: "a status in `from`", diagnostics: &diagnostics) {
+                items.append(Self.fromItem(name))
+            }
+        }
+        return items
+    }
+
+    private static func fromItem(_ name: Located<String>) -> Located<FromItem> {
+        switch name.value {
+        case "start": Located(.start, at: name.span)
+        case "*": Located(.anyStatus, at: name.span)
+        default: Located(.status(name.value), at: name.span)
         }
     }
 
     private mutating func lowerMode(_ node: YAMLNode) -> Located<TransitionMode>? {
         guard let text = NodeReading.name(node, what: "`mode`", diagnostics: &diagnostics) else { return nil }
-        guard let mode = TransitionMode(rawValue: text.value) else {
+        // `TransitionMode(rawValue:)`, without its search through the cases' names.
+        let mode: TransitionMode? = switch text.value {
+        case "automatic": .automatic
+        case "manual": .manual
+        default: nil
+        }
+        guard let mode else {
             diagnostics.append(.error(.invalidValue, "unknown mode `\(text.value)`", at: text.span,
                                       help: Suggestions.didYouMean(text.value, in: ["automatic", "manual"])
                                         ?? "`mode` is `automatic` or `manual`"))
