@@ -30,6 +30,13 @@ package struct YAMLKeyedEntries: Sendable {
         return YAMLMappingEntry(key: YAMLNode(store: store, index: key), value: YAMLNode(store: store, index: store.next(key)))
     }
 
+    /// Whether the entry whose key is `keys[slot]` is present (`false` for a negative slot).
+    package func contains(_ slot: Int) -> Bool {
+        guard slot >= 0 else { return false }
+        guard slot < Self.slotCount else { return entry(slot) != nil }
+        return slots[slot] >= 0
+    }
+
     /// The value node of the entry whose key is `keys[slot]`, if present.
     package subscript(slot: Int) -> YAMLNode? {
         guard slot < Self.slotCount else { return entry(slot)?.value }

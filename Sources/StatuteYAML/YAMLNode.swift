@@ -195,6 +195,34 @@ package struct YAMLNode: Hashable, Sendable {
         return store.records[at].kind == .scalar ? store.value(at) : nil
     }
 
+    /// The value of a scalar that is not a core-schema null; `nil` for a null, a list or a
+    /// mapping. ``scalarValue`` and ``isNull`` in one look at the record.
+    package var nonNullScalarValue: String? {
+        let at = content
+        return isNonNullScalar(at) ? store.value(at) : nil
+    }
+
+    /// The text, with the location of each character, of a scalar that is not a core-schema
+    /// null; `nil` for a null, a list or a mapping. ``scalar``'s ``YAMLScalar/text`` without
+    /// making the scalar.
+    package var nonNullScalarText: EmbeddedText? {
+        let at = content
+        return isNonNullScalar(at) ? store.embeddedText(at, value: store.value(at)) : nil
+    }
+
+    /// Whether record `at` (not an alias) is a scalar that is not a core-schema null.
+    private func isNonNullScalar(_ at: Int) -> Bool {
+        let record = store.records[at]
+        guard record.kind == .scalar else { return false }
+        guard record.style == .plain else { return true }
+        switch record.second - record.first {
+        case 0: return false
+        case 1: return !store.value(at, equals: "~")
+        case 4: return !(store.value(at, equals: "null") || store.value(at, equals: "Null") || store.value(at, equals: "NULL"))
+        default: return true
+        }
+    }
+
     /// Whether the node is a scalar whose value is `text`.
     package func scalarEquals(_ text: String) -> Bool {
         let at = content

@@ -3,7 +3,7 @@ import StatuteYAML
 
 /// The keys a kind of mapping allows, and which of them it requires, laid out once
 /// (each kind's is a `static let`) so that reading a mapping compares bytes only.
-struct MappingKeys: Sendable {
+final class MappingKeys: Sendable {
     let table: YAMLKeyTable
     /// The required keys, in the order they are reported when missing.
     let required: [String]
@@ -54,8 +54,8 @@ struct MappingReader {
         self.node = node
         self.found = found
         self.allowed = allowed
-        for (key, slot) in zip(keys.required, keys.requiredSlots) where slot < 0 || found[slot] == nil {
-            diagnostics.append(.error(.missingKey, "\(context()) is missing required key `\(key)`",
+        for index in keys.requiredSlots.indices where !found.contains(keys.requiredSlots[index]) {
+            diagnostics.append(.error(.missingKey, "\(context()) is missing required key `\(keys.required[index])`",
                                       at: SourceSpan(file: node.span.file, at: node.span.start)))
         }
     }
@@ -83,20 +83,20 @@ struct MappingReader {
 enum NodeReading {
     /// A non-null scalar's value as text; any scalar style. Reports lists and mappings.
     static func text(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let value = node.scalarValue, !node.isNull else {
+        guard let value = node.nonNullScalarValue else {
             diagnostics.append(.error(.wrongType, "\(what()) must be text, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(value, at: node.span)
+        return Located(string: value, at: node.span)
     }
 
     /// A name (identifier-like): a string scalar, not a boolean, number or null.
     static func name(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let value = node.scalarValue, !node.isNull else {
+        guard let value = node.nonNullScalarValue else {
             diagnostics.append(.error(.wrongType, "\(what()) must be a name, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(value, at: node.span)
+        return Located(string: value, at: node.span)
     }
 
     /// A plain `true` or `false`.
@@ -145,11 +145,11 @@ enum NodeReading {
 
     /// An expression: the scalar's text with the location of each character.
     static func expression(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> EmbeddedText? {
-        guard !node.isNull, let scalar = node.scalar else {
+        guard let text = node.nonNullScalarText else {
             diagnostics.append(.error(.wrongType, "\(what()) must be an expression, found \(node.kindDescription)",
                                       at: node.span, help: "write the expression as text, e.g. `guard: components.completed >= components.required`"))
             return nil
         }
-        return scalar.text
+        return text
     }
 }

@@ -11,28 +11,30 @@ extension PolicyLowering {
         typealias Key = TransitionKey
         let id = reader[slot: Key.id].flatMap { NodeReading.name($0, what: "`id`", diagnostics: &diagnostics) }
             ?? Located("#\(position)", at: SourceSpan(file: file, at: node.start))
-        var transition = TransitionDeclaration(id: id, span: node.span)
-        if let n = reader[slot: Key.from] { transition.from = lowerFrom(n) }
-        if let n = reader[slot: Key.to] { transition.to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
-        if let n = reader[slot: Key.mode] { transition.mode = lowerMode(n) }
-        if let n = reader[slot: Key.on] { transition.event = NodeReading.name(n, what: "`on` (an event)", diagnostics: &diagnostics) }
-        if let n = reader[slot: Key.when] { transition.when = NodeReading.expression(n, what: "`when`", diagnostics: &diagnostics) }
-        if let n = reader[slot: Key.at] { transition.at = NodeReading.expression(n, what: "`at`", diagnostics: &diagnostics) }
+        // Made in its place in the array and filled there: the declaration is large, and is
+        // not copied on the way.
+        transitions.append(TransitionDeclaration(id: id, span: node.span))
+        let at = transitions.count - 1
+        if let n = reader[slot: Key.from] { transitions[at].from = lowerFrom(n) }
+        if let n = reader[slot: Key.to] { transitions[at].to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.mode] { transitions[at].mode = lowerMode(n) }
+        if let n = reader[slot: Key.on] { transitions[at].event = NodeReading.name(n, what: "`on` (an event)", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.when] { transitions[at].when = NodeReading.expression(n, what: "`when`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.at] { transitions[at].at = NodeReading.expression(n, what: "`at`", diagnostics: &diagnostics) }
         if let n = reader[slot: Key.guard] {
-            transition.guardExpression = NodeReading.expression(n, what: "`guard`", diagnostics: &diagnostics)
+            transitions[at].guardExpression = NodeReading.expression(n, what: "`guard`", diagnostics: &diagnostics)
         }
-        if let n = reader[slot: Key.by] { transition.roles = NodeReading.nameList(n, what: "a role in `by`", diagnostics: &diagnostics) }
-        if let n = reader[slot: Key.set] { transition.assignments = lowerAssignments(n) }
+        if let n = reader[slot: Key.by] { transitions[at].roles = NodeReading.nameList(n, what: "a role in `by`", diagnostics: &diagnostics) }
+        if let n = reader[slot: Key.set] { transitions[at].assignments = lowerAssignments(n) }
         if let n = reader[slot: Key.effects] {
-            transition.effects = NodeReading.nameList(n, what: "an effect", diagnostics: &diagnostics)
+            transitions[at].effects = NodeReading.nameList(n, what: "an effect", diagnostics: &diagnostics)
         }
         if let n = reader[slot: Key.description] {
-            transition.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value
+            transitions[at].description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value
         }
         if let n = reader[slot: Key.acknowledge] {
-            transition.acknowledged = lowerAcknowledgementsOfTransition(n)
+            transitions[at].acknowledged = lowerAcknowledgementsOfTransition(n)
         }
-        transitions.append(transition)
     }
 
     private mutating func lowerFrom(_ node: YAMLNode) -> [Located<FromItem>] {

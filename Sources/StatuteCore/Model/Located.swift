@@ -13,3 +13,12 @@ package struct Located<Wrapped: Hashable & Sendable>: Hashable, Sendable {
         self.span = span
     }
 }
+
+extension Located where Wrapped == String {
+    /// A located string. Not generic, so that a reader in another module (the loader makes
+    /// one for every name it reads) makes one without looking up generic metadata.
+    package init(string value: String, at span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
