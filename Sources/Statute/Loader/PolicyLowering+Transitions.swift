@@ -13,7 +13,7 @@ extension PolicyLowering {
             ?? Located("#\(position)", at: SourceSpan(file: file, at: node.start))
         // Made in its place in the array and filled there: the declaration is large, and is
         // not copied on the way.
-        transitions.append(TransitionDeclaration(id: id, span: node.span))
+        transitions.append(.unfilled(id: id, span: node.span))
         let at = transitions.count - 1
         if let n = reader[slot: Key.from] { transitions[at].from = lowerFrom(n) }
         if let n = reader[slot: Key.to] { transitions[at].to = NodeReading.name(n, what: "`to`", diagnostics: &diagnostics) }
@@ -57,9 +57,9 @@ extension PolicyLowering {
 
     private static func fromItem(_ name: Located<String>) -> Located<FromItem> {
         switch name.value {
-        case "start": Located(.start, at: name.span)
-        case "*": Located(.anyStatus, at: name.span)
-        default: Located(.status(name.value), at: name.span)
+        case "start": Located(fromItem: .start, at: name.span)
+        case "*": Located(fromItem: .anyStatus, at: name.span)
+        default: Located(fromItem: .status(name.value), at: name.span)
         }
     }
 
@@ -77,7 +77,7 @@ extension PolicyLowering {
                                         ?? "`mode` is `automatic` or `manual`"))
             return nil
         }
-        return Located(mode, at: text.span)
+        return Located(mode: mode, at: text.span)
     }
 
     private mutating func lowerAssignments(_ node: YAMLNode) -> [FactAssignment] {

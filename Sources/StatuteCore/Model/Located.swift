@@ -22,3 +22,19 @@ extension Located where Wrapped == String {
         self.span = span
     }
 }
+
+extension Located where Wrapped == FromItem {
+    /// A located `from:` item, without generic metadata look-ups (see ``init(string:at:)``).
+    package init(fromItem value: FromItem, at span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
+
+extension Located where Wrapped == TransitionMode {
+    /// A located mode, without generic metadata look-ups (see ``init(string:at:)``).
+    package init(mode value: TransitionMode, at span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
