@@ -1,23 +1,25 @@
 internal import CLibYAML
 
-/// One libyaml event, copied out of libyaml's memory.
-enum YAMLEvent {
-    case streamStart
-    case streamEnd
-    case documentStart
-    case documentEnd
-    case alias(anchor: String)
-    /// A scalar; its value's bytes were appended to the caller's byte store at `value`.
-    case scalar(value: Range<Int>, anchor: String?, tag: String?, style: YAMLScalarStyle)
-    case sequenceStart(anchor: String?, tag: String?)
-    case sequenceEnd
-    case mappingStart(anchor: String?, tag: String?)
-    case mappingEnd
+/// What a libyaml event is.
+enum YAMLEventKind: UInt8 {
+    case streamStart, streamEnd, documentStart, documentEnd, alias, scalar, sequenceStart, sequenceEnd
+    case mappingStart, mappingEnd
 }
 
-/// An event and where it starts and ends.
+/// One libyaml event, copied out of libyaml's memory: a trivial value, so that passing
+/// one on retains and releases nothing. Its anchor (an alias's name) and tag, which
+/// policies rarely have, are read from the parser: ``LibYAMLParser/anchor`` and
+/// ``LibYAMLParser/tag``.
 struct ParsedEvent {
-    let event: YAMLEvent
+    let kind: YAMLEventKind
+    /// A scalar's style (`.plain` for other events).
+    let style: YAMLScalarStyle
+    /// Whether the event has an anchor (an alias always has its anchor's name).
+    let hasAnchor: Bool
+    /// Whether the event has a tag.
+    let hasTag: Bool
+    /// A scalar: where its value's bytes were appended to the caller's byte store.
+    let value: Range<Int>
     let start: Mark
     let end: Mark
 }
@@ -59,16 +61,23 @@ final class LibYAMLParser {
         input.deallocate()
     }
 
-    /// The next event, or the error that stops the stream. A scalar's value is appended
-    /// to `values` (no `String` is made for it).
-    func next(appendingScalarsTo values: inout [UInt8]) -> Result<ParsedEvent, LibYAMLError> {
+    /// The anchor of the last event that had one (``ParsedEvent/hasAnchor``): its anchor,
+    /// or an alias's anchor name.
+    private(set) var anchor: String?
+    /// The tag of the last event that had one (``ParsedEvent/hasTag``).
+    private(set) var tag: String?
+
+    /// The next event, or `nil` when an error stops the stream (then ``error`` says
+    /// which). A scalar's value is appended to `values` (no `String` is made for it).
+    func next(appendingScalarsTo values: inout [UInt8]) -> ParsedEvent? {
         var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { return .failure(currentError()) }
+        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
-        return .success(ParsedEvent(event: Self.convert(event, values: &values),
-                                    start: Mark(event.start_mark),
-                                    end: Mark(event.end_mark)))
+        return convert(event, values: &values)
     }
+
+    /// The error that stopped the stream, after ``next(appendingScalarsTo:)`` returned `nil`.
+    var error: LibYAMLError { currentError() }
 
     private func currentError() -> LibYAMLError {
         let state = parser.pointee
@@ -91,32 +100,49 @@ final class LibYAMLParser {
         }
     }
 
-    private static func convert(_ event: yaml_event_t, values: inout [UInt8]) -> YAMLEvent {
+    private func convert(_ event: yaml_event_t, values: inout [UInt8]) -> ParsedEvent {
+        let start = Mark(event.start_mark), end = Mark(event.end_mark)
+        var kind = YAMLEventKind.streamEnd
+        var style = YAMLScalarStyle.plain
+        var anchorPointer: UnsafeMutablePointer<yaml_char_t>?
+        var tagPointer: UnsafeMutablePointer<yaml_char_t>?
+        var range = 0..<0
         switch event.type {
-        case YAML_STREAM_START_EVENT: return .streamStart
-        case YAML_STREAM_END_EVENT: return .streamEnd
-        case YAML_DOCUMENT_START_EVENT: return .documentStart
-        case YAML_DOCUMENT_END_EVENT: return .documentEnd
+        case YAML_STREAM_START_EVENT: kind = .streamStart
+        case YAML_STREAM_END_EVENT: kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
         case YAML_ALIAS_EVENT:
-            return .alias(anchor: string(event.data.alias.anchor) ?? "")
+            kind = .alias
+            anchor = Self.string(event.data.alias.anchor) ?? ""
+            return ParsedEvent(kind: kind, style: style, hasAnchor: true, hasTag: false, value: range, start: start, end: end)
         case YAML_SCALAR_EVENT:
+            kind = .scalar
             let scalar = event.data.scalar
-            let start = values.count
+            let first = values.count
             if let bytes = scalar.value, scalar.length > 0 {
                 values.append(contentsOf: UnsafeBufferPointer(start: bytes, count: scalar.length))
             }
-            return .scalar(value: start..<values.count, anchor: string(scalar.anchor), tag: string(scalar.tag),
-                           style: style(scalar.style))
+            range = first..<values.count
+            anchorPointer = scalar.anchor
+            tagPointer = scalar.tag
+            style = Self.style(scalar.style)
         case YAML_SEQUENCE_START_EVENT:
-            let sequence = event.data.sequence_start
-            return .sequenceStart(anchor: string(sequence.anchor), tag: string(sequence.tag))
-        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+            kind = .sequenceStart
+            anchorPointer = event.data.sequence_start.anchor
+            tagPointer = event.data.sequence_start.tag
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
         case YAML_MAPPING_START_EVENT:
-            let mapping = event.data.mapping_start
-            return .mappingStart(anchor: string(mapping.anchor), tag: string(mapping.tag))
-        case YAML_MAPPING_END_EVENT: return .mappingEnd
-        default: return .streamEnd  // YAML_NO_EVENT: libyaml has nothing more to say
+            kind = .mappingStart
+            anchorPointer = event.data.mapping_start.anchor
+            tagPointer = event.data.mapping_start.tag
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        default: kind = .streamEnd  // YAML_NO_EVENT: libyaml has nothing more to say
         }
+        if let anchorPointer { anchor = String(cString: anchorPointer) }
+        if let tagPointer { tag = String(cString: tagPointer) }
+        return ParsedEvent(kind: kind, style: style, hasAnchor: anchorPointer != nil, hasTag: tagPointer != nil,
+                           value: range, start: start, end: end)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalarStyle {

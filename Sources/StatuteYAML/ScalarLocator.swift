@@ -15,11 +15,12 @@ import StatuteCore
 enum ScalarLocator {
     static func embeddedText(value: String, style: YAMLScalarStyle, start: Mark, end: Mark,
                              source: SourceText) -> EmbeddedText {
-        if case .ascii = source.scalars, start.line == end.line {
+        if case .ascii(let bytes) = source.scalars, start.line == end.line {
             // An ASCII file: a scalar's characters are its bytes. Escapes and folding only
             // ever make a value shorter than its text, so a value exactly as long as its text
             // (less the quotes) is that text, on one line, without a line feed.
-            let written = source.index(of: end) - source.index(of: start)
+            let from = source.index(of: start), to = source.index(of: end)
+            let written = to - from
             let length = value.utf8.count
             if style == .plain && length == written {
                 return EmbeddedText(text: value, file: source.file, oneLineStart: start.location, scalarCount: length)
@@ -28,6 +29,11 @@ enum ScalarLocator {
                 var first = start.location
                 first.column += 1
                 return EmbeddedText(text: value, file: source.file, oneLineStart: first, scalarCount: length)
+            }
+            if style == .singleQuoted || style == .doubleQuoted,
+               let text = oneLineQuoted(value: value, doubleQuoted: style == .doubleQuoted, bytes: bytes,
+                                        from: from, to: to, start: start.location, file: source.file) {
+                return text
             }
         }
         if style == .plain && start.line == end.line
@@ -59,6 +65,80 @@ enum ScalarLocator {
         if quoted { fallback.column += 1 }
         return EmbeddedText(text: value, file: source.file,
                             locations: align(value, with: units, fallback: fallback))
+    }
+
+    /// An ASCII file's one-line quoted scalar with escapes or `''`: each character's
+    /// location read off the bytes in one pass, as ``align(_:with:fallback:)`` would find
+    /// it. `nil` when anything is unusual (properties before the quote, an escape this
+    /// does not know, a value that is not ASCII, a character that does not match): the
+    /// general path then decides.
+    private static func oneLineQuoted(value: String, doubleQuoted: Bool, bytes: [UInt8], from: Int, to: Int,
+                                      start: SourceLocation, file: String) -> EmbeddedText? {
+        let quote: UInt8 = doubleQuoted ? 0x22 : 0x27
+        guard from < to, to <= bytes.count, bytes[from] == quote else { return nil }
+        var value = value
+        let line = start.line
+        let locations: [SourceLocation]? = value.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { raw -> [SourceLocation]? in
+                var locations: [SourceLocation] = []
+                locations.reserveCapacity(wanted.count + 1)
+                var index = from + 1
+                var column = start.column + 1
+                var found = 0
+                while index < to {
+                    let byte = raw[index]
+                    var meaning = byte
+                    var length = 1
+                    if byte == quote {
+                        guard !doubleQuoted, index + 1 < to, raw[index + 1] == quote else { break }  // the closing quote
+                        length = 2
+                    } else if doubleQuoted && byte == 0x5C {
+                        guard index + 1 < to, let escaped = escapeMeaning(raw, at: index + 1, before: to) else { return nil }
+                        (meaning, length) = escaped
+                    }
+                    guard found < wanted.count, wanted[found] == meaning else { return nil }
+                    locations.append(SourceLocation(line: line, column: column))
+                    found += 1
+                    index += length
+                    column += length
+                }
+                guard found == wanted.count, let last = locations.last else { return nil }
+                locations.append(SourceLocation(line: line, column: last.column + 1))
+                return locations
+            }
+        }
+        return locations.map { EmbeddedText(text: value, file: file, locations: $0) }
+    }
+
+    /// The ASCII character a double-quoted escape stands for, and how many bytes it takes
+    /// with its backslash; `nil` for an escape of anything else.
+    private static func escapeMeaning(_ raw: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> (UInt8, Int)? {
+        switch raw[index] {
+        case UInt8(ascii: "0"): return (0, 2)
+        case UInt8(ascii: "a"): return (7, 2)
+        case UInt8(ascii: "b"): return (8, 2)
+        case UInt8(ascii: "t"), 0x09: return (9, 2)
+        case UInt8(ascii: "n"): return (10, 2)
+        case UInt8(ascii: "v"): return (11, 2)
+        case UInt8(ascii: "f"): return (12, 2)
+        case UInt8(ascii: "r"): return (13, 2)
+        case UInt8(ascii: "e"): return (27, 2)
+        case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "\\"): return (raw[index], 2)
+        case UInt8(ascii: "x"):
+            guard index + 2 < end, let high = hexDigit(raw[index + 1]), let low = hexDigit(raw[index + 2]),
+                  high < 8 else { return nil }
+            return (high << 4 | low, 4)
+        default: return nil
+        }
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     /// One location per scalar of `value`, plus the location just past its end.

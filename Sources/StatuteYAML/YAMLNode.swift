@@ -195,6 +195,34 @@ package struct YAMLNode: Hashable, Sendable {
         return store.records[at].kind == .scalar ? store.value(at) : nil
     }
 
+    /// The value of a scalar that is not a core-schema null; `nil` for a null, a list or a
+    /// mapping. ``scalarValue`` and ``isNull`` in one look at the record.
+    package var nonNullScalarValue: String? {
+        let at = content
+        return isNonNullScalar(at) ? store.value(at) : nil
+    }
+
+    /// The text, with the location of each character, of a scalar that is not a core-schema
+    /// null; `nil` for a null, a list or a mapping. ``scalar``'s ``YAMLScalar/text`` without
+    /// making the scalar.
+    package var nonNullScalarText: EmbeddedText? {
+        let at = content
+        return isNonNullScalar(at) ? store.embeddedText(at, value: store.value(at)) : nil
+    }
+
+    /// Whether record `at` (not an alias) is a scalar that is not a core-schema null.
+    private func isNonNullScalar(_ at: Int) -> Bool {
+        let record = store.records[at]
+        guard record.kind == .scalar else { return false }
+        guard record.style == .plain else { return true }
+        switch record.second - record.first {
+        case 0: return false
+        case 1: return !store.value(at, equals: "~")
+        case 4: return !(store.value(at, equals: "null") || store.value(at, equals: "Null") || store.value(at, equals: "NULL"))
+        default: return true
+        }
+    }
+
     /// Whether the node is a scalar whose value is `text`.
     package func scalarEquals(_ text: String) -> Bool {
         let at = content
@@ -221,6 +249,14 @@ package struct YAMLNode: Hashable, Sendable {
             child = store.next(child)
         }
         return items
+    }
+
+    /// The list items without an array, or `nil` when the node is not a list.
+    package var items: YAMLItems? {
+        let at = content
+        let record = store.records[at]
+        guard record.kind == .sequence else { return nil }
+        return YAMLItems(store: store, first: at + 1, end: Int(record.first), count: Int(record.second))
     }
 
     /// The mapping entries, or `nil` when the node is not a mapping.
@@ -291,6 +327,31 @@ package struct YAMLEntries: Sequence, Sendable {
                 return YAMLMappingEntry(key: YAMLNode(store: store, index: key), value: YAMLNode(store: store, index: value))
             }
             return nil
+        }
+    }
+}
+
+/// A list's items in file order, read from the document without an array.
+package struct YAMLItems: Sequence, Sendable {
+    let store: YAMLNodeStore
+    let first: Int
+    let end: Int
+    /// How many items the list has.
+    package let count: Int
+
+    package func makeIterator() -> Iterator { Iterator(store: store, position: first, end: end) }
+
+    /// Walks the items.
+    package struct Iterator: IteratorProtocol {
+        let store: YAMLNodeStore
+        var position: Int
+        let end: Int
+
+        package mutating func next() -> YAMLNode? {
+            guard position < end else { return nil }
+            let item = position
+            position = store.next(item)
+            return YAMLNode(store: store, index: item)
         }
     }
 }

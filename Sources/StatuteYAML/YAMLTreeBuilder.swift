@@ -81,17 +81,17 @@ struct YAMLTreeBuilder {
     /// Reads every event and returns the document's root, or `nil` after a fatal error.
     mutating func build(with parser: LibYAMLParser) -> YAMLNode? {
         reading: while true {
-            switch parser.next(appendingScalarsTo: &values) {
-            case .failure(let error):
-                diagnostics.append(syntaxDiagnostic(error))
+            guard let parsed = parser.next(appendingScalarsTo: &values) else {
+                diagnostics.append(syntaxDiagnostic(parser.error))
                 broken = true
                 break reading
-            case .success(let parsed):
-                if case .streamEnd = parsed.event { break reading }
-                if handle(parsed) == .stop {
-                    broken = true
-                    break reading
-                }
+            }
+            if parsed.kind == .streamEnd { break reading }
+            let anchor = parsed.hasAnchor ? parser.anchor : nil
+            let tag = parsed.hasTag ? parser.tag : nil
+            if handle(parsed, anchor: anchor, tag: tag) == .stop {
+                broken = true
+                break reading
             }
         }
         if documents == 0 && !broken {
@@ -112,8 +112,9 @@ struct YAMLTreeBuilder {
         return records.count - 1
     }
 
-    private mutating func handle(_ parsed: ParsedEvent) -> Step {
-        switch parsed.event {
+    /// Handles one event; `anchor` and `tag` are the event's (an alias's anchor is the name it refers to).
+    private mutating func handle(_ parsed: ParsedEvent, anchor: String?, tag: String?) -> Step {
+        switch parsed.kind {
         case .streamStart, .streamEnd, .documentEnd:
             return .next
         case .documentStart:
@@ -126,8 +127,10 @@ struct YAMLTreeBuilder {
             }
             documentStart = parsed.start
             return .next
-        case .scalar(let value, let anchor, let tag, let style):
+        case .scalar:
             if let tag { reportTag(tag, parsed) }
+            let value = parsed.value
+            let style = parsed.style
             if valuesAreASCII && !(source.isASCII && style != .doubleQuoted) {
                 valuesAreASCII = !values[value].contains { $0 >= 0x80 }
             }
@@ -135,9 +138,9 @@ struct YAMLTreeBuilder {
                                first: value.lowerBound, second: value.upperBound)
             finish(Built(index: index, count: 1, height: 0), anchor: anchor)
             return .next
-        case .sequenceStart(let anchor, let tag):
+        case .sequenceStart:
             return open(isMapping: false, anchor: anchor, tag: tag, parsed)
-        case .mappingStart(let anchor, let tag):
+        case .mappingStart:
             return open(isMapping: true, anchor: anchor, tag: tag, parsed)
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return .next }
@@ -147,8 +150,8 @@ struct YAMLTreeBuilder {
             records[frame.index].second = frame.children
             finish(Built(index: frame.index, count: frame.count, height: frame.height), anchor: frame.anchor)
             return .next
-        case .alias(let name):
-            return alias(name, parsed)
+        case .alias:
+            return alias(anchor ?? "", parsed)
         }
     }
 
@@ -297,24 +300,34 @@ struct YAMLTreeBuilder {
     /// `stack[top]`, if it was. Every kept entry's key is a scalar that was new when it came.
     private func firstLocation(of content: Int, inFrame top: Int) -> SourceLocation? {
         if let index = stack[top].firstKeys { return index[value(content)] }
-        for key in keyStack[stack[top].keyBase...] where sameValue(self.content(key), content) {
-            return records[key].start
+        let base = stack[top].keyBase
+        guard base < keyStack.count else { return nil }
+        let allASCII = valuesAreASCII
+        return records.withUnsafeBufferPointer { records in
+            values.withUnsafeBufferPointer { values in
+                keyStack.withUnsafeBufferPointer { keys in
+                    let wanted = records[content]
+                    let wantedStart = Int(wanted.first), wantedCount = Int(wanted.second - wanted.first)
+                    for position in base..<keys.count {
+                        let key = records[keys[position]]
+                        let record = key.kind == .alias ? records[Int(key.first)] : key
+                        let start = Int(record.first), count = Int(record.second - record.first)
+                        if count == wantedCount
+                            && (count == 0 || memcmp(values.baseAddress! + start, values.baseAddress! + wantedStart, count) == 0) {
+                            return key.start
+                        }
+                        // Equal bytes are equal strings; only text that is not ASCII can be equal
+                        // with other bytes, as strings compare by canonical equivalence.
+                        if allASCII { continue }
+                        let x = UnsafeBufferPointer(rebasing: values[start..<start + count])
+                        let y = UnsafeBufferPointer(rebasing: values[wantedStart..<wantedStart + wantedCount])
+                        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { continue }
+                        if String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self) { return key.start }
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
-    }
-
-    /// Whether scalar records `a` and `b` have equal values, as strings compare.
-    private func sameValue(_ a: Int, _ b: Int) -> Bool {
-        let ra = records[a], rb = records[b]
-        let x = values[Int(ra.first)..<Int(ra.second)], y = values[Int(rb.first)..<Int(rb.second)]
-        if x.count != y.count && valuesAreASCII { return false }
-        let bytesEqual = x.count == y.count && values.withUnsafeBufferPointer { all in
-            x.isEmpty || memcmp(all.baseAddress! + x.startIndex, all.baseAddress! + y.startIndex, x.count) == 0
-        }
-        if bytesEqual { return true }
-        if valuesAreASCII { return false }
-        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
-        return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
     }
 
     /// Adds the nodes an alias stands for to the document's alias budget.

@@ -29,6 +29,32 @@ private typealias Location = StatuteCore.SourceLocation
         #expect(try #require(ascii.root?["f"]?.scalar).text.location(atScalarOffset: 0) == Location(line: 9, column: 4))
     }
 
+    @Test func oneLineQuotedScalarsWithEscapesGetTheGeneralPathsLocations() throws {
+        // Each value is read once from an all-ASCII file (located in one pass over its bytes)
+        // and once from a file that is not (located by the general alignment).
+        let values = [
+            #""a\"b\x41c\t\\d \/ \e\0 \ x""#, #"'it''s '' here'"#, #""\u00e9 and \x8A""#,
+            #"&anchor "x\"y""#, "\"tab\\\tin\"", #""end\"" # comment"#, #"'\n stays'"#, #""\N\_\L\P""#,
+            #""""#, #"''"#, #""\"""#,
+        ]
+        var text = ""
+        for (index, value) in values.enumerated() { text += "k\(index): \(value)\n" }
+        let (ascii, wide) = bothWays(text)
+        #expect(ascii.diagnostics.map(\.message) == wide.diagnostics.map(\.message))
+        for index in values.indices {
+            let left = try #require(ascii.root?["k\(index)"]?.scalar, "k\(index)")
+            let right = try #require(wide.root?["k\(index)"]?.scalar, "k\(index)")
+            #expect(left.value == right.value, "k\(index)")
+            #expect(left.text.locations == right.text.locations, "k\(index): \(values[index])")
+        }
+        let first = try #require(ascii.root?["k0"]?.scalar)
+        #expect(first.value == "a\"bAc\t\\d / \u{1B}\0  x")
+        #expect(first.text.location(atScalarOffset: 1) == Location(line: 1, column: 7))  // `"`, at `\"`
+        #expect(first.text.location(atScalarOffset: 2) == Location(line: 1, column: 9))  // `b`
+        #expect(first.text.location(atScalarOffset: 3) == Location(line: 1, column: 10))  // `A`, at `\x41`
+        #expect(first.text.location(atScalarOffset: 4) == Location(line: 1, column: 14))  // `c`
+    }
+
     @Test func controlCharactersAreStillRefusedInAnOtherwiseASCIIFile() {
         let result = YAMLReader.read(text: "a: b\u{7}c\n", file: "a.yaml")
         #expect(result.root == nil)

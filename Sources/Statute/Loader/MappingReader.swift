@@ -1,6 +1,24 @@
 import StatuteCore
 import StatuteYAML
 
+/// The keys a kind of mapping allows, and which of them it requires, laid out once
+/// (each kind's is a `static let`) so that reading a mapping compares bytes only.
+final class MappingKeys: Sendable {
+    let table: YAMLKeyTable
+    /// The required keys, in the order they are reported when missing.
+    let required: [String]
+    /// The slot of each required key in ``allowed``, or -1 when it is not allowed.
+    let requiredSlots: [Int]
+
+    var allowed: [String] { table.keys }
+
+    init(_ allowed: [String], required: [String] = []) {
+        table = YAMLKeyTable(allowed)
+        self.required = required
+        requiredSlots = required.map { allowed.firstIndex(of: $0) ?? -1 }
+    }
+}
+
 /// Reads one YAML mapping strictly: reports unknown keys (with "did you mean"),
 /// missing required keys and wrong value shapes, collecting diagnostics as it goes.
 struct MappingReader {
@@ -14,7 +32,15 @@ struct MappingReader {
     /// for messages ("the policy", "transition `x`", …); it is worked out only for one.
     init?(_ node: YAMLNode, context: @autoclosure () -> String, allowed: [String], required: [String] = [],
           diagnostics: inout [Diagnostic]) {
-        let found = node.lookUp(allowed) { entry in
+        self.init(node, context: context(), keys: MappingKeys(allowed, required: required), diagnostics: &diagnostics)
+    }
+
+    /// Starts reading `node` as a mapping with `keys`; reports a diagnostic and returns
+    /// `nil` when the node is not a mapping. `context` says what the mapping is, for
+    /// messages ("the policy", "transition `x`", …); it is worked out only for one.
+    init?(_ node: YAMLNode, context: @autoclosure () -> String, keys: MappingKeys, diagnostics: inout [Diagnostic]) {
+        let allowed = keys.allowed
+        let found = node.lookUp(keys.table) { entry in
             let key = entry.key.scalarValue ?? ""
             diagnostics.append(.error(.unknownKey, "unknown key `\(key)` in \(context())", at: entry.key.span,
                                       help: Suggestions.didYouMean(key, in: allowed)
@@ -28,8 +54,8 @@ struct MappingReader {
         self.node = node
         self.found = found
         self.allowed = allowed
-        for key in required where self[key] == nil {
-            diagnostics.append(.error(.missingKey, "\(context()) is missing required key `\(key)`",
+        for index in keys.requiredSlots.indices where !found.contains(keys.requiredSlots[index]) {
+            diagnostics.append(.error(.missingKey, "\(context()) is missing required key `\(keys.required[index])`",
                                       at: SourceSpan(file: node.span.file, at: node.span.start)))
         }
     }
@@ -57,20 +83,20 @@ struct MappingReader {
 enum NodeReading {
     /// A non-null scalar's value as text; any scalar style. Reports lists and mappings.
     static func text(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let value = node.scalarValue, !node.isNull else {
+        guard let value = node.nonNullScalarValue else {
             diagnostics.append(.error(.wrongType, "\(what()) must be text, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(value, at: node.span)
+        return Located(string: value, at: node.span)
     }
 
     /// A name (identifier-like): a string scalar, not a boolean, number or null.
     static func name(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let value = node.scalarValue, !node.isNull else {
+        guard let value = node.nonNullScalarValue else {
             diagnostics.append(.error(.wrongType, "\(what()) must be a name, found \(node.kindDescription)", at: node.span))
             return nil
         }
-        return Located(value, at: node.span)
+        return Located(string: value, at: node.span)
     }
 
     /// A plain `true` or `false`.
@@ -97,7 +123,7 @@ enum NodeReading {
 
     /// A scalar or a list of scalars, as names.
     static func nameList(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> [Located<String>] {
-        if let items = node.sequence {
+        if let items = node.items {
             var names: [Located<String>] = []
             names.reserveCapacity(items.count)
             for item in items {
@@ -119,11 +145,11 @@ enum NodeReading {
 
     /// An expression: the scalar's text with the location of each character.
     static func expression(_ node: YAMLNode, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> EmbeddedText? {
-        guard !node.isNull, let scalar = node.scalar else {
+        guard let text = node.nonNullScalarText else {
             diagnostics.append(.error(.wrongType, "\(what()) must be an expression, found \(node.kindDescription)",
                                       at: node.span, help: "write the expression as text, e.g. `guard: components.completed >= components.required`"))
             return nil
         }
-        return scalar.text
+        return text
     }
 }

@@ -16,6 +16,12 @@ struct PolicyLowering {
     static let requiredTopLevelKeys = ["statute", "name", "statuses", "transitions"]
     static let requiredTransitionKeys = ["id", "from", "to", "mode"]
     static let requiredDeclarationKeys = ["type"]
+    static let topLevelMapping = MappingKeys(topLevelKeys, required: requiredTopLevelKeys)
+    static let transitionMapping = MappingKeys(transitionKeys, required: requiredTransitionKeys)
+    static let declarationMapping = MappingKeys(declarationKeys, required: requiredDeclarationKeys)
+    static let roleMapping = MappingKeys(roleKeys)
+    static let statusMapping = MappingKeys(statusKeys)
+    static let namedMapping = MappingKeys(namedKeys)
 
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -26,8 +32,7 @@ struct PolicyLowering {
 
     mutating func lower(_ root: YAMLNode) -> PolicyDocument {
         var document = PolicyDocument(file: file, span: root.span)
-        guard let top = MappingReader(root, context: "the policy", allowed: Self.topLevelKeys,
-                                      required: Self.requiredTopLevelKeys,
+        guard let top = MappingReader(root, context: "the policy", keys: Self.topLevelMapping,
                                       diagnostics: &diagnostics) else { return document }
         if let node = top["statute"] {
             document.version = NodeReading.int(node, what: "`statute` (the format version)", diagnostics: &diagnostics)
@@ -45,11 +50,14 @@ struct PolicyLowering {
         if let node = top["events"] { document.events = lowerNamed(node, kind: "event") }
         if let node = top["effects"] { document.effects = lowerNamed(node, kind: "effect") }
         if let node = top["transitions"] {
-            let items = NodeReading.list(node, what: "`transitions`", diagnostics: &diagnostics)
             var transitions: [TransitionDeclaration] = []
-            transitions.reserveCapacity(items.count)  // declarations are large: no growth by doubling
-            for (position, item) in items.enumerated() {
-                if let transition = lowerTransition(item, position: position + 1) { transitions.append(transition) }
+            if let items = node.items {
+                transitions.reserveCapacity(items.count)  // declarations are large: no growth by doubling
+                for (position, item) in items.enumerated() {
+                    lowerTransition(item, position: position + 1, into: &transitions)
+                }
+            } else {
+                _ = NodeReading.list(node, what: "`transitions`", diagnostics: &diagnostics)  // reports the shape
             }
             document.transitions = transitions
         }
@@ -78,7 +86,7 @@ struct PolicyLowering {
             var role = RoleDeclaration(name: name)
             if value.isNull { return role }
             guard let reader = MappingReader(value, context: "role `\(name.value)`",
-                                             allowed: Self.roleKeys, diagnostics: &diagnostics)
+                                             keys: Self.roleMapping, diagnostics: &diagnostics)
             else { return role }
             if let d = reader["description"] { role.description = NodeReading.text(d, what: "`description`", diagnostics: &diagnostics)?.value }
             if let i = reader["includes"] { role.includes = NodeReading.nameList(i, what: "a role in `includes`", diagnostics: &diagnostics) }
@@ -116,8 +124,7 @@ struct PolicyLowering {
                                       help: "write `\(name.value).\(first):` at the level of `\(name.value)`, with its type"))
             return nil
         }
-        guard let reader = MappingReader(node, context: "\(kind) `\(name.value)`", allowed: Self.declarationKeys,
-                                         required: Self.requiredDeclarationKeys, diagnostics: &diagnostics),
+        guard let reader = MappingReader(node, context: "\(kind) `\(name.value)`", keys: Self.declarationMapping, diagnostics: &diagnostics),
               let typeNode = reader["type"], let type = lowerType(typeNode, of: name.value) else { return nil }
         var declaration = ValueDeclaration(name: name, type: type)
         if let node = reader["default"] {
@@ -156,7 +163,7 @@ struct PolicyLowering {
             var status = StatusDeclaration(id: id)
             if value.isNull { return status }
             guard let reader = MappingReader(value, context: "status `\(id.value)`",
-                                             allowed: Self.statusKeys, diagnostics: &diagnostics)
+                                             keys: Self.statusMapping, diagnostics: &diagnostics)
             else { return status }
             if let n = reader["label"] { status.label = NodeReading.text(n, what: "`label`", diagnostics: &diagnostics)?.value }
             if let n = reader["description"] { status.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value }
@@ -169,7 +176,7 @@ struct PolicyLowering {
         sectionEntries(node, section: kind + "s").map { name, value in
             var declaration = NamedDeclaration(name: name)
             if value.isNull { return declaration }
-            guard let reader = MappingReader(value, context: "\(kind) `\(name.value)`", allowed: Self.namedKeys,
+            guard let reader = MappingReader(value, context: "\(kind) `\(name.value)`", keys: Self.namedMapping,
                                              diagnostics: &diagnostics) else { return declaration }
             if let n = reader["description"] {
                 declaration.description = NodeReading.text(n, what: "`description`", diagnostics: &diagnostics)?.value

@@ -60,6 +60,12 @@ package struct TransitionDeclaration: Hashable, Sendable {
     /// The whole transition entry.
     package var span: SourceSpan
 
+    /// A transition declaration with nothing but its id and span yet, for a reader to fill
+    /// in field by field (cheaper, from another module, than the initializer with defaults).
+    package static func unfilled(id: Located<String>, span: SourceSpan) -> TransitionDeclaration {
+        TransitionDeclaration(id: id, span: span)
+    }
+
     /// Creates a transition declaration; everything but `id` and `span` may be missing, for the checker to report.
     package init(id: Located<String>, from: [Located<FromItem>] = [], to: Located<String>? = nil,
                 mode: Located<TransitionMode>? = nil, event: Located<String>? = nil,
