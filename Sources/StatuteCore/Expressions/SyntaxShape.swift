@@ -138,8 +138,9 @@ extension SyntaxShape {
             words.reserveCapacity(capacity)
         }
 
-        /// The tree added so far (complete once its root is added).
-        package var shape: SyntaxShape { SyntaxShape(words: words) }
+        /// The tree added so far (complete once its root is added), in an array of exactly
+        /// its size: a policy keeps one per expression for its whole life.
+        package var shape: SyntaxShape { SyntaxShape(words: words.exactlySized()) }
 
         private mutating func header(_ tag: Tag, op: UInt32 = 0, _ start: Int, _ end: Int) {
             words.append(tag.rawValue | op << 8)
@@ -285,6 +286,18 @@ private extension BinaryOperator {
         case .multiply: 12
         case .divide: 13
         case .remainder: 14
+        }
+    }
+}
+
+extension Array {
+    /// The same elements in an array with no spare room: a copy when this one has some.
+    /// For arrays kept for a policy's whole life, built by appending to a guessed capacity.
+    func exactlySized() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
         }
     }
 }
