@@ -76,7 +76,7 @@ package struct ExpressionEnvironment: Sendable {
         guard let type = Self.check(typed.type, for: purpose, at: syntax.span, into: &checker) else {
             return (nil, checker.diagnostics)
         }
-        let expression = CompiledExpression(type: type, source: source, shape: shape, reads: checker.reads.exactlySized(),
+        let expression = CompiledExpression(type: type, source: source, shape: shape, reads: checker.reads,
                                             root: typed.node, table: table,
                                             derivedRead: checker.derivedRead.sorted())
         return (expression, [])
