@@ -22,13 +22,13 @@ package enum SourceFileCheck {
 
     /// Reads and checks the file at `path` (named `path` in diagnostics).
     package static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
-        let read: YAMLReadResult
         switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
-        // The file's bytes are released here, once read, not held while the policy compiles.
-        case .success(let bytes): read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+        case .success(var bytes):
+            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            bytes = []  // the file's bytes are let go before checking and compiling
+            return check(read: consume read, file: path, options: options)
         case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
         }
-        return check(read: read, file: path, options: options)
     }
 
     /// Checks a file's bytes.
@@ -36,11 +36,11 @@ package enum SourceFileCheck {
         check(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
     }
 
-    /// Checks a file already read as YAML.
+    /// Checks a file read as YAML.
     static func check(read: consuming YAMLReadResult, file: String, options: LoadOptions) -> Report {
         if read.root?["statute"] != nil {
-            // Handed over whole, so that the node tree is freed once lowered.
-            let loaded = PolicyLoader.load(read: read, file: file, options: options)
+            // Handed over whole (moved, not copied), so that the node tree is freed once lowered.
+            let loaded = PolicyLoader.load(read: consume read, file: file, options: options)
             return Report(file: file, kind: .policy, diagnostics: loaded.diagnostics)
         }
         if let root = read.root, root["tests"] != nil {
