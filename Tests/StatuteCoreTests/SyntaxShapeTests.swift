@@ -100,4 +100,13 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [("a && b", true), ("(a && b)", true), ("x > 1 && min(y, 2) > 0 && k", true),
+                      ("a || b && c", false), ("a && b || c", false), ("!(a && b)", false), ("a", false),
+                      ("f(a && b)", false), ("settings.on ? a && b : c", false)])
+    func aConjunctionIsKnownWithoutUnpacking(text: String, isConjunction: Bool) throws {
+        let (source, tree) = try #require(Self.parse(text))
+        #expect(SyntaxShape(tree, in: source).isConjunction == isConjunction)
+        #expect(tree.conjuncts.count > 1 == isConjunction)
+    }
 }

@@ -46,6 +46,13 @@ struct ConstantEvaluation {
         expression.reads.contains { $0.name.hasPrefix("settings.") || settingsOnlyDerived[$0.name] != nil }
     }
 
+    /// Whether every name `expression` reads is a setting or a derived value that reads
+    /// settings only: what ``settingsRead(by:)`` needs of a whole expression to be non-nil,
+    /// found in its reads without unpacking its tree.
+    func readsOnlySettings(_ expression: CompiledExpression) -> Bool {
+        expression.reads.allSatisfy { $0.name.hasPrefix("settings.") || settingsOnlyDerived[$0.name] != nil }
+    }
+
     /// Adds the settings `syntax` reads to `settings`; `false` as soon as it reads
     /// anything else. One set for the whole tree, no array of children per node.
     private func collectSettings(_ syntax: ExpressionSyntax, into settings: inout Set<String>) -> Bool {

@@ -96,6 +96,9 @@ extension PolicyAnalyzer {
         if case .when(let e) = transition.trigger, constants.mayReadSettings(e) { conditions.append(e) }
         if let g = transition.guardExpression, constants.mayReadSettings(g) { conditions.append(g) }
         for condition in conditions {
+            // A condition that is one part reading a fact (or `today`) has nothing to find:
+            // its tree is unpacked only when some part may read settings alone.
+            guard condition.shape.isConjunction || constants.readsOnlySettings(condition) else { continue }
             for part in condition.syntax.conjuncts {
                 guard let settings = constants.settingsRead(by: part), !settings.isEmpty,
                       let value = constants.value(of: part, for: .condition), value != .bool(true) else { continue }

@@ -70,6 +70,18 @@ package struct SyntaxShape: Hashable, Sendable {
         return stack[0]
     }
 
+    /// Whether the tree is an `&&` at the top (so it has more than one conjunct), found
+    /// without unpacking it: the root is the last node.
+    package var isConjunction: Bool {
+        var index = 0, root: UInt32 = 0
+        while index < words.count {
+            root = words[index]
+            index += 3
+            index += payloadCount(root, at: index)
+        }
+        return root & 0xFF == Tag.binary.rawValue && root >> 8 & 0xFF == BinaryOperator.and.code
+    }
+
     /// A string packed by ``Builder``, at `index`; moves `index` past it.
     private func string(at index: inout Int) -> String {
         let count = Int(words[index])
