@@ -107,6 +107,6 @@ import Testing
     func aConjunctionIsKnownWithoutUnpacking(text: String, isConjunction: Bool) throws {
         let (source, tree) = try #require(Self.parse(text))
         #expect(SyntaxShape(tree, in: source).isConjunction == isConjunction)
-        #expect(tree.conjuncts.count > 1 == isConjunction)
+        #expect((tree.conjuncts.count > 1) == isConjunction)
     }
 }
