@@ -107,7 +107,7 @@ extension PolicyCompiler {
     private func resolveFrom(_ declaration: TransitionDeclaration, _ context: TransitionContext, ok: inout Bool,
                              into diagnostics: inout [Diagnostic]) -> (Bool, Set<Int>) {
         var fromStart = false
-        var fromStatuses = Set<Int>()
+        var fromStatuses = Set<Int>(minimumCapacity: declaration.from.count)
         if declaration.from.isEmpty, declaration.mode != nil {
             diagnostics.append(.error(.emptyFrom, "transition `\(declaration.id.value)` applies from no status",
                                       at: declaration.id.span,

@@ -31,11 +31,11 @@ indirect enum CompiledNode: Sendable {
 extension CompiledNode {
     /// Adds the instructions and constants this node flattens to. Recursion depth is the
     /// tree's, which the parser bounds.
-    func count(into size: inout (instructions: Int, constants: Int)) {
+    func count(into size: inout (instructions: Int, constants: Int, names: Int)) {
         size.instructions += 1
         switch self {
         case .constant: size.constants += 1
-        case .fact, .setting, .today, .derived: break
+        case .fact, .setting, .today, .derived: size.names += 1
         case .unary(_, let x): x.count(into: &size)
         case .binary(_, let x, let y), .equal(let x, let y, _), .and(let x, let y), .or(let x, let y),
              .coalesce(let x, let y):
@@ -110,10 +110,11 @@ struct CompiledProgram: Sendable {
         // Arrays of exactly the size needed: grown by appending, they were reallocated
         // four or five times per expression and left a third of their room unused (a
         // policy of 2,000 statuses holds some 18,000 programs for its whole life).
-        var size = (instructions: 0, constants: 0)
+        var size = (instructions: 0, constants: 0, names: 0)
         node.count(into: &size)
         builder.instructions.reserveCapacity(size.instructions)
         builder.constants.reserveCapacity(size.constants)
+        builder.names.reserveCapacity(size.names)  // at most: a name read twice is listed once
         _ = builder.emit(node)
         instructions = builder.instructions
         constants = builder.constants
