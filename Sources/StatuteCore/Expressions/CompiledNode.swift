@@ -1,7 +1,7 @@
 /// The checker's output for an expression: names are slots, operators are chosen for
 /// their operand types, and null handling is explicit in the node kind. It is flattened
 /// into a ``CompiledProgram`` before it is evaluated.
-indirect enum CompiledNode: Sendable {
+enum CompiledNode: Sendable {
     case constant(Value)
     /// A fact by slot (name kept for traces).
     case fact(Int, String)
@@ -11,21 +11,21 @@ indirect enum CompiledNode: Sendable {
     /// A derived value by its index in the environment, computed before the expression runs.
     case derived(Int, String)
     /// A strict unary operation: a null operand gives null.
-    case unary(UnaryOp, CompiledNode)
+    indirect case unary(UnaryOp, CompiledNode)
     /// A strict binary operation: a null operand gives null.
-    case binary(BinaryOp, CompiledNode, CompiledNode)
+    indirect case binary(BinaryOp, CompiledNode, CompiledNode)
     /// `==` (or `!=` when negated): compares null like a value, never null.
-    case equal(CompiledNode, CompiledNode, negated: Bool)
+    indirect case equal(CompiledNode, CompiledNode, negated: Bool)
     /// Three-valued `&&`.
-    case and(CompiledNode, CompiledNode)
+    indirect case and(CompiledNode, CompiledNode)
     /// Three-valued `||`.
-    case or(CompiledNode, CompiledNode)
+    indirect case or(CompiledNode, CompiledNode)
     /// `a ?? b`.
-    case coalesce(CompiledNode, CompiledNode)
+    indirect case coalesce(CompiledNode, CompiledNode)
     /// `c ? a : b`; a null condition gives null.
-    case conditional(CompiledNode, CompiledNode, CompiledNode)
+    indirect case conditional(CompiledNode, CompiledNode, CompiledNode)
     /// `x in [items]`: null when `x` is null, else whether any item equals `x`.
-    case member(CompiledNode, [CompiledNode])
+    indirect case member(CompiledNode, [CompiledNode])
 }
 
 extension CompiledNode {

@@ -74,8 +74,10 @@ package enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
 /// Equality and hashing compare the tree only, not the spans, so a tree printed with
 /// ``description`` and parsed again equals the original.
 package struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
-    /// What a node is, with its sub-expressions.
-    package indirect enum Kind: Hashable, Sendable {
+    /// What a node is, with its sub-expressions. Only the cases holding a node directly
+    /// are boxed: literals, names, lists and calls are stored inline, so leaves (half
+    /// of every tree) cost no allocation.
+    package enum Kind: Hashable, Sendable {
         /// A `null`, `true`/`false`, integer or string literal.
         case literal(LiteralValue)
         /// A name as written: `completed_on`, `program.require_approval`,
@@ -84,11 +86,11 @@ package struct ExpressionSyntax: Hashable, Sendable, CustomStringConvertible {
         /// `[a, b]`, only valid on the right of `in`.
         case list([ExpressionSyntax])
         /// A prefix operator applied to an operand.
-        case unary(UnaryOperator, ExpressionSyntax)
+        indirect case unary(UnaryOperator, ExpressionSyntax)
         /// An infix operator applied to two operands.
-        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        indirect case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         /// `condition ? then : else`.
-        case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
+        indirect case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
         /// `function(arguments…)`.
         case call(String, [ExpressionSyntax])
     }
