@@ -109,4 +109,18 @@ import Testing
         #expect(SyntaxShape(tree, in: source).isConjunction == isConjunction)
         #expect((tree.conjuncts.count > 1) == isConjunction)
     }
+
+    @Test func hostileTextsGetTheSameDiagnosticsWhenPackedAndNoShape() {
+        let deep = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
+        let texts = [deep, String(repeating: "-", count: 300) + "1", "'unterminated", "99999999999999999999999",
+                     "a &&", "a and b", String(repeating: "x + ", count: 20_000) + "x", "f(" + deep + ")", "\u{0}"]
+        for text in texts {
+            let source = Fixture.text(text)
+            let (plain, plainDiagnostics) = ExpressionParser.parse(source, limits: ExpressionLimits())
+            let (shaped, shapedDiagnostics) = ExpressionParser.parseShaped(source, limits: ExpressionLimits())
+            #expect(plain == nil && shaped == nil, "\(text.prefix(40))")
+            #expect(shapedDiagnostics == plainDiagnostics, "\(text.prefix(40))")
+            #expect(shapedDiagnostics.count == 1 && shapedDiagnostics[0].span != nil, "\(text.prefix(40))")
+        }
+    }
 }

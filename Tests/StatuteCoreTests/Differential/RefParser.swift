@@ -22,70 +22,19 @@ struct RefExpressionToken: Hashable, Sendable {
     let range: Range<Int>
 }
 
-/// The punctuation and operator symbols of the expression language, and the keyword `in`.
-enum RefExpressionSymbol: String, Hashable, Sendable {
-    case question = "?", colon = ":", less = "<", greater = ">", plus = "+", minus = "-", star = "*"
-    case slash = "/", percent = "%", bang = "!", openParen = "(", closeParen = ")", openBracket = "["
-    case closeBracket = "]", comma = ","
-    case coalesce = "??", or = "||", and = "&&", equal = "==", notEqual = "!=", lessOrEqual = "<="
-    case greaterOrEqual = ">=", `in` = "in"
+/// The symbols are the current lexer's (the table did not change); the previous lexer
+/// looked them up by scalar.
+typealias RefExpressionSymbol = ExpressionSymbol
 
-    /// The infix operator this symbol is, if any (`??` included).
-    var binaryOperator: BinaryOperator? {
-        switch self {
-        case .coalesce: .coalesce
-        case .or: .or
-        case .and: .and
-        case .equal: .equal
-        case .notEqual: .notEqual
-        case .less: .less
-        case .lessOrEqual: .lessOrEqual
-        case .greater: .greater
-        case .greaterOrEqual: .greaterOrEqual
-        case .in: .in
-        case .plus: .add
-        case .minus: .subtract
-        case .star: .multiply
-        case .slash: .divide
-        case .percent: .remainder
-        default: nil
-        }
-    }
-
+extension ExpressionSymbol {
     /// The one-scalar symbol `s` is, if any.
-    static func single(_ s: Unicode.Scalar) -> RefExpressionSymbol? {
-        switch s {
-        case "?": .question
-        case ":": .colon
-        case "<": .less
-        case ">": .greater
-        case "+": .plus
-        case "-": .minus
-        case "*": .star
-        case "/": .slash
-        case "%": .percent
-        case "!": .bang
-        case "(": .openParen
-        case ")": .closeParen
-        case "[": .openBracket
-        case "]": .closeBracket
-        case ",": .comma
-        default: nil
-        }
+    static func single(_ s: Unicode.Scalar) -> ExpressionSymbol? {
+        s.isASCII ? single(UInt8(s.value)) : nil
     }
 
     /// The two-scalar symbol `a` and `b` make, if any.
-    static func double(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> RefExpressionSymbol? {
-        switch (a, b) {
-        case ("?", "?"): .coalesce
-        case ("|", "|"): .or
-        case ("&", "&"): .and
-        case ("=", "="): .equal
-        case ("!", "="): .notEqual
-        case ("<", "="): .lessOrEqual
-        case (">", "="): .greaterOrEqual
-        default: nil
-        }
+    static func double(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> ExpressionSymbol? {
+        a.isASCII && b.isASCII ? double(UInt8(a.value), UInt8(b.value)) : nil
     }
 }
 
