@@ -10,7 +10,7 @@ extension EvaluationRun {
         var taken = 0
         var entered: [Int?] = []
         noteWrongStatus(.settle) { $0.triggerKind == .when || $0.triggerKind == .at }
-        while let transition = nextSettleTransition() {
+        while let transition = explain ? nextSettleTransition(ExplainingSettle.self) : nextSettleTransition(SilentSettle.self) {
             let from = status
             take(transition, trigger: transition.triggerKind)
             taken += 1
@@ -27,87 +27,43 @@ extension EvaluationRun {
         }
     }
 
-    /// The first `when`/`at` transition from the current status whose trigger and guard hold.
-    private mutating func nextSettleTransition() -> Transition? {
-        guard explain else { return firstSettleTransition() }
-        let candidates = policy.settleTransitions[policy.stateIndex(status)]
-        for (position, index) in candidates.enumerated() {
-            let transition = policy.transitions[index]
-            var values: [NamedValue] = []
-            var date: CalendarDate?
-            switch transition.trigger {
-            case .when(let condition):
-                let check = evaluateNow(condition)
-                values = check.values
-                guard check.holds else {
-                    if explain, check.isUnknown {
-                        note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
-                             message: Narration.conditionUnknown(transition, condition, check.nullNames, in: policy))
-                    } else if explain {
-                        note(transition, .settle, .triggerNotMet, values: check.values,
-                             message: Narration.conditionFalse(transition, condition, check.values, in: policy))
-                    }
-                    continue
-                }
-            case .at(let dateExpression):
-                let check = evaluateNow(dateExpression)
-                values = check.values
-                guard let due = check.value.dateValue else {
-                    if explain {
-                        note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
-                             message: Narration.dateUnknown(transition, dateExpression, check.nullNames, in: policy))
-                    }
-                    continue
-                }
-                date = due
-                guard context.today >= due else {
-                    noteNotDue(transition, due: due, dateValues: check.values)
-                    continue
-                }
-            case .event, .manual:
-                continue
-            }
-            if let guardExpression = transition.guardExpression {
-                let check = evaluateNow(guardExpression)
-                guard check.holds else {
-                    if explain {
-                        let combined = Check(value: check.value,
-                                             values: values + check.values.filter { !values.contains($0) },
-                                             nullNames: check.nullNames)
-                        noteGuard(transition, .settle, combined, guardExpression)
-                    }
-                    continue
-                }
-                if explain { values += check.values.filter { !values.contains($0) } }
-            }
-            if explain {
-                note(transition, .settle, .taken, date: date, values: values,
-                     message: Narration.taken(transition, from: status, in: policy, date: date))
-            }
-            if explain {
-                noteShadowed(after: transition, candidates: candidates[(position + 1)...], phase: .settle, in: context)
-            }
-            return transition
-        }
-        return nil
-    }
-
-    /// ``nextSettleTransition()`` with explain off: the same decisions, with no values or
-    /// narration collected and no trigger copied (each transition's condition or date is
-    /// read from ``Transition/triggerExpression``).
-    private func firstSettleTransition() -> Transition? {
+    /// The first `when`/`at` transition from the current status whose trigger and guard
+    /// hold, in file order. The one loop for both modes: `Observer` reads each trigger and
+    /// guard and is told why each candidate was passed over — ``SilentSettle`` (explain
+    /// off) only reads values and compiles to a loop with no narration at all, and
+    /// ``ExplainingSettle`` records every consideration. Both take the same decisions.
+    private mutating func nextSettleTransition<Observer: SettleObserver>(_: Observer.Type) -> Transition? {
         engine.storage.settleCandidates[policy.stateIndex(status)].withUnsafeBufferPointer { candidates in
-            for candidate in candidates {
-                let value = candidate.trigger._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
+            for position in candidates.indices {
+                let candidate = candidates[position]
+                let trigger = Observer.read(candidate.trigger, in: &self)
+                var due: CalendarDate?
                 if candidate.isAt {
-                    guard case .date(let due) = value, context.today >= due else { continue }
+                    guard case .date(let date) = Observer.value(of: trigger) else {
+                        Observer.dateUnknown(candidate, trigger, in: &self)
+                        continue
+                    }
+                    guard context.today >= date else {
+                        Observer.notDue(candidate, date, trigger, in: &self)
+                        continue
+                    }
+                    due = date
                 } else {
-                    guard case .bool(true) = value else { continue }
+                    guard case .bool(true) = Observer.value(of: trigger) else {
+                        Observer.conditionNotMet(candidate, trigger, in: &self)
+                        continue
+                    }
                 }
+                var guardReading: Observer.Reading?
                 if let guardExpression = candidate.guardExpression {
-                    let holds = guardExpression._withUnsafeGuaranteedRef { $0.evaluate(in: context, cache: derived) }
-                    guard case .bool(true) = holds else { continue }
+                    let reading = Observer.read(guardExpression, in: &self)
+                    guard case .bool(true) = Observer.value(of: reading) else {
+                        Observer.guardNotMet(candidate, trigger, reading, in: &self)
+                        continue
+                    }
+                    guardReading = reading
                 }
+                Observer.taken(candidate, due: due, trigger, guardReading, passing: candidates[(position + 1)...], in: &self)
                 return candidate.transition.takeUnretainedValue()
             }
             return nil
@@ -117,8 +73,7 @@ extension EvaluationRun {
     /// Explains an `at` transition whose date has not come. When its guard would not
     /// hold on that date either, that is the real reason it will not fire, so say so
     /// (e.g. "Expiring needs `settings.expiring_notice_days` above 0").
-    private mutating func noteNotDue(_ transition: Transition, due: CalendarDate, dateValues: [NamedValue]) {
-        guard explain else { return }
+    fileprivate mutating func noteNotDue(_ transition: Transition, due: CalendarDate, dateValues: [NamedValue]) {
         if let guardExpression = transition.guardExpression {
             var then = context
             then.today = due
@@ -156,5 +111,102 @@ extension EvaluationRun {
             }
             return best
         }
+    }
+}
+
+/// What the settle loop (``EvaluationRun/nextSettleTransition(_:)``) asks of its mode:
+/// how to read an expression, and what to do when a candidate is passed over or taken.
+protocol SettleObserver {
+    /// What reading an expression gives: its value, and whatever the mode keeps beside it.
+    associatedtype Reading
+    /// Reads a trigger or guard in the run's context, sharing its derived values.
+    static func read(_ expression: Unmanaged<CompiledExpression>, in run: inout EvaluationRun) -> Reading
+    /// The value read.
+    static func value(of reading: Reading) -> Value
+    /// A `when` condition that is false or unknown.
+    static func conditionNotMet(_ candidate: SettleCandidate, _ condition: Reading, in run: inout EvaluationRun)
+    /// An `at` expression that gave no date.
+    static func dateUnknown(_ candidate: SettleCandidate, _ date: Reading, in run: inout EvaluationRun)
+    /// An `at` date that has not come.
+    static func notDue(_ candidate: SettleCandidate, _ due: CalendarDate, _ date: Reading, in run: inout EvaluationRun)
+    /// A trigger that holds with a guard that does not.
+    static func guardNotMet(_ candidate: SettleCandidate, _ trigger: Reading, _ guardReading: Reading,
+                            in run: inout EvaluationRun)
+    /// The candidate taken, and the later ones of the same round it was chosen over.
+    static func taken(_ candidate: SettleCandidate, due: CalendarDate?, _ trigger: Reading, _ guardReading: Reading?,
+                      passing later: Slice<UnsafeBufferPointer<SettleCandidate>>, in run: inout EvaluationRun)
+}
+
+/// Explain off: reads values only; every note is empty and inlined away.
+enum SilentSettle: SettleObserver {
+    @inline(__always)
+    static func read(_ expression: Unmanaged<CompiledExpression>, in run: inout EvaluationRun) -> Value {
+        expression._withUnsafeGuaranteedRef { $0.evaluate(in: run.context, cache: run.derived) }
+    }
+
+    @inline(__always) static func value(of reading: Value) -> Value { reading }
+    @inline(__always) static func conditionNotMet(_ candidate: SettleCandidate, _ condition: Value, in run: inout EvaluationRun) {}
+    @inline(__always) static func dateUnknown(_ candidate: SettleCandidate, _ date: Value, in run: inout EvaluationRun) {}
+    @inline(__always)
+    static func notDue(_ candidate: SettleCandidate, _ due: CalendarDate, _ date: Value, in run: inout EvaluationRun) {}
+    @inline(__always)
+    static func guardNotMet(_ candidate: SettleCandidate, _ trigger: Value, _ guardReading: Value, in run: inout EvaluationRun) {}
+    @inline(__always)
+    static func taken(_ candidate: SettleCandidate, due: CalendarDate?, _ trigger: Value, _ guardReading: Value?,
+                      passing later: Slice<UnsafeBufferPointer<SettleCandidate>>, in run: inout EvaluationRun) {}
+}
+
+/// Explain on: reads each name with its value and records a consideration for every
+/// candidate — passed over and why, or taken (and the later ones it was chosen over).
+enum ExplainingSettle: SettleObserver {
+    static func read(_ expression: Unmanaged<CompiledExpression>, in run: inout EvaluationRun) -> EvaluationRun.Check {
+        run.evaluateNow(expression.takeUnretainedValue())
+    }
+
+    static func value(of reading: EvaluationRun.Check) -> Value { reading.value }
+
+    static func conditionNotMet(_ candidate: SettleCandidate, _ check: EvaluationRun.Check, in run: inout EvaluationRun) {
+        let transition = candidate.transition.takeUnretainedValue()
+        let condition = candidate.trigger.takeUnretainedValue()
+        if check.isUnknown {
+            run.note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
+                     message: Narration.conditionUnknown(transition, condition, check.nullNames, in: run.policy))
+        } else {
+            run.note(transition, .settle, .triggerNotMet, values: check.values,
+                     message: Narration.conditionFalse(transition, condition, check.values, in: run.policy))
+        }
+    }
+
+    static func dateUnknown(_ candidate: SettleCandidate, _ check: EvaluationRun.Check, in run: inout EvaluationRun) {
+        let transition = candidate.transition.takeUnretainedValue()
+        run.note(transition, .settle, .triggerNotMet, values: check.values, nullNames: check.nullNames,
+                 message: Narration.dateUnknown(transition, candidate.trigger.takeUnretainedValue(), check.nullNames,
+                                                in: run.policy))
+    }
+
+    static func notDue(_ candidate: SettleCandidate, _ due: CalendarDate, _ check: EvaluationRun.Check,
+                       in run: inout EvaluationRun) {
+        run.noteNotDue(candidate.transition.takeUnretainedValue(), due: due, dateValues: check.values)
+    }
+
+    static func guardNotMet(_ candidate: SettleCandidate, _ trigger: EvaluationRun.Check, _ check: EvaluationRun.Check,
+                            in run: inout EvaluationRun) {
+        let combined = EvaluationRun.Check(value: check.value,
+                                           values: trigger.values + check.values.filter { !trigger.values.contains($0) },
+                                           nullNames: check.nullNames)
+        run.noteGuard(candidate.transition.takeUnretainedValue(), .settle, combined,
+                      candidate.guardExpression!.takeUnretainedValue())
+    }
+
+    static func taken(_ candidate: SettleCandidate, due: CalendarDate?, _ trigger: EvaluationRun.Check,
+                      _ guardReading: EvaluationRun.Check?, passing later: Slice<UnsafeBufferPointer<SettleCandidate>>,
+                      in run: inout EvaluationRun) {
+        let transition = candidate.transition.takeUnretainedValue()
+        var values = trigger.values
+        if let guardReading { values += guardReading.values.filter { !values.contains($0) } }
+        run.note(transition, .settle, .taken, date: due, values: values,
+                 message: Narration.taken(transition, from: run.status, in: run.policy, date: due))
+        let indices = later.map { $0.transition.takeUnretainedValue().index }
+        run.noteShadowed(after: transition, candidates: indices[...], phase: .settle, in: run.context)
     }
 }
