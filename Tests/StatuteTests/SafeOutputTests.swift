@@ -14,6 +14,30 @@ import StatuteCore
         #expect(Escaping.controlCharacters("plain ünïcode ✓") == "plain ünïcode ✓")
     }
 
+    @Test func everyBidirectionalControlAndSeparatorIsEscaped() {
+        let controls: [UInt32] = [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                  0x2066, 0x2067, 0x2068, 0x2069, 0x85, 0x9B, 0x7F, 0x00, 0x1B]
+        for value in controls {
+            let scalar = Unicode.Scalar(value)!
+            #expect(Escaping.isUnsafe(scalar), "U+\(String(value, radix: 16))")
+            let escaped = Escaping.controlCharacters("a" + String(scalar) + "b")
+            #expect(!escaped.unicodeScalars.contains(scalar))
+            #expect(escaped.hasPrefix("a\\") && escaped.hasSuffix("b"))
+        }
+        // Letters of right-to-left scripts, joiners and emoji stay as they are.
+        for kept in ["שלום", "مرحبا", "👩‍💻", "e\u{301}"] {
+            #expect(Escaping.controlCharacters(kept) == kept)
+        }
+    }
+
+    @Test func textEchoedFromARequestIsEscapedAndCut() {
+        #expect(Escaping.shortened("evil\u{1B}]0;x\u{07}") == #"evil\u001B]0;x\u0007"#)
+        let long = String(repeating: "é", count: 300)
+        #expect(Escaping.shortened(long) == String(repeating: "é", count: 200) + "…")
+        #expect(Escaping.shortened(String(repeating: "a", count: 200)) == String(repeating: "a", count: 200))
+        #expect(Escaping.shortened(String(repeating: "\u{202E}", count: 201)).hasSuffix("\\u202E…"))
+    }
+
     static func diagnostic(message: String, file: String = "p.yaml", line: Int = 1, column: Int = 1,
                            endColumn: Int? = nil) -> Diagnostic {
         let span = SourceSpan(file: file, start: SourceLocation(line: line, column: column),

@@ -99,7 +99,7 @@ package struct ImpactText: Sendable {
     /// One affected record in words: where it diverges and both timelines.
     package func example(_ impact: RecordImpact) -> String? {
         guard case .played(let id, let line, let old, let new, let date?) = impact else { return nil }
-        let name = id == .null ? "the record on line \(line)" : "record \(VisibleText.escape(id.rendered()))"
+        let name = id == .null ? "the record on line \(line)" : "record \(Escaping.controlCharacters(id.rendered()))"
         let end = old.finalStatus == new.finalStatus
             ? "\(timeline.name(new.finalStatus)) on \(until) either way"
             : "\(timeline.name(old.finalStatus)) → \(timeline.name(new.finalStatus)) on \(until)"

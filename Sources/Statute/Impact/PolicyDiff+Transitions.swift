@@ -16,8 +16,8 @@ extension PolicyDiffBuilder {
     static func trigger(_ transition: Transition) -> String {
         switch transition.trigger {
         case .event(let name): "on \(name)"
-        case .when(let expression): "when \(expression.syntax.description)"
-        case .at(let expression): "at \(expression.syntax.description)"
+        case .when(let expression): "when \(expression.unpackedSyntax().description)"
+        case .at(let expression): "at \(expression.unpackedSyntax().description)"
         case .manual: "manual"
         }
     }
@@ -29,7 +29,7 @@ extension PolicyDiffBuilder {
         } else {
             text += ", " + trigger(transition)
         }
-        if let guardExpression = transition.guardExpression { text += ", guard \(guardExpression.syntax.description)" }
+        if let guardExpression = transition.guardExpression { text += ", guard \(guardExpression.unpackedSyntax().description)" }
         if !transition.effects.isEmpty { text += ", effects " + transition.effects.joined(separator: ", ") }
         return text
     }
@@ -45,7 +45,7 @@ extension PolicyDiffBuilder {
             if case .manual = o.trigger, case .manual = n.trigger {} else {
                 b.field(.transition, id, "trigger", PolicyDiffBuilder.trigger(o), PolicyDiffBuilder.trigger(n))
             }
-            b.field(.transition, id, "guard", o.guardExpression?.syntax.description, n.guardExpression?.syntax.description)
+            b.field(.transition, id, "guard", o.guardExpression?.unpackedSyntax().description, n.guardExpression?.unpackedSyntax().description)
             let oldRoles = o.roles.sorted().joined(separator: ", "), newRoles = n.roles.sorted().joined(separator: ", ")
             b.field(.transition, id, "roles", oldRoles.isEmpty ? nil : oldRoles, newRoles.isEmpty ? nil : newRoles)
             b.field(.transition, id, "effects", o.effects.isEmpty ? nil : o.effects.joined(separator: ", "),
@@ -54,8 +54,8 @@ extension PolicyDiffBuilder {
             for fact in n.assignments.map(\.fact) where !facts.contains(fact) { facts.append(fact) }
             for fact in facts {
                 b.field(.transition, id, "set \(fact)",
-                        o.assignments.first { $0.fact == fact }?.value.syntax.description,
-                        n.assignments.first { $0.fact == fact }?.value.syntax.description)
+                        o.assignments.first { $0.fact == fact }?.value.unpackedSyntax().description,
+                        n.assignments.first { $0.fact == fact }?.value.unpackedSyntax().description)
             }
             b.field(.transition, id, "description", o.description, n.description)
         }

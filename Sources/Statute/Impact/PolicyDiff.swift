@@ -129,8 +129,8 @@ struct PolicyDiffBuilder {
 
     mutating func derived(_ old: CompiledPolicy, _ new: CompiledPolicy) {
         match(.derived, old.environment.derived, new.environment.derived, key: \.name,
-              summary: { $0.expression.syntax.description }) { b, o, n in
-            b.field(.derived, n.name, "expression", o.expression.syntax.description, n.expression.syntax.description)
+              summary: { $0.expression.unpackedSyntax().description }) { b, o, n in
+            b.field(.derived, n.name, "expression", o.expression.unpackedSyntax().description, n.expression.unpackedSyntax().description)
         }
     }
 

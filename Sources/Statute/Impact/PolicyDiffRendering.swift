@@ -60,8 +60,8 @@ package enum PolicyDiffRendering {
         let parts = counts.map { subject, count in
             "\(count) \(count == 1 ? (subject == .derived ? "derived value" : subject.rawValue) : plural[subject] ?? subject.rawValue + "s")"
         }
-        var out = "\(n) change\(n == 1 ? "" : "s") from \(VisibleText.escape(old)) to \(VisibleText.escape(new)), in \(parts.joined(separator: ", ")):\n"
-        for change in diff.changes { out += "  " + VisibleText.escape(change.message) + "\n" }
+        var out = "\(n) change\(n == 1 ? "" : "s") from \(Escaping.controlCharacters(old)) to \(Escaping.controlCharacters(new)), in \(parts.joined(separator: ", ")):\n"
+        for change in diff.changes { out += "  " + Escaping.controlCharacters(change.message) + "\n" }
         return out
     }
 }

@@ -57,7 +57,7 @@ package enum ReplayRendering {
     /// A differing decision in words: each changed member, old → new.
     package static func example(_ outcome: ReplayOutcome) -> String? {
         guard case .replayed(let decision) = outcome, decision.differs else { return nil }
-        let name = decision.decisionID == .null ? "the decision on line \(decision.line)" : "decision \(VisibleText.escape(decision.decisionID.rendered()))"
+        let name = decision.decisionID == .null ? "the decision on line \(decision.line)" : "decision \(Escaping.controlCharacters(decision.decisionID.rendered()))"
         var out = "  \(name):\n"
         for member in decision.changed {
             let (old, new) = member == "options"
@@ -71,13 +71,13 @@ package enum ReplayRendering {
     /// A compact form: strings bare, steps as their transition ids, others as JSON.
     static func words(_ value: JSONValue) -> String {
         switch value {
-        case .string(let text): return VisibleText.escape(text)
+        case .string(let text): return Escaping.controlCharacters(text)
         case .array(let items) where items.allSatisfy({ $0["transition"] != nil }):
             return items.isEmpty ? "none" : items.compactMap { $0["transition"].map(words) }.joined(separator: ", ")
         case .array(let items): return items.isEmpty ? "none" : items.map(words).joined(separator: ", ")
         case .object where value["date"] != nil && value["to"] != nil:
             return "\(words(value["to"] ?? .null)) on \(words(value["date"] ?? .null))"
-        default: return VisibleText.escape(value.rendered())
+        default: return Escaping.controlCharacters(value.rendered())
         }
     }
 }

@@ -32,7 +32,7 @@ package struct TimelineText: Sendable {
     package func name(_ status: String?) -> String {
         guard let status else { return "no status" }
         guard let label = policy.status(status)?.label, label != status else { return status }
-        return "\(VisibleText.escape(label)) (\(status))"
+        return "\(Escaping.controlCharacters(label)) (\(status))"
     }
 
     /// One line per entry: `2026-01-29  expiring: Active → Expiring; effects: …; set: …`.
@@ -45,7 +45,7 @@ package struct TimelineText: Sendable {
 
     func shortName(_ status: String?) -> String {
         guard let status else { return "(new)" }
-        return VisibleText.escape(policy.status(status)?.label ?? status)
+        return Escaping.controlCharacters(policy.status(status)?.label ?? status)
     }
 
     /// `statute timeline` in words: the entries, then where the record ends up.

@@ -33,7 +33,7 @@ struct PolicyController<Context: RequestContext> {
         case "dot": return JSONResponse.text(PolicyGraph.dot(for: policy), contentType: "text/vnd.graphviz; charset=utf-8")
         default:
             throw ServiceError.badRequest(code: "invalid-format",
-                                          message: "unknown graph format `\(Escaping.safe(format))`; use `mermaid` or `dot`")
+                                          message: "unknown graph format `\(Escaping.shortened(format))`; use `mermaid` or `dot`")
         }
     }
 

@@ -30,16 +30,16 @@ struct ServiceError: Error, HTTPResponseError, Sendable {
     }
 
     static func unknownPolicy(_ name: String) -> ServiceError {
-        ServiceError(status: .notFound, code: "unknown-policy", message: "no policy named `\(Escaping.safe(name))` is served")
+        ServiceError(status: .notFound, code: "unknown-policy", message: "no policy named `\(Escaping.shortened(name))` is served")
     }
 
     static func notFound(_ path: String) -> ServiceError {
-        ServiceError(status: .notFound, code: "not-found", message: "no route `\(Escaping.safe(path))`")
+        ServiceError(status: .notFound, code: "not-found", message: "no route `\(Escaping.shortened(path))`")
     }
 
     static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> ServiceError {
         var error = ServiceError(status: .methodNotAllowed, code: "method-not-allowed",
-                                 message: "`\(method.rawValue)` is not allowed on `\(Escaping.safe(path))`; use \(allowed.map(\.rawValue).joined(separator: " or "))")
+                                 message: "`\(method.rawValue)` is not allowed on `\(Escaping.shortened(path))`; use \(allowed.map(\.rawValue).joined(separator: " or "))")
         error.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
         return error
     }
@@ -58,7 +58,7 @@ struct ServiceError: Error, HTTPResponseError, Sendable {
 
     static func unsupportedType(_ given: String?, expected: String) -> ServiceError {
         ServiceError(status: .unsupportedMediaType, code: "unsupported-media-type",
-                     message: "the body must be \(expected)" + (given.map { ", not `\(Escaping.safe($0))`" } ?? "; send a Content-Type header"))
+                     message: "the body must be \(expected)" + (given.map { ", not `\(Escaping.shortened($0))`" } ?? "; send a Content-Type header"))
     }
 
     static let overloaded: ServiceError = {
@@ -80,21 +80,6 @@ struct ServiceError: Error, HTTPResponseError, Sendable {
 
     static func `internal`(_ message: String) -> ServiceError {
         ServiceError(status: .internalServerError, code: "internal", message: message)
-    }
-}
-
-/// Escapes what a client sent before it is echoed in a message: control characters become `\u{…}`, and long text is cut.
-enum Escaping {
-    static func safe(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(200) {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return text.unicodeScalars.count > 200 ? out + "…" : out
     }
 }
 

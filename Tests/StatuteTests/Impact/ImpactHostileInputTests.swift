@@ -53,7 +53,7 @@ struct ImpactHostileInputTests {
                               today: day("2026-03-01"), until: day("2026-03-01"), policiesDiffer: false)
         let line = #"{"id": "a\u009b", "status": "active", "facts": {"\u001b[31mred": 1}}"#
         guard case .error(let error) = plan.assess(bytes: Array(line.utf8), line: 1) else { Issue.record("not an error"); return }
-        #expect(error.readable == #"error: line 1 (record "a\u009b"): unknown fact `\u{1B}[31mred` [unknown-fact]"#)
+        #expect(error.readable == #"error: line 1 (record "a\u009b"): unknown fact `\u001B[31mred` [unknown-fact]"#)
         #expect(error.json.rendered().contains(#""id":"a\u009b""#))
     }
 
