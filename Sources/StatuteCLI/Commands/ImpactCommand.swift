@@ -36,7 +36,7 @@ struct ImpactCommand: ParsableCommand {
     var until: String?
 
     @Option(help: "How many threads evaluate records (the default is the number of cores).")
-    var jobs: Int = ParallelMap.cores
+    var jobs: Int = WorkerThreads.cores
 
     @Option(help: "How many affected records the text output describes (JSON lists them all).")
     var examples: Int = 10
@@ -62,8 +62,9 @@ struct ImpactCommand: ParsableCommand {
         var summary = ImpactSummary()
         var shown: [String] = []
         let spill = json ? Spill() : nil
+        let threads = WorkerThreads.forJobs(jobs)
         LineBatches.read(handle, size: max(256, jobs * 256)) { batch in
-            let results = ParallelMap.map(batch, jobs: jobs) { line -> (RecordImpact, String?) in
+            let results = threads.map(batch, jobs: jobs) { line -> (RecordImpact, String?) in
                 let impact = plan.assess(line)
                 // Rendering happens on the worker threads too.
                 let rendered = json ? ImpactJSON.difference(impact)?.rendered() : nil

@@ -25,7 +25,7 @@ struct ReplayCommand: ParsableCommand {
     var policy: String
 
     @Option(help: "How many threads evaluate records (the default is the number of cores).")
-    var jobs: Int = ParallelMap.cores
+    var jobs: Int = WorkerThreads.cores
 
     @Option(help: "How many differing decisions the text output describes (JSON lists them all).")
     var examples: Int = 10
@@ -45,8 +45,9 @@ struct ReplayCommand: ParsableCommand {
         var summary = ReplaySummary()
         var shown: [String] = []
         let spill = json ? Spill() : nil
+        let threads = WorkerThreads.forJobs(jobs)
         LineBatches.read(handle, size: max(256, jobs * 256)) { batch in
-            let results = ParallelMap.map(batch, jobs: jobs) { line -> (ReplayOutcome, String?) in
+            let results = threads.map(batch, jobs: jobs) { line -> (ReplayOutcome, String?) in
                 let outcome: ReplayOutcome = switch line {
                 case .text(let bytes, let number): replay.replay(bytes: bytes, line: number)
                 case .tooLong(let number, let length):

@@ -44,7 +44,8 @@ struct RunCommand: ParsableCommand {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // One compiled policy per job (the same bytes compiled again), so that threads do
         // not share the policy's objects (see RecordBatches).
-        let policies = try Inputs.loadPolicies(common.policy, count: min(workers, ParallelMap.cores, 8))
+        let threads = WorkerThreads.forJobs(workers)
+        let policies = try Inputs.loadPolicies(common.policy, count: min(workers, WorkerThreads.cores, 8), threads: threads)
         let engine = try Inputs.makeEngine(policies[0], settingsFile: common.settings, settings: common.settingValues)
         var readers = [RecordLines(engine: engine, today: date)]
         let settings = Dictionary(zip(policies[0].settings.map(\.name.value), engine.settingValues), uniquingKeysWith: { a, _ in a })
@@ -60,7 +61,7 @@ struct RunCommand: ParsableCommand {
         }
         defer { source.close() }
 
-        let batches = RecordBatches(readers: readers, jobs: workers)
+        let batches = RecordBatches(readers: readers, jobs: workers, threads: threads)
         var splitter = readers[0].makeSplitter()
         var summary = RunSummary()
         var lines: [LineSplitter.Line] = []

@@ -58,8 +58,8 @@ enum Inputs {
     /// bytes, read once: `run` gives each job its own. When the file cannot be read that
     /// way, or does not load, ``loadPolicy(_:)`` reports the problem as for one copy; a
     /// copy that does not compile again leaves fewer copies, never different ones. A policy
-    /// over 256 KiB is compiled once.
-    static func loadPolicies(_ path: String, count: Int) throws(CLIError) -> [CompiledPolicy] {
+    /// over 256 KiB is compiled once. The copies are compiled on `threads`.
+    static func loadPolicies(_ path: String, count: Int, threads: WorkerThreads) throws(CLIError) -> [CompiledPolicy] {
         let limit = LoadOptions().yaml.maxFileBytes
         guard count > 1, let handle = FileHandle(forReadingAtPath: path) else { return [try loadPolicy(path)] }
         let data = try? handle.read(upToCount: limit + 1)
@@ -69,7 +69,7 @@ enum Inputs {
         // Copies of a large policy would cost more to compile (and hold) than they save.
         let copies = bytes.count <= 256 * 1024 ? count : 1
         // Compiled side by side: the copies' time is not added to the run's start.
-        let loads = ParallelMap.map(Array(0..<copies), jobs: copies) { copy in
+        let loads = threads.map(Array(0..<copies), jobs: copies) { copy in
             PolicyLoader.load(bytes: bytes, file: path, options: LoadOptions(analyze: copy == 0))
         }
         var policies = [try compiled(loads[0], path: path)]

@@ -23,12 +23,13 @@ struct RecordBatches: Sendable {
     /// Below this many lines a batch is evaluated on one thread.
     static let smallestShared = 64
 
-    init(readers: [RecordLines], jobs: Int) {
+    /// `threads` are those of the command (``WorkerThreads/forJobs(_:)``); used only for more than one job.
+    init(readers: [RecordLines], jobs: Int, threads: WorkerThreads) {
         precondition(!readers.isEmpty, "RecordBatches needs a reader")
         self.readers = readers
         self.jobs = jobs
         pool = Pool(readers)
-        threads = jobs > 1 ? WorkerThreads(helpers: min(jobs, 64) - 1) : nil
+        self.threads = jobs > 1 ? threads : nil
     }
 
     /// The output lines of consecutive input lines, and what became of each line.
