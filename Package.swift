@@ -20,7 +20,8 @@ let strictImports: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDe
 
 let package = Package(
     name: "Statute",
-    platforms: [.macOS(.v13)],
+    // `Mutex` and `Atomic` (Synchronization), used by the server, need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Statute", targets: ["Statute"]),
         .executable(name: "statute", targets: ["StatuteCLI"]),
@@ -97,11 +98,12 @@ let package = Package(
             swiftSettings: strictImports
         ),
         // The C ABI: `@_cdecl` functions over JSON text; `make lib` builds libstatute.so.
-        .target(name: "StatuteCABI", dependencies: ["Statute"], exclude: ["libstatute.map"], swiftSettings: strictImports),
+        .target(name: "StatuteCABI", dependencies: ["Statute", "StatuteYAML"], exclude: ["libstatute.map"], swiftSettings: strictImports),
         .testTarget(
             name: "StatuteCoreTests",
             dependencies: [
                 "StatuteCore",
+                "StatuteTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

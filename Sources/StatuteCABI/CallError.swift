@@ -9,7 +9,7 @@ struct CallError: Error, Sendable {
 
     /// A NULL pointer where the call needs a value.
     static func null(_ parameter: String) -> CallError {
-        CallError(code: "null-pointer", message: "`\(parameter)` is NULL")
+        CallError(code: DiagnosticCode.nullPointer.rawValue, message: "`\(parameter)` is NULL")
     }
 
     /// A request the library could not read or decide (unknown fact, status, event, role;
@@ -27,4 +27,9 @@ struct CallError: Error, Sendable {
     var json: JSONValue {
         DecisionError(code: code, message: message).json
     }
+}
+
+extension DiagnosticCode {
+    /// A NULL pointer where a C function needs a value.
+    static let nullPointer: DiagnosticCode = "null-pointer"
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Statute
+import StatuteYAML
 
 // The C functions of include/statute.h (docs/embedding.md). Each is a thin shell: it checks its
 // pointers, calls into Swift that returns values (never traps on input), and hands back
@@ -22,7 +23,7 @@ public func statute_engine_load(_ path: UnsafePointer<CChar>?, _ settingsJSON: U
                                 _ diagnosticsJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     diagnosticsJSON?.pointee = nil
     guard let path = CStrings.bytes(path) else {
-        return failedLoad(DiagnosticRenderer.json([.error("null-pointer", "`path` is NULL", at: nil)]), diagnosticsJSON)
+        return failedLoad(DiagnosticRenderer.json([.error(.nullPointer, "`path` is NULL", at: nil)]), diagnosticsJSON)
     }
     let loaded = PolicyLoader.load(contentsOf: String(decoding: path, as: UTF8.self))
     return finishLoad(loaded, settingsJSON, diagnosticsJSON)
@@ -34,14 +35,14 @@ public func statute_engine_load_text(_ yaml: UnsafePointer<CChar>?, _ length: In
                                      _ diagnosticsJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     diagnosticsJSON?.pointee = nil
     guard let yaml else {
-        return failedLoad(DiagnosticRenderer.json([.error("null-pointer", "`yaml` is NULL", at: nil)]), diagnosticsJSON)
+        return failedLoad(DiagnosticRenderer.json([.error(.nullPointer, "`yaml` is NULL", at: nil)]), diagnosticsJSON)
     }
     let file = CStrings.bytes(name).map { String(decoding: $0, as: UTF8.self) } ?? "<policy>"
     // A size_t above Int.max arrives negative; either way nothing over the limit is copied.
     let limit = LoadOptions().yaml.maxFileBytes
     guard length >= 0, length <= limit else {
         let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
-        return failedLoad(DiagnosticRenderer.json([.error("file-too-large", "the policy text is \(UInt(bitPattern: length)) bytes, more than the limit of \(limit) bytes",
+        return failedLoad(DiagnosticRenderer.json([.error(.fileTooLarge, "the policy text is \(UInt(bitPattern: length)) bytes, more than the limit of \(limit) bytes",
                                                           at: start, help: "split the policy, or shorten long texts")]), diagnosticsJSON)
     }
     let bytes = yaml.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }

@@ -167,6 +167,6 @@ import Testing
     }
 
     @Test func theVersionNamesThePolicyLanguage() {
-        #expect(String(cString: statute_version()).hasSuffix("(policy language \(StatuteLibrary.languageVersion))"))
+        #expect(String(cString: statute_version()).hasSuffix("(policy language \(StatuteVersion.language))"))
     }
 }

@@ -102,6 +102,6 @@ import Testing
             NameReference(kind: .fact, name: "start", slot: 6),
             NameReference(kind: .setting, name: "settings.expiring_notice_days", slot: 0),
         ])
-        #expect(compiled.syntax.description == compiled.source.text)
+        #expect(compiled.unpackedSyntax().description == compiled.source.text)
     }
 }

@@ -40,14 +40,14 @@ import Testing
         #expect(policy.roles.contains { !$0.includes.isEmpty })
         #expect(policy.environment.derived.contains { $0.expression.reads.contains { $0.kind == .derived } })
 
-        var syntaxes = policy.environment.derived.map(\.expression.syntax)
+        var syntaxes = policy.environment.derived.map { $0.expression.unpackedSyntax() }
         for transition in policy.transitions {
             switch transition.trigger {
-            case .when(let e), .at(let e): syntaxes.append(e.syntax)
+            case .when(let e), .at(let e): syntaxes.append(e.unpackedSyntax())
             case .event, .manual: break
             }
-            if let g = transition.guardExpression { syntaxes.append(g.syntax) }
-            syntaxes += transition.assignments.map(\.value.syntax)
+            if let g = transition.guardExpression { syntaxes.append(g.unpackedSyntax()) }
+            syntaxes += transition.assignments.map { $0.value.unpackedSyntax() }
         }
         var binary = Set<BinaryOperator>(), unary = Set<UnaryOperator>(), calls = Set<String>()
         var literals = Set<String>(), conditional = false, today = false, settings = false

@@ -53,14 +53,14 @@ extension DocsWriter {
             let description = policy.events.first { $0.name.value == name }?.description
             how = "automatically, when " + (description.map { "\($0.asClause) (`\(name)`)" } ?? "the event `\(name)` is reported")
         case .when(let e):
-            how = "automatically, as soon as " + words.words(e.syntax)
+            how = "automatically, as soon as " + words.words(e.unpackedSyntax())
         case .at(let e):
-            how = "automatically, " + words.dateWords(e.syntax)
+            how = "automatically, " + words.dateWords(e.unpackedSyntax())
         case .manual:
             how = "manually, by " + manualRoles([transition])
         }
         if !showTarget { how += ", " + fromWords(transition) }
-        if let g = transition.guardExpression { how += ", if " + words.words(g.syntax) }
+        if let g = transition.guardExpression { how += ", if " + words.words(g.unpackedSyntax()) }
         let lead = showTarget ? "**\(label(transition.to))** (`\(transition.id)`)" : "**`\(transition.id)`**"
         var parts = [lead + " — " + how + "."]
         if let description = transition.description { parts.append("_\(description.trimmingCharacters(in: .whitespaces))_") }
@@ -70,7 +70,7 @@ extension DocsWriter {
             }.joined(separator: ", ") + ".")
         }
         if !transition.assignments.isEmpty {
-            parts.append("Sets " + transition.assignments.map { "`\($0.fact)` to \(words.words($0.value.syntax))" }
+            parts.append("Sets " + transition.assignments.map { "`\($0.fact)` to \(words.words($0.value.unpackedSyntax()))" }
                 .joined(separator: ", ") + ".")
         }
         return parts.joined(separator: " ")

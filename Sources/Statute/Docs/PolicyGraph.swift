@@ -33,11 +33,11 @@ package enum PolicyGraph {
             let to = policy.statuses[transition.to].id
             let trigger: String = switch transition.trigger {
             case .event(let name): "on \(name)"
-            case .when(let e): "when \(e.syntax)"
-            case .at(let e): "at \(e.syntax)"
+            case .when(let e): "when \(e.unpackedSyntax())"
+            case .at(let e): "at \(e.unpackedSyntax())"
             case .manual(let roles): "by " + roles.joined(separator: ", ")
             }
-            let guardText = transition.guardExpression.map { "[\($0.syntax)]" }
+            let guardText = transition.guardExpression.map { "[\($0.unpackedSyntax())]" }
             var sources: [Source] = transition.fromStart ? [.start] : []
             if transition.fromWritten.contains(.anyStatus) {
                 sources.append(.any)

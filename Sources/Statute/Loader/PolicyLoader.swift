@@ -146,7 +146,7 @@ enum SourceReading {
         // Read one byte past the limit, so an oversized file is never read whole.
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         if data.count > limit {
-            return .failure(.error("file-too-large", "file is larger than the limit of \(limit) bytes", at: start,
+            return .failure(.error(.fileTooLarge, "file is larger than the limit of \(limit) bytes", at: start,
                                    help: "policy and input files are limited to \(limit / 1024 / 1024) MiB"))
         }
         return .success([UInt8](data))

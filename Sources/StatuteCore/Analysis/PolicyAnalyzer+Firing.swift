@@ -39,7 +39,7 @@ extension PolicyAnalyzer {
         }
         if let g = transition.guardExpression, g.reads.isEmpty { checks.append(("its guard", g, .condition)) }
         for (what, expression, purpose) in checks {
-            let syntax = expression.syntax
+            let syntax = expression.unpackedSyntax()
             guard let value = constants.value(of: syntax, for: purpose) else { continue }
             let never: String?
             switch purpose {
@@ -74,7 +74,7 @@ extension PolicyAnalyzer {
             guard !transition.fromStart || earlier.fromStart,
                   transition.fromStatuses.isSubset(of: earlier.fromStatuses) else { continue }
             if let g = earlier.guardExpression,
-               !(g.reads.isEmpty && constants.value(of: g.syntax, for: .condition) == .bool(true)) {
+               !(g.reads.isEmpty && constants.value(of: g.unpackedSyntax(), for: .condition) == .bool(true)) {
                 continue
             }
             let message = "transition `\(transition.id)` never fires: `\(earlier.id)` comes first, "
@@ -99,7 +99,7 @@ extension PolicyAnalyzer {
             // A condition that is one part reading a fact (or `today`) has nothing to find:
             // its tree is unpacked only when some part may read settings alone.
             guard condition.shape.isConjunction || constants.readsOnlySettings(condition) else { continue }
-            for part in condition.syntax.conjuncts {
+            for part in condition.unpackedSyntax().conjuncts {
                 guard let settings = constants.settingsRead(by: part), !settings.isEmpty,
                       let value = constants.value(of: part, for: .condition), value != .bool(true) else { continue }
                 let names = settings.sorted()

@@ -38,8 +38,8 @@ extension PolicyAnalyzer {
     /// guard, split at top-level `&&`.
     private static func conditions(of transition: Transition) -> [ExpressionSyntax] {
         var all: [ExpressionSyntax] = []
-        if case .when(let e) = transition.trigger { all += e.syntax.conjuncts }
-        if let g = transition.guardExpression { all += g.syntax.conjuncts }
+        if case .when(let e) = transition.trigger { all += e.unpackedSyntax().conjuncts }
+        if let g = transition.guardExpression { all += g.unpackedSyntax().conjuncts }
         return all
     }
 }

@@ -95,63 +95,54 @@ public struct Rejection: Hashable, Sendable {
 /// The result of evaluating a record (docs/policy-language.md).
 ///
 /// The engine returns results in a compact form (indices into its policy) and each
-/// property is rendered from it when read; setting a property (or creating a result with
-/// ``init(status:previous:outcome:steps:effects:assignments:next:reason:rejection:explanation:)``)
-/// keeps plain fields instead. Either way the properties, equality and hashing are the same.
+/// property is rendered from it when read; a result created with
+/// ``init(status:previous:outcome:steps:effects:assignments:next:reason:rejection:explanation:)``
+/// keeps plain fields instead. Either way the properties, equality and hashing are the
+/// same. A result is a value to read: its properties have no setters.
 public struct EvaluationResult: Hashable, Sendable {
     /// What the result holds.
-    var form: Form
+    let form: Form
 
     /// The final status; `nil` only when a new record stays new.
     public var status: String? {
-        get { switch form { case .compact(let c): c.statusID; case .fields(let f): f.status } }
-        set { update { $0.status = newValue } }
+        switch form { case .compact(let c): c.statusID; case .fields(let f): f.status }
     }
     /// The record's status as given; `nil` for a new record.
     public var previous: String? {
-        get { switch form { case .compact(let c): c.previousID; case .fields(let f): f.previous } }
-        set { update { $0.previous = newValue } }
+        switch form { case .compact(let c): c.previousID; case .fields(let f): f.previous }
     }
     /// How the evaluation ended: `changed`, `unchanged`, `ignored` or `rejected`.
     public var outcome: Outcome {
-        get { switch form { case .compact(let c): c.outcome; case .fields(let f): f.outcome } }
-        set { update { $0.outcome = newValue } }
+        switch form { case .compact(let c): c.outcome; case .fields(let f): f.outcome }
     }
     /// The steps taken, in order.
     public var steps: [Step] {
-        get { switch form { case .compact(let c): c.renderedSteps; case .fields(let f): f.steps } }
-        set { update { $0.steps = newValue } }
+        switch form { case .compact(let c): c.renderedSteps; case .fields(let f): f.steps }
     }
     /// The effects of all steps, in order.
     public var effects: [String] {
-        get { switch form { case .compact(let c): c.renderedEffects; case .fields(let f): f.effects } }
-        set { update { $0.effects = newValue } }
+        switch form { case .compact(let c): c.renderedEffects; case .fields(let f): f.effects }
     }
     /// The facts assigned by `set`, in the order first assigned (a later assignment of the
     /// same fact replaces the value).
     public var assignments: [Assignment] {
-        get { switch form { case .compact(let c): c.assignments; case .fields(let f): f.assignments } }
-        set { update { $0.assignments = newValue } }
+        switch form { case .compact(let c): c.assignments; case .fields(let f): f.assignments }
     }
     /// The earliest automatic change due after `today`, or `nil`.
     public var next: ScheduledChange? {
-        get { switch form { case .compact(let c): c.renderedNext; case .fields(let f): f.next } }
-        set { update { $0.next = newValue } }
+        switch form { case .compact(let c): c.renderedNext; case .fields(let f): f.next }
     }
     /// Why the request was rejected or ignored, in words.
     public var reason: String? {
-        get { switch form { case .compact(let c): c.renderedReason; case .fields(let f): f.reason } }
-        set { update { $0.reason = newValue } }
+        switch form { case .compact(let c): c.renderedReason; case .fields(let f): f.reason }
     }
     /// Details of a rejection.
     public var rejection: Rejection? {
-        get { switch form { case .compact(let c): c.renderedRejection; case .fields(let f): f.rejection } }
-        set { update { $0.rejection = newValue } }
+        switch form { case .compact(let c): c.renderedRejection; case .fields(let f): f.rejection }
     }
     /// Every transition considered and why it was or wasn't taken, when asked for.
     public var explanation: Explanation? {
-        get { switch form { case .compact(let c): c.explanation; case .fields(let f): f.explanation } }
-        set { update { $0.explanation = newValue } }
+        switch form { case .compact(let c): c.explanation; case .fields(let f): f.explanation }
     }
 
     /// Creates a result; the engine builds these, tests and hosts may too.
@@ -210,12 +201,6 @@ extension EvaluationResult {
                           effects: c.renderedEffects, assignments: c.assignments, next: c.renderedNext,
                           reason: c.renderedReason, rejection: c.renderedRejection, explanation: c.explanation)
         }
-    }
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = self.fields
-        change(&fields)
-        form = .fields(fields)
     }
 }
 

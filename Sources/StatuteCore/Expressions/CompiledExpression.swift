@@ -12,8 +12,8 @@ package final class CompiledExpression: Sendable {
     /// The expression text as written, with its position in the policy file.
     package let source: EmbeddedText
     /// The parsed tree, for analysis and docs, with the spans of this expression's text:
-    /// unpacked from ``shape`` each time it is asked for.
-    package var syntax: ExpressionSyntax { shape.syntax(in: source) }
+    /// unpacked from ``shape`` (a tree built anew on every call, so callers keep it).
+    package func unpackedSyntax() -> ExpressionSyntax { shape.syntax(in: source) }
     /// The parsed tree, packed: equal for equal trees, so it can key expressions that
     /// compete (analysis) without unpacking them. Shared with every expression of the same
     /// text compiled before it (see ``ExpressionCache``); its offsets fit any of them.
