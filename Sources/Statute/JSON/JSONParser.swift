@@ -1,9 +1,9 @@
 /// The recursive-descent parser behind ``JSONReader``: one pass over the bytes, no
 /// intermediate tokens; positions are computed only when a problem is reported.
 struct JSONParser {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let maxDepth: Int
-    private var index = 0
+    var index = 0
     private var depth = 0
     /// The members of the top-level object read before a problem (kept for error lines).
     private(set) var topLevelMembers: [(String, JSONValue)] = []
@@ -71,7 +71,7 @@ struct JSONParser {
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .int(try parseNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case UInt8(ascii: "'"):
             throw JSONProblem(offset: index, message: "strings in JSON are written in double quotes, not single quotes")
         default:
@@ -196,81 +196,6 @@ struct JSONParser {
         index += count
     }
 
-    // MARK: Numbers
-
-    private mutating func parseNumber() throws(JSONProblem) -> Int {
-        let start = index
-        var negative = false
-        if bytes[index] == UInt8(ascii: "-") {
-            negative = true
-            index += 1
-        }
-        guard index < bytes.count, isDigit(bytes[index]) else {
-            throw JSONProblem(offset: start, message: "expected a digit after `-`")
-        }
-        if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count, isDigit(bytes[index + 1]) {
-            throw JSONProblem(offset: start, message: "a number in JSON cannot start with 0 (found \(text(start, upTo: scanNumberEnd(from: start))))")
-        }
-        // Magnitudes are accumulated negatively so that Int.min fits.
-        var value = 0
-        var overflow = false
-        while index < bytes.count, isDigit(bytes[index]) {
-            let digit = Int(bytes[index] &- UInt8(ascii: "0"))
-            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = times10.subtractingReportingOverflow(digit)
-            overflow = overflow || o1 || o2
-            value = next
-            index += 1
-        }
-        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
-            let end = scanNumberEnd(from: start)
-            try validateFractionAndExponent(from: index, to: end)
-            throw JSONProblem(offset: start, message: "`\(text(start, upTo: end))` is not an integer: Statute's numbers are whole numbers",
-                              code: "invalid-number")
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "x") || bytes[index] == UInt8(ascii: "X") {
-            throw JSONProblem(offset: start, message: "hexadecimal numbers are not allowed in JSON")
-        }
-        if !negative {
-            let (positive, o3) = (0).subtractingReportingOverflow(value)
-            overflow = overflow || o3
-            value = positive
-        }
-        if overflow {
-            throw JSONProblem(offset: start, message: "`\(text(start, upTo: index))` is an integer too large for 64 bits",
-                              code: "invalid-number")
-        }
-        return value
-    }
-
-    private func scanNumberEnd(from start: Int) -> Int {
-        var end = start
-        while end < bytes.count, isDigit(bytes[end]) || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                                                          UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[end]) {
-            end += 1
-        }
-        return end
-    }
-
-    /// Checks the RFC 8259 grammar of `frac exp`, so that `1.` or `1e` stays a syntax error.
-    private func validateFractionAndExponent(from start: Int, to end: Int) throws(JSONProblem) {
-        var position = start
-        if bytes[position] == UInt8(ascii: ".") {
-            position += 1
-            let digits = position
-            while position < end, isDigit(bytes[position]) { position += 1 }
-            if position == digits { throw JSONProblem(offset: position, message: "expected a digit after `.`") }
-        }
-        if position < end, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
-            position += 1
-            if position < end, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            let digits = position
-            while position < end, isDigit(bytes[position]) { position += 1 }
-            if position == digits { throw JSONProblem(offset: position, message: "expected a digit in the exponent") }
-        }
-        if position != end { throw JSONProblem(offset: position, message: "unexpected \(describe(at: position)) in a number") }
-    }
-
     // MARK: Strings
 
     private mutating func parseString() throws(JSONProblem) -> String {
@@ -393,7 +318,7 @@ struct JSONParser {
         }
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private func isLetter(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -411,12 +336,12 @@ struct JSONParser {
         return range.lowerBound
     }
 
-    private func text(_ start: Int, upTo end: Int) -> String {
+    func text(_ start: Int, upTo end: Int) -> String {
         String(decoding: bytes[start..<min(end, start + 40)], as: UTF8.self)
     }
 
     /// A byte for a message: a printable ASCII character in backquotes, else its hex value.
-    private func describe(at offset: Int) -> String {
+    func describe(at offset: Int) -> String {
         guard offset < bytes.count else { return "the end of the input" }
         let byte = bytes[offset]
         if byte >= 0x21, byte < 0x7F {

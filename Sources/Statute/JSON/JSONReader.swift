@@ -5,9 +5,10 @@
 /// Strict means: no comments, single quotes, unquoted keys, trailing commas, hex,
 /// leading-zero or `+` numbers, `NaN`/`Infinity`, raw control characters in strings,
 /// invalid UTF-8 or lone surrogate escapes; a duplicate key in an object is an error.
-/// Objects keep their members in input order. Statute's values have no fractions, so a
-/// number with a fraction or an exponent — valid JSON — is reported with its own code
-/// (`invalid-number`), as is an integer beyond 64 bits.
+/// Objects keep their members in input order. Every RFC 8259 number is read: a whole
+/// number is an integer however it is written (`200`, `2e2`, `20E+1`, `200.0`), any other
+/// is a ``JSONValue/fraction(_:)``, an error only where a value is read from it; a whole
+/// number beyond 64 bits is reported with its own code (`invalid-number`).
 ///
 /// Hand-written rather than Foundation's `JSONSerialization`: that one accepts
 /// duplicate keys, loses member order and positions, and was the larger part of a
@@ -42,7 +43,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public var column: Int
     /// What is wrong, in one lowercase line.
     public var message: String
-    /// `invalid-json`, or `invalid-number` for a valid JSON number Statute cannot hold.
+    /// `invalid-json`, or `invalid-number` for a whole number beyond 64 bits.
     public var code: String
 
     /// Creates an error.

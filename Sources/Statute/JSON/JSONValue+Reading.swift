@@ -7,12 +7,14 @@ extension JSONValue {
         return members.first { $0.0 == key }?.1
     }
 
-    /// "an object", "a list", "a string", "an integer", "a boolean" or "null", for messages.
+    /// "an object", "a list", "a string", "an integer", "the fraction 1.5", "a boolean" or
+    /// "null", for messages.
     public var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
         case .int: "an integer"
+        case .fraction(let text): "the fraction \(text)"
         case .string: "a string"
         case .array: "a list"
         case .object: "an object"

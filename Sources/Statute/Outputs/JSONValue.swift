@@ -8,8 +8,11 @@ public enum JSONValue: Hashable, Sendable {
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// An integer; Statute's JSON has no fractional numbers.
+    /// A whole number, however it was written (`200`, `2e2`, `200.0`).
     case int(Int)
+    /// A number with a fractional part, kept as written (`1.5`, `2.5e-1`). Statute's values
+    /// have no fractions: reading one where a value is expected is an error that names it.
+    case fraction(String)
     /// A string.
     case string(String)
     /// An array, in order.
@@ -23,6 +26,7 @@ public enum JSONValue: Hashable, Sendable {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
         case (.int(let a), .int(let b)): a == b
+        case (.fraction(let a), .fraction(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)):
@@ -37,6 +41,7 @@ public enum JSONValue: Hashable, Sendable {
         case .null: hasher.combine(0)
         case .bool(let v): hasher.combine(v)
         case .int(let v): hasher.combine(v)
+        case .fraction(let v): hasher.combine(1); hasher.combine(v)
         case .string(let v): hasher.combine(v)
         case .array(let v): hasher.combine(v)
         case .object(let members):
@@ -84,6 +89,7 @@ public enum JSONValue: Hashable, Sendable {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let v): output.append(contentsOf: (v ? "true" : "false").utf8)
         case .int(let v): output.append(contentsOf: String(v).utf8)
+        case .fraction(let text): output.append(contentsOf: text.utf8)
         case .string(let v): JSONValue.writeString(v, to: &output)
         case .array(let items):
             guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }

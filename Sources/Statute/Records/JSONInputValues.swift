@@ -72,6 +72,9 @@ struct JSONInputValues {
             return .null
         case (.bool(let flag), .bool): return .bool(flag)
         case (.int(let number), .int): return .int(number)
+        case (.fraction(let text), .int):
+            throw Diagnostic.error(.wrongType, "`\(name)` is int, got \(text)", at: nil,
+                                   help: "give a whole number")
         case (.string(let text), .string): return .string(text)
         case (.string(let text), .date):
             guard let date = DateBytes.parse(text) else {

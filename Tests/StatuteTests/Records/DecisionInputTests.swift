@@ -62,12 +62,27 @@ struct DecisionInputTests {
         (#"{"as": "staff"}"#, .evaluate, "invalid-input", "`as` goes with `set`"),
         (#"{"transition": "finish"}"#, .evaluate, "invalid-input", "`transition` goes with `set`"),
         (#"[]"#, .evaluate, "invalid-input", "a request must be a JSON object, found a list"),
-        (#"{"facts": {"score": 1.5}}"#, .evaluate, "invalid-number", "`1.5` is not an integer"),
+        (#"{"facts": {"score": 1.5}}"#, .evaluate, "wrong-type", "`score` is int, got 1.5"),
+        (#"{"facts": {"scores": 1.5}}"#, .evaluate, "unknown-fact", "unknown fact `scores`"),
+        (#"{"facts": {"level": 2.5e-1}}"#, .evaluate, "wrong-type", "found the fraction 2.5e-1"),
+        (#"{"id": 1.5}"#, .runLine, "wrong-type", "`id` must be a string or an integer, found the fraction 1.5"),
+        (#"{"facts": {"score": 1e30}}"#, .evaluate, "invalid-number", "too large for 64 bits"),
     ] as [(String, DecisionInputShape, String, String)])
     func everyProblemHasACodeAndAReadableMessage(text: String, shape: DecisionInputShape, code: String, message: String) throws {
         guard case .failure(let error) = try Self.read(text, shape) else { Issue.record("`\(text)` accepted"); return }
         #expect(error.code == code, "\(text): \(error.message)")
         #expect(error.message.contains(message), "\(text): \(error.message)")
+    }
+
+    @Test func aWholeNumberIsAnIntegerHoweverItIsWritten() throws {
+        for written in ["30", "3e1", "3E+1", "30.0", "0.3e2", "300e-1", "3.000E1"] {
+            let input = try Self.read(#"{"facts": {"score": \#(written)}, "settings": {"notice_days": \#(written)}}"#, .evaluate).get()
+            #expect(input.record.facts["score"] == .int(30), "\(written)")
+            #expect(input.settings["notice_days"] == .int(30), "\(written)")
+        }
+        let id = try Self.read(#"{"id": 1e3, "facts": {"score": 0e1}}"#, .runLine).get()
+        #expect(id.id == .int(1000))
+        #expect(id.record.facts["score"] == .int(0))
     }
 
     @Test func aSyntaxErrorStillNamesTheRecordWhenItsIdWasRead() throws {

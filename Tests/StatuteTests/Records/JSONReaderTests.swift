@@ -73,11 +73,36 @@ struct JSONReaderTests {
         #expect(error.message == "duplicate key `a`")
     }
 
-    @Test func fractionsAndExponentsAreValidJSONButNotStatuteValues() {
-        for text in ["1.5", "-0.25", "1e3", "2E-2"] {
+    /// RFC 8259 numbers: a whole number is an integer however it is written; any other
+    /// number is a fraction, kept as written.
+    @Test func everyJSONNumberIsRead() throws {
+        let whole: [(String, Int)] = [("20e1", 200), ("1E+2", 100), ("0e1", 0), ("-0", 0), ("-0.0e5", 0), ("1.0", 1),
+                                      ("12.50e1", 125), ("1e0", 1), ("100e-2", 1), ("-2.5E1", -25),
+                                      ("9223372036854775807e0", Int.max), ("-9.223372036854775808e18", Int.min),
+                                      ("0.00000000000000000000000001e26", 1)]
+        for (text, value) in whole {
+            #expect(try Self.parse(text).get() == .int(value), "\(text)")
+        }
+        for text in ["1.5", "-0.25", "2E-2", "1.5e0", "1e-400", "123456789012345678901234.5"] {
+            #expect(try Self.parse(text).get() == .fraction(text), "\(text)")
+        }
+        #expect(try Self.parse(#"{"a": [1.5, 2e1]}"#).get().rendered() == #"{"a":[1.5,20]}"#)
+        for text in ["1e19", "9223372036854775808.0", "1e1000000000000000000000000", "0.1e1000000", "-9.223372036854775809e18"] {
             guard case .failure(let error) = Self.parse(text) else { Issue.record("`\(text)` accepted"); continue }
-            #expect(error.code == "invalid-number")
-            #expect(error.message.contains("is not an integer"))
+            #expect(error.code == "invalid-number", "\(text)")
+            #expect(error.message.contains("too large for 64 bits"), "\(text)")
+        }
+    }
+
+    /// Near misses of the number grammar stay syntax errors.
+    @Test func malformedNumbersAreSyntaxErrors() {
+        for (text, message) in [("1.", "expected a digit after `.`"), ("1e", "expected a digit in the exponent"),
+                                ("1e+", "expected a digit in the exponent"), (".5", "expected a JSON value"),
+                                ("1.5.3", "in a number"), ("1e5e3", "in a number"), ("01.5", "cannot start with 0"),
+                                ("-", "expected a digit after `-`"), ("+1", "expected a JSON value")] {
+            guard case .failure(let error) = Self.parse(text) else { Issue.record("`\(text)` accepted"); continue }
+            #expect(error.code == "invalid-json", "\(text)")
+            #expect(error.message.contains(message), "\(text): \(error.message)")
         }
     }
 
