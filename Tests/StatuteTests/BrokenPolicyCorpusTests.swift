@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StatuteTestSupport
 @testable import Statute
 
 /// Every file under `Fixtures/broken/` has one fault; each must be rejected with the
@@ -24,6 +25,6 @@ import Testing
         let source = String(decoding: bytes, as: UTF8.self)
         var renderer = DiagnosticRenderer(sources: { _ in source })
         let rendered = renderer.render(loaded.diagnostics, format: .text, files: 1)
-        Fixtures.expectGolden(rendered, folder: "broken", file: name + ".expected")
+        GoldenFile.expect(rendered, matches: Fixtures.url("broken", name + ".expected"))
     }
 }

@@ -65,7 +65,9 @@ import StatuteTestSupport
         }
     }
 
-    @Test func randomExpressionsInAGuardAreLoadedOrLocated() {
+    @Test func randomExpressionsInAGuardAreLoadedOrLocated() throws {
+        let target = "guard: program.require_approval\n"
+        try #require(Self.policyText.contains(target), "the guard the expressions replace is not in the policy")
         var generator = SplitMix64(seed: 42)
         let tokens = ["(", ")", "!", "-", "+", "*", "/", "%", "&&", "||", "??", "?", ":", "==", "<", ">=", "in", "[", "]",
                       ",", "1", "0", "'x'", "\"y\"", "null", "true", "today", "expiration", "days(", "months(",
@@ -74,8 +76,8 @@ import StatuteTestSupport
             let expression = (0..<Int.random(in: 1...12, using: &generator))
                 .map { _ in tokens.randomElement(using: &generator)! }.joined(separator: " ")
             let escaped = expression.replacingOccurrences(of: "'", with: "''")
-            let text = Self.policyText.replacingOccurrences(of: "guard: program.require_approval\n",
-                                                            with: "guard: '\(escaped)'\n")
+            let text = Self.policyText.replacingOccurrences(of: target, with: "guard: '\(escaped)'\n")
+            #expect(text.contains("guard: '\(escaped)'\n"), "the expression did not replace the guard")
             expectLoadedOrLocated(Array(text.utf8))
         }
     }

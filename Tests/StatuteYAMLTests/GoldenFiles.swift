@@ -1,6 +1,7 @@
 import Foundation
 import StatuteCore
 import Testing
+import StatuteTestSupport
 
 /// Golden files for the hostile corpus: each `Fixtures/hostile/NAME.yaml` has a
 /// `NAME.expected` holding its diagnostics, one `Diagnostic.description` per line.
@@ -13,8 +14,6 @@ enum GoldenFiles {
     static let hostileDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .appendingPathComponent("Fixtures/hostile", isDirectory: true)
-
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["STATUTE_RECORD"] == "1" }
 
     /// The names (without `.yaml`) of every fixture in the hostile corpus.
     static func hostileFixtureNames() throws -> [String] {
@@ -32,21 +31,10 @@ enum GoldenFiles {
         diagnostics.map { $0.description + "\n" }.joined()
     }
 
-    /// Compares `actual` with `NAME.expected`, or records it when recording.
-    static func check(_ actual: String, against name: String, in directory: URL = hostileDirectory,
-                      recording: Bool = isRecording,
-                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent("\(name).expected")
-        if recording {
-            // Recording fails the test that recorded (as swift-argument-parser's snapshot
-            // helper does), so a stray STATUTE_RECORD cannot turn the suite green.
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(name).expected because STATUTE_RECORD=1; review the diff and run again without it",
-                         sourceLocation: sourceLocation)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "diagnostics differ from \(name).expected (record with STATUTE_RECORD=1)",
-                sourceLocation: sourceLocation)
+    /// Compares `actual` with `NAME.expected` of the corpus, or records it when recording.
+    static func check(_ actual: String, against name: String,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        GoldenFile.expect(actual, matches: hostileDirectory.appendingPathComponent("\(name).expected"),
+                          sourceLocation: sourceLocation)
     }
 }

@@ -45,7 +45,7 @@ import Testing
         #expect(first.span?.start == StatuteCore.SourceLocation(line: expected.line, column: expected.column))
         #expect(first.span?.file == "\(name).yaml")
         #expect(diagnostics.allSatisfy { $0.isError && $0.span != nil })
-        try GoldenFiles.check(GoldenFiles.render(diagnostics), against: name)
+        GoldenFiles.check(GoldenFiles.render(diagnostics), against: name)
     }
 
     @Test func fatalFixturesHaveNoRoot() throws {

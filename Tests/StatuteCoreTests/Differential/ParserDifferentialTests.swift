@@ -1,4 +1,5 @@
 import Testing
+import StatuteTestSupport
 @testable import StatuteCore
 
 /// Compares the on-demand parser with a copy of the previous one on many generated
@@ -12,17 +13,6 @@ import Testing
         "[", "]", ",", "??", "||", "&&", "==", "!=", "<=", ">=", "=", "&", "|", "$", "é", "\u{0}", ".", "#",
         " ", "  ", "\n", "\t", "\r\n", "(", ")", "a", "1", "+", "'é日'", "x(", "f(a, b)", "[1, 2]", "🙂",
     ]
-
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func sameTree(_ a: ExpressionSyntax?, _ b: ExpressionSyntax?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
@@ -45,7 +35,7 @@ import Testing
     }
 
     @Test func randomTextsParseAlike() {
-        var rng = RNG(state: 42)
+        var rng = SplitMix64(seed: 42)
         var failures = 0
         for round in 0..<15_000 {
             let n = Int.random(in: 1...14, using: &rng)
@@ -62,7 +52,7 @@ import Testing
     }
 
     @Test func validTextsParseAlike() {
-        var rng = RNG(state: 7)
+        var rng = SplitMix64(seed: 7)
         let atoms = ["a", "b.c", "1", "'s'", "\"é日\"", "null", "true", "today", "f()", "g(a, 1)", "[1, 'x']", "(a)"]
         let ops = [" + ", "-", " * ", " / ", "%", " && ", "||", " == ", "!=", " < ", "<=", ">", " >= ", " in ", " ?? "]
         var failures = 0

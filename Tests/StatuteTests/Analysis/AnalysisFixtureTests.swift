@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StatuteTestSupport
 @testable import Statute
 
 /// Every analysis code has a fixture that triggers it (`<code>-fires.yaml`) and one that
@@ -43,6 +44,6 @@ import Testing
             #expect(diagnostic.message.first?.isUppercase != true && diagnostic.message.last != ".",
                     "rustc voice: \(diagnostic.message)")
         }
-        Fixtures.expectGolden(Self.render(loaded.diagnostics), folder: "analysis", file: name + ".expected")
+        GoldenFile.expect(Self.render(loaded.diagnostics), matches: Fixtures.url("analysis", name + ".expected"))
     }
 }

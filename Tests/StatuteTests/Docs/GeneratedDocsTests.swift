@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StatuteTestSupport
 @testable import Statute
 
 /// The committed `policies/certification.md` and `docs/certification.dot` are generated
@@ -8,14 +9,8 @@ import Testing
 @Suite struct GeneratedDocsTests {
     static func expectFresh(_ actual: String, at relativePath: String,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let url = Fixtures.repositoryRoot.appendingPathComponent(relativePath)
-        if Fixtures.recording {
-            Fixtures.record(actual, to: url, sourceLocation: sourceLocation)
-            return
-        }
-        let committed = try? String(contentsOf: url, encoding: .utf8)
-        #expect(committed == actual, "\(relativePath) is stale; re-generate it with STATUTE_RECORD=1",
-                sourceLocation: sourceLocation)
+        GoldenFile.expect(actual, matches: Fixtures.repositoryRoot.appendingPathComponent(relativePath),
+                          sourceLocation: sourceLocation)
     }
 
     @Test func theCertificationReferenceIsFresh() {

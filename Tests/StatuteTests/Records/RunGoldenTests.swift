@@ -80,11 +80,8 @@ enum RunGolden {
     static let url = Fixtures.url("run", "certification.golden.jsonl")
 
     static func expect(_ actual: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        if Fixtures.recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual).write(to: url)
-            Issue.record("recorded \(url.lastPathComponent) because STATUTE_RECORD=1; run again without it",
-                         sourceLocation: sourceLocation)
+        if GoldenFile.recording {
+            GoldenFile.record(String(decoding: actual, as: UTF8.self), to: url, sourceLocation: sourceLocation)
             return
         }
         let expected = [UInt8](try Data(contentsOf: url))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StatuteTestSupport
 
 /// Recording a golden file (`STATUTE_RECORD=1`) fails the test that recorded it.
 @Suite struct GoldenRecordingTests {
@@ -7,7 +8,7 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: url) }
         withKnownIssue("recording always records an issue") {
-            Fixtures.record("recorded text\n", to: url, sourceLocation: #_sourceLocation)
+            GoldenFile.expect("recorded text\n", matches: url, recording: true)
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == "recorded text\n")
     }
