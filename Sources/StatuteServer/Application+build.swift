@@ -3,7 +3,7 @@ public import Hummingbird
 import Logging
 import Statute
 
-/// Builds the decision service for `configuration` (docs/service.md, docs/service.md): loads every
+/// Builds the decision service for `configuration` (docs/service.md): loads every
 /// policy once, opens the decision log, and returns the application, ready to run.
 /// `statute serve` runs it with `runService()`; tests call it and use HummingbirdTesting.
 ///

@@ -5,7 +5,7 @@ import Statute
 import StatuteServer
 
 /// `statute serve [--policy PATH]… [--host H] [--port P] [--settings FILE] [--decision-log FILE]
-/// [--token-file FILE]`: the HTTP decision service (docs/service.md, docs/service.md).
+/// [--token-file FILE]`: the HTTP decision service (docs/service.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
