@@ -43,6 +43,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The status console's HTML templates (StatuteServer only).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The ledger's PostgreSQL store and its webhook deliverer (StatuteLedger only).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The system libyaml (Debian `libyaml-dev`, pkg-config `yaml-0.1`).
@@ -86,6 +89,17 @@ let package = Package(
             ],
             swiftSettings: strictImports
         ),
+        // The ledger (docs/ledger.md): stored records, sweeps, history and the outbox.
+        .target(
+            name: "StatuteLedger",
+            dependencies: [
+                "Statute",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictImports
+        ),
         // The `statute` command line: argv, stdout/stderr and exit codes only.
         .executableTarget(
             name: "StatuteCLI",
@@ -122,6 +136,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
+        .testTarget(
+            name: "StatuteLedgerTests",
+            dependencies: [
+                "StatuteLedger", "Statute", "StatuteTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
