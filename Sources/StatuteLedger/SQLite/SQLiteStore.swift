@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 public import StatuteCore
 
@@ -34,7 +34,7 @@ public final class SQLiteStore: LedgerStore {
     }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction, errors mapped to ``LedgerStoreError``.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.writeWithoutTransaction { db in
                 var value: T?
@@ -50,7 +50,7 @@ public final class SQLiteStore: LedgerStore {
     }
 
     /// Runs `body` on a read-only snapshot, errors mapped to ``LedgerStoreError``.
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
         } catch {
