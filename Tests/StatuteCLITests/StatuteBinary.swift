@@ -43,14 +43,9 @@ enum StatuteBinary {
         return candidates.compactMap(executable).max { modified($0) < modified($1) }
     }()
 
-    /// Runs `statute arguments…` in the fixtures folder, with `input` on stdin.
-    static func run(_ arguments: [String], input: String = "") throws -> Run {
-        try run(arguments, input: input, environment: [:])
-    }
-
     /// Runs `statute arguments…` in the fixtures folder (or `directory`), with `input` on
     /// stdin and `environment` added to (or, with a `nil` value, removed from) this process's.
-    static func run(_ arguments: [String], input: String = "", environment: [String: String?],
+    static func run(_ arguments: [String], input: String = "", environment: [String: String?] = [:],
                     directory: URL? = nil) throws -> Run {
         guard let url else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "statute binary not found"]) }
         return try runProgram(url.path, arguments, input: input, environment: environment, directory: directory)
