@@ -22,6 +22,7 @@ struct StatuteCommand: ParsableCommand {
         TimelineCommand.self,
         ImpactCommand.self,
         ReplayCommand.self,
+        LSPCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

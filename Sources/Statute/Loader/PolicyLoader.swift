@@ -29,6 +29,10 @@ public struct LoadOptions: Hashable, Sendable {
     /// Files a test file's `policy:` may name although they lie outside the test file's
     /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
     package var policiesAllowedAnywhere: [String] = []
+    /// Policy texts that stand in for files on disk, by canonical path: a test file whose
+    /// `policy:` resolves to one of them is checked against this text (an editor's unsaved
+    /// buffer) rather than the file. Empty by default.
+    package var policyTexts: [String: [UInt8]] = [:]
 
     /// Creates options with docs/reliability.md's limits: `maxDiagnostics` per file, and the
     /// static analysis on or off.

@@ -41,7 +41,9 @@ public enum PolicyTestRunner {
         case .failure(let diagnostic):
             return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: diagnostics + [diagnostic])
         }
-        let loaded = PolicyLoader.load(contentsOf: resolved, options: options)
+        let loaded = PolicyReference.canonical(resolved).flatMap { options.policyTexts[$0] }
+            .map { PolicyLoader.load(bytes: $0, file: resolved, options: options) }
+            ?? PolicyLoader.load(contentsOf: resolved, options: options)
         guard let policy = loaded.policy else {
             diagnostics.append(policyProblem(loaded, written: policyPath, resolved: resolved))
             return Loaded(policyFile: resolved, policy: nil, tests: [], diagnostics: diagnostics)
