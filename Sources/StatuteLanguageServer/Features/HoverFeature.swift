@@ -44,43 +44,43 @@ package enum HoverFeature {
             return "**function** `\(function.signature)`\n\n\(function.summary.capitalizedFirst)."
         }
         guard let file, let document = file.analysis.policyDocument else {
-            return "**\(occurrence.kind.noun)** `\(name)` (its policy cannot be read)"
+            return "**\(occurrence.kind.noun)** \(EditorDocs.code(name)) (its policy cannot be read)"
         }
         let compiled = file.analysis.policy
         switch occurrence.kind {
         case .status:
             guard let status = document.statuses.first(where: { $0.id.value == name }) else { return undeclared(occurrence) }
             if let compiled, let section = EditorDocs.status(name, in: compiled) {
-                return "**status** `\(name)`\n\n" + section
+                return "**status** \(EditorDocs.code(name))\n\n" + section
             }
-            return "**status** `\(name)` — " + EditorDocs.safe(status.label ?? name)
+            return "**status** \(EditorDocs.code(name)) — " + EditorDocs.safe(status.label ?? name)
                 + (status.description.map { "\n\n" + EditorDocs.safe($0) } ?? "")
         case .fact, .setting:
             let declarations = occurrence.kind == .fact ? document.facts : document.settings
             guard let declaration = declarations.first(where: { $0.name.value == name }) else { return undeclared(occurrence) }
             let (type, defaultValue) = EditorDocs.typeAndDefault(declaration)
-            var lines = ["**\(occurrence.kind.noun)** `\(occurrence.kind == .setting ? "settings." + name : name)`: \(type)"]
+            var lines = ["**\(occurrence.kind.noun)** \(EditorDocs.code(occurrence.kind == .setting ? "settings." + name : name)): \(type)"]
             if let label = declaration.label { lines.append("“" + EditorDocs.safe(label) + "”") }
             if let description = declaration.description { lines.append(EditorDocs.safe(description)) }
             lines.append("Default: \(defaultValue)")
             return lines.joined(separator: "\n\n")
         case .derived:
             guard let derived = document.derived.first(where: { $0.name.value == name }) else { return undeclared(occurrence) }
-            return "**derived value** `\(name)`\n\n```\n\(EditorDocs.safe(derived.expression.text))\n```"
+            return "**derived value** \(EditorDocs.code(name)) = \(EditorDocs.code(derived.expression.text))"
         case .event, .effect:
             let declarations = occurrence.kind == .event ? document.events : document.effects
             guard let declaration = declarations.first(where: { $0.name.value == name }) else { return undeclared(occurrence) }
-            return "**\(occurrence.kind.noun)** `\(name)`" + (declaration.description.map { "\n\n" + EditorDocs.safe($0) } ?? "")
+            return "**\(occurrence.kind.noun)** \(EditorDocs.code(name))" + (declaration.description.map { "\n\n" + EditorDocs.safe($0) } ?? "")
         case .role:
             guard let role = document.roles.first(where: { $0.name.value == name }) else { return undeclared(occurrence) }
-            var text = "**role** `\(name)`"
+            var text = "**role** \(EditorDocs.code(name))"
             if let description = role.description { text += "\n\n" + EditorDocs.safe(description) }
-            if !role.includes.isEmpty { text += "\n\nIncludes " + role.includes.map { "`\($0.value)`" }.joined(separator: ", ") + "." }
+            if !role.includes.isEmpty { text += "\n\nIncludes " + role.includes.map { EditorDocs.code($0.value) }.joined(separator: ", ") + "." }
             return text
         case .transition:
             guard let transition = document.transitions.first(where: { $0.id.value == name }) else { return undeclared(occurrence) }
-            if let compiled, let line = EditorDocs.transition(name, in: compiled) { return "**transition** `\(name)`\n\n" + line }
-            return "**transition** `\(name)`" + (transition.to.map { " to `\($0.value)`" } ?? "")
+            if let compiled, let line = EditorDocs.transition(name, in: compiled) { return "**transition** \(EditorDocs.code(name))\n\n" + line }
+            return "**transition** \(EditorDocs.code(name))" + (transition.to.map { " to " + EditorDocs.code($0.value) } ?? "")
                 + (transition.mode.map { " (\($0.value.rawValue))" } ?? "")
         case .function:
             return nil
@@ -88,7 +88,7 @@ package enum HoverFeature {
     }
 
     private static func undeclared(_ occurrence: Occurrence) -> String {
-        "**\(occurrence.kind.noun)** `\(occurrence.name)` — not declared in the policy"
+        "**\(occurrence.kind.noun)** \(EditorDocs.code(occurrence.name)) — not declared in the policy"
     }
 }
 
