@@ -208,8 +208,11 @@ package final class LanguageServer: @unchecked Sendable {
         generations[uri, default: 0] += 1
         let generation = generations[uri]!
         guard let debounce else {
-            if let file = workspace.read(uri: uri) {
-                send(DiagnosticsFeature.notification(for: file, version: workspace.documents[uri]?.version))
+            // Read afresh: the document may be unchanged while the policy it tests changed.
+            if let document = workspace.documents[uri] {
+                let file = ReadFile(uri: uri, file: document.file, text: document.text, policyTexts: workspace.policyTexts())
+                workspace.remember(file, version: document.version)
+                send(DiagnosticsFeature.notification(for: file, version: document.version))
             }
             return
         }

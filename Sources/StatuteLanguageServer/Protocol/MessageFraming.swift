@@ -39,11 +39,14 @@ package struct FrameReader {
         while headerEnd == nil {
             while scanned < buffer.count {
                 if buffer[scanned] == 0x0A {
-                    if scanned + 1 < buffer.count, buffer[scanned + 1] == 0x0A {
+                    // A line feed whose next bytes have not arrived yet is looked at again after the next read.
+                    guard scanned + 1 < buffer.count else { break }
+                    if buffer[scanned + 1] == 0x0A {
                         headerEnd = (scanned, scanned + 2); break
                     }
-                    if scanned + 2 < buffer.count, buffer[scanned + 1] == 0x0D, buffer[scanned + 2] == 0x0A {
-                        headerEnd = (scanned, scanned + 3); break
+                    if buffer[scanned + 1] == 0x0D {
+                        guard scanned + 2 < buffer.count else { break }
+                        if buffer[scanned + 2] == 0x0A { headerEnd = (scanned, scanned + 3); break }
                     }
                 }
                 scanned += 1
