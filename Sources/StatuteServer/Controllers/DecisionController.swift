@@ -91,8 +91,7 @@ struct DecisionController<Context: RequestContext> {
 
     /// A run line for a failure of the whole request (body too large, decision log unwritable).
     static func errorLine(_ error: ServiceError, line: Int) -> JSONValue {
-        .object([("id", .null), ("line", .int(line)),
-                 ("error", .object([("code", .string(error.code)), ("message", .string(error.message))]))])
+        DecisionError(code: error.code, message: error.message).line(line)
     }
 
     private func headers(_ entry: PolicyEntry, _ version: PolicyVersion) -> HTTPFields {
