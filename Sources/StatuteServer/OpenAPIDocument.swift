@@ -401,6 +401,22 @@ enum OpenAPIDocument {
       "post": {
         "operationId": "run",
         "summary": "Evaluate JSON Lines records; one answer line per input line, streamed in order.",
+        "parameters": [
+          {
+            "name": "today",
+            "in": "query",
+            "required": false,
+            "description": "The date every line is evaluated on (default: the server's local date). Any query parameter other than `today` and `settings` is a 400.",
+            "schema": {"type": "string", "format": "date"}
+          },
+          {
+            "name": "settings",
+            "in": "query",
+            "required": false,
+            "description": "A JSON object of setting overrides for every line, URL-encoded, read as an evaluate body's `settings`.",
+            "schema": {"type": "string"}
+          }
+        ],
         "security": [
           {
             "bearer": []

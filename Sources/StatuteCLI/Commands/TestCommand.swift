@@ -41,6 +41,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if paths.isEmpty { try PathExpansion.requireDefaultFolder(command: "test") }
         let given = paths.isEmpty ? ["policies"] : paths
         let expanded = try PathExpansion.yamlFiles(in: given)
         let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
