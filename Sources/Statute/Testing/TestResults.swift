@@ -70,16 +70,26 @@ package struct PolicyCoverage: Sendable {
     }
 }
 
-/// Coverage of one transition.
+/// Coverage of one transition. The counts are of tests: how many tests took the
+/// transition (at least once), saw its guard hold, or saw it fail.
 package struct TransitionCoverage: Hashable, Sendable {
     /// The transition id.
     package let id: String
-    /// Whether some test took the transition.
-    package var taken: Bool
+    /// Where the transition's entry is in the policy file (its `- id:` line starts it).
+    package let span: SourceSpan
     /// Whether the transition has a `guard:`.
     package let hasGuard: Bool
+    /// How many tests took the transition.
+    package var testsTaking = 0
+    /// How many tests saw the guard hold.
+    package var testsGuardHeld = 0
+    /// How many tests saw the guard fail.
+    package var testsGuardFailed = 0
+
+    /// Whether some test took the transition.
+    package var taken: Bool { testsTaking > 0 }
     /// Whether some test saw the guard hold.
-    package var guardSeenTrue: Bool
+    package var guardSeenTrue: Bool { testsGuardHeld > 0 }
     /// Whether some test saw the guard fail.
-    package var guardSeenFalse: Bool
+    package var guardSeenFalse: Bool { testsGuardFailed > 0 }
 }
