@@ -57,6 +57,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if paths.isEmpty { try PathExpansion.requireDefaultFolder(command: "test") }
         let given = paths.isEmpty ? ["policies"] : paths
         // SARIF reports a missing PATH inside the log, so that CI still has a log to upload.
         let missing = format == .sarif ? SARIFOutput.missing(given) : []
