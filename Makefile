@@ -12,6 +12,9 @@ deps:
 	@pkg-config --exists libgvc || { echo "installing libgraphviz-dev (the server's console diagrams)"; \
 	  (apt-get update -qq && apt-get install -y -qq libgraphviz-dev) || \
 	  { echo "could not install libgraphviz-dev; run: sudo apt-get install libgraphviz-dev" >&2; exit 2; }; }
+	@pkg-config --exists sqlite3 || { echo "installing libsqlite3-dev (the ledger's embedded store)"; \
+	  (apt-get update -qq && apt-get install -y -qq libsqlite3-dev) || \
+	  { echo "could not install libsqlite3-dev; run: sudo apt-get install libsqlite3-dev" >&2; exit 2; }; }
 
 build: deps
 	$(SWIFT) build
@@ -122,7 +125,7 @@ lib-test: lib build
 ratios: deps
 	cd Benchmarks && $(SWIFT) run -c release statute-ratios
 
-# Issue 9's `run` ratio (Benchmarks/run/ratios.sh): `statute run` with one job and with two
+# The `run` ratio (Benchmarks/run/ratios.sh): `statute run` with one job and with two
 # against a hand-written pipeline, whole processes on 200,000 generated records (medians of 3).
 .PHONY: ratios-run
 ratios-run: deps

@@ -12,7 +12,8 @@ let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil || fuzzing
 /// (where the engine and concurrency tests are).
 let leftOut: Set<String> = libraryOnly
     ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests",
-       "StatuteCoreTests", "StatuteYAMLTests", "StatuteCLITests"] : []
+       "StatuteCoreTests", "StatuteYAMLTests", "StatuteCLITests",
+       "StatuteLedger", "StatuteLedgerTests"] : []
 
 /// Every module's imports are internal unless written `public import`, so no module leaks
 /// its dependencies' types into its public API by accident.
@@ -30,6 +31,8 @@ let package = Package(
         .library(name: "StatuteC", type: .dynamic, targets: ["StatuteCABI"]),
         // Generated policies of any size, for the benchmarks and the large-policy test.
         .library(name: "StatuteSynthetic", targets: ["StatuteSynthetic"]),
+        // The ledger (docs/ledger.md): stored records, the sweep, history and the outbox.
+        .library(name: "StatuteLedger", targets: ["StatuteLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +46,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The status console's HTML templates (StatuteServer only).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The ledger's embedded store (StatuteLedger only; needs the system SQLite, Debian `libsqlite3-dev`).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The ledger's PostgreSQL store and its webhook deliverer (StatuteLedger only).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The system libyaml (Debian `libyaml-dev`, pkg-config `yaml-0.1`).
@@ -84,6 +92,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CGraphviz",
             ],
+            // Embedded in the binary: the OpenAPI document (a link to docs/openapi.json) and
+            // the console's templates, style sheet and script.
+            resources: ["openapi.json", "console.css", "console.js", "layout.mustache", "policies.mustache",
+                        "policy.mustache", "decide.mustache", "field.mustache", "login.mustache", "message.mustache"]
+                .map { .embedInCode("Resources/\($0)") },
+            swiftSettings: strictImports
+        ),
+        // The ledger (docs/ledger.md): records kept in a store, the sweep, history, the
+        // outbox and its delivery. The Statute library does not depend on it.
+        .target(
+            name: "StatuteLedger",
+            dependencies: [
+                "Statute",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictImports
         ),
         // The `statute` command line: argv, stdout/stderr and exit codes only.
@@ -92,6 +119,7 @@ let package = Package(
             dependencies: [
                 "Statute",
                 "StatuteServer",
+                "StatuteLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictImports
@@ -122,6 +150,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
+        .testTarget(
+            name: "StatuteLedgerTests",
+            dependencies: [
+                "StatuteLedger", "Statute", "StatuteTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -136,5 +175,5 @@ if fuzzing {
 
 if libraryOnly {
     package.targets.removeAll { leftOut.contains($0.name) }
-    package.products.removeAll { ["statute", "StatuteServer", "StatuteC"].contains($0.name) }
+    package.products.removeAll { ["statute", "StatuteServer", "StatuteC", "StatuteLedger"].contains($0.name) }
 }

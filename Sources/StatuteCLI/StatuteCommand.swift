@@ -22,6 +22,7 @@ struct StatuteCommand: ParsableCommand {
         TimelineCommand.self,
         ImpactCommand.self,
         ReplayCommand.self,
+        LedgerCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

@@ -30,6 +30,11 @@ public struct ServerConfiguration: Sendable {
     public var watchInterval: Duration
     /// Today's date, for requests that give none (the server's local date).
     public var today: @Sendable () -> CalendarDate
+    /// Mark the console's session cookie `Secure` (`--secure-cookie`): the console is reached
+    /// through HTTPS (a proxy that ends TLS), so the browser never sends the cookie in clear.
+    public var secureCookie = false
+    /// The fewest characters a token may have (`--token-file`); a shorter one is refused at start.
+    public static let minimumTokenLength = 16
 
     /// Creates a configuration with docs/service.md's defaults.
     public init(policyPaths: [String] = ["policies"], host: String = "127.0.0.1", port: Int = 8080,

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute impact --policy OLD [--candidate NEW] [--candidate-settings FILE] [--candidate-setting N=V]… --records FILE` (docs/impact.md).
+/// `statute impact --policy OLD [--candidate NEW] [--candidate-settings FILE] [--candidate-setting N=V]… (--records FILE | --store URL)` (docs/impact.md).
 struct ImpactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "impact",
@@ -30,7 +30,9 @@ struct ImpactCommand: ParsableCommand {
     var candidateSettingValues: [String] = []
 
     @Option(help: "The JSON Lines records; `-` reads stdin.")
-    var records: String
+    var records: String?
+
+    @OptionGroup(title: "Records from a ledger store (instead of --records)") var ledger: LedgerStoreOptions
 
     @Option(help: ArgumentHelp("The last day to play (default: --today).", valueName: "yyyy-mm-dd"))
     var until: String?
@@ -48,6 +50,7 @@ struct ImpactCommand: ParsableCommand {
         if candidate == nil && candidateSettings == nil && candidateSettingValues.isEmpty {
             throw ValidationError("give a candidate: --candidate, --candidate-settings or --candidate-setting")
         }
+        if (records == nil) == (ledger.store == nil) { throw ValidationError("give the records: --records FILE or --store URL") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if examples < 0 { throw ValidationError("--examples cannot be negative") }
     }
@@ -56,7 +59,7 @@ struct ImpactCommand: ParsableCommand {
         let today = try common.date()
         let last = try Inputs.until(until, after: today, default: .none)
         let plan = makePlan(today: today, until: last)
-        let handle = Terminal.input(records)
+        let handle = ledger.store == nil ? Terminal.input(records) : try LedgerImpactSource.handle(store: ledger, policy: plan.current.policy.name)
         let json = format == .json
         let text = ImpactText(policy: plan.current.policy, today: today, until: last)
         var summary = ImpactSummary()

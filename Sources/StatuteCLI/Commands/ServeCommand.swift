@@ -5,7 +5,7 @@ import Statute
 import StatuteServer
 
 /// `statute serve [--policy PATH]… [--host H] [--port P] [--settings FILE] [--decision-log FILE]
-/// [--token-file FILE]`: the HTTP decision service (docs/service.md, docs/service.md).
+/// [--token-file FILE]`: the HTTP decision service (docs/service.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -36,6 +36,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on every /v1 route.", valueName: "FILE"))
     var tokenFile: String?
 
+    @Flag(name: .customLong("secure-cookie"), help: "Mark the console's session cookie Secure (the console is reached through HTTPS).")
+    var secureCookie = false
+
     @Option(name: .customLong("max-concurrent"), help: "Requests answered at once on /v1; more get 503 with Retry-After.")
     var maxConcurrent = 256
 
@@ -53,6 +56,7 @@ struct ServeCommand: ParsableCommand {
                                                 settingsFile: settings, decisionLogPath: decisionLog,
                                                 maxConcurrentRequests: maxConcurrent,
                                                 watchInterval: .milliseconds(Int(watchInterval * 1000)))
+        configuration.secureCookie = secureCookie
         if let tokenFile {
             switch ServerConfiguration.readToken(contentsOf: tokenFile) {
             case .success(let token): configuration.token = token

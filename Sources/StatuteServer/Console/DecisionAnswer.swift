@@ -17,8 +17,11 @@ enum DecisionAnswer {
             result = try engine.evaluate(question.record, request: question.request, today: question.today, explain: true)
             var facts = question.record.facts
             for assignment in result.assignments { facts[assignment.fact] = assignment.value }
-            options = try engine.manualOptions(for: Record(status: result.status, facts: facts), role: question.role,
-                                               today: question.today)
+            if let role = question.role {
+                options = try engine.manualOptions(for: Record(status: result.status, facts: facts), role: role, today: question.today)
+            } else {
+                options = []
+            }
         } catch {
             return .failure(error)
         }
@@ -62,7 +65,7 @@ enum DecisionAnswer {
             steps: steps, hasSteps: !steps.isEmpty, effects: effects, hasEffects: !effects.isEmpty,
             assignments: result.assignments.map { "\($0.fact) = \($0.value)" },
             hasAssignments: !result.assignments.isEmpty,
-            role: question.role, optionsFrom: text.name(result.status), options: optionViews, hasOptions: !optionViews.isEmpty,
+            role: question.role ?? "", hasRole: question.role != nil, optionsFrom: text.name(result.status), options: optionViews, hasOptions: !optionViews.isEmpty,
             settingsUsed: used, words: text.render(result),
             command: command(question, policy: policy, file: file, serverSettings: version.settings))
         view.timeline = timeline

@@ -82,6 +82,7 @@ final class PolicyStore: Sendable {
         next.seen = snapshot.stamp
         next.seenDigest = snapshot.digest
         next.diagnostics = diagnostics
+        next.source = snapshot.bytes.flatMap { $0.count <= options.yaml.maxFileBytes ? $0 : nil }
         if let version {
             next.serving = version
             next.state = .ok

@@ -1,0 +1,83 @@
+import Logging
+import PostgresNIO
+
+/// A small pool of connections to one PostgreSQL database: at most `limit` open at once,
+/// made when first needed, kept for reuse, and dropped when they break (a restarted server
+/// leaves only broken ones behind; the next use connects afresh). A connection that cannot
+/// be made is an error at once — no waiting on a database that is not there.
+actor PostgresConnections {
+    private let configuration: PostgresConnection.Configuration
+    private let logger: Logger
+    private let limit: Int
+    /// Statements run on every new connection (session settings).
+    private let setup: [String]
+    private var idle: [PostgresConnection] = []
+    private var open = 0
+    private var nextID = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var closed = false
+
+    init(configuration: PostgresConnection.Configuration, limit: Int, setup: [String], logger: Logger) {
+        self.configuration = configuration
+        self.limit = max(1, limit)
+        self.setup = setup
+        self.logger = logger
+    }
+
+    /// A connection for one piece of work; give it back with ``release(_:broken:)``.
+    func acquire() async throws -> PostgresConnection {
+        while true {
+            if closed { throw PSQLError.poolClosed }
+            if let connection = idle.popLast() {
+                if connection.isClosed {
+                    open -= 1
+                    continue
+                }
+                return connection
+            }
+            if open < limit {
+                open += 1
+                nextID += 1
+                do {
+                    let connection = try await PostgresConnection.connect(
+                        configuration: configuration, id: nextID, logger: logger)
+                    for statement in setup {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    return connection
+                } catch {
+                    open -= 1
+                    wakeOne()
+                    throw error
+                }
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    /// Takes a connection back: kept for reuse unless it is broken or the pool is closed.
+    func release(_ connection: PostgresConnection, broken: Bool) async {
+        if broken || closed || connection.isClosed {
+            open -= 1
+            try? await connection.close()
+        } else {
+            idle.append(connection)
+        }
+        wakeOne()
+    }
+
+    /// Closes every idle connection; connections in use are closed as they come back.
+    func close() async {
+        closed = true
+        let connections = idle
+        idle.removeAll()
+        open -= connections.count
+        for connection in connections { try? await connection.close() }
+        for waiter in waiting { waiter.resume() }
+        waiting.removeAll()
+    }
+
+    private func wakeOne() {
+        if !waiting.isEmpty { waiting.removeFirst().resume() }
+    }
+}
