@@ -41,7 +41,7 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
-    @Option(name: .customLong("coverage-format"), help: "Format of --coverage-output: lcov or cobertura (default lcov).")
+    @Option(name: .customLong("coverage-format"), help: "Format of the --coverage-output file: lcov or cobertura (default lcov).")
     var coverageFormat: CoverageFormat?
 
     @Option(name: .customLong("coverage-output"), help: "Write transition and guard coverage to FILE (implies --coverage).")
