@@ -36,7 +36,7 @@ struct DiagnosticCatalogTests {
     }
 
     @Test func everyCatalogCodeIsDescribedInTheDocs() throws {
-        let page = try String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let page = try String(contentsOf: Self.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         for entry in DiagnosticCatalog.entries {
             let code = entry.code.rawValue
             #expect(page.contains("\n### \(code)\n\n**\(entry.severity.rawValue)**: \(entry.summary)\n"),

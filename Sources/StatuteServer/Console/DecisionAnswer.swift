@@ -8,12 +8,11 @@ enum DecisionAnswer {
     /// The answer, or the engine's reason for not giving one (a message for the form).
     static func answer(_ question: DecisionForm.Question, version: PolicyVersion, file: String) -> Result<AnswerView, Diagnostic> {
         let policy = version.policy
-        let settings = version.settings.merging(question.settings) { _, new in new }
         let result: EvaluationResult
         let options: [ManualOption]
         let engine: Engine
         do {
-            engine = question.settings.isEmpty ? version.engine : try Engine(policy: policy, settings: settings)
+            engine = try version.decisions.engine(overriding: question.settings)
             result = try engine.evaluate(question.record, request: question.request, today: question.today, explain: true)
             var facts = question.record.facts
             for assignment in result.assignments { facts[assignment.fact] = assignment.value }
