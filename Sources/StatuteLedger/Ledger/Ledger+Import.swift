@@ -36,7 +36,7 @@ extension Ledger {
     }
 
     private func prepareImport(_ line: LedgerLine, today: CalendarDate,
-                               context: ChangeContext) -> Result<(String, LedgerEvaluation, RecordChange), DecisionInputError> {
+                               context: ChangeContext) -> Result<(String, LedgerEvaluation, RecordChange), DecisionError> {
         let members: [(String, JSONValue)]
         switch LineReading.object(line) {
         case .failure(let error): return .failure(error)

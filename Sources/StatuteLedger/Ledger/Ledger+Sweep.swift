@@ -94,9 +94,9 @@ extension Ledger {
 
     /// One stored record evaluated at the sweep's date.
     static func decide(_ record: StoredRecord, policy: LedgerPolicy,
-                       context: ChangeContext) -> Result<RecordChange, DecisionInputError> {
+                       context: ChangeContext) -> Result<RecordChange, DecisionError> {
         guard case .success(.object(let facts)) = JSONReader.parse(Array(record.facts.utf8)) else {
-            return .failure(DecisionInputError(id: .string(record.id), code: "invalid-input", message: "the stored facts are not a JSON object"))
+            return .failure(DecisionError(id: .string(record.id), code: "invalid-input", message: "the stored facts are not a JSON object"))
         }
         let members: [(String, JSONValue)] = [("status", .text(record.status)), ("facts", .object(facts))]
         switch LedgerEvaluation.evaluate(members, policy: policy, today: context.today) {
@@ -113,11 +113,11 @@ extension Ledger {
 /// One slot per record, each written by exactly one thread of `concurrentPerform` and read
 /// after it returns (a buffer, not an array property: no exclusivity check across threads).
 private final class UnsafeOutcomes: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<RecordChange, DecisionInputError>>
+    private let slots: UnsafeMutableBufferPointer<Result<RecordChange, DecisionError>>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
-        slots.initialize(repeating: .failure(DecisionInputError(id: .null, code: "", message: "")))
+        slots.initialize(repeating: .failure(DecisionError(id: .null, code: "", message: "")))
     }
 
     deinit {
@@ -125,9 +125,9 @@ private final class UnsafeOutcomes: @unchecked Sendable {
         slots.deallocate()
     }
 
-    var values: [Result<RecordChange, DecisionInputError>] { Array(slots) }
+    var values: [Result<RecordChange, DecisionError>] { Array(slots) }
 
-    func set(_ index: Int, _ value: Result<RecordChange, DecisionInputError>) {
+    func set(_ index: Int, _ value: Result<RecordChange, DecisionError>) {
         slots[index] = value
     }
 }

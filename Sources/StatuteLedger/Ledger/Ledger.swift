@@ -53,7 +53,7 @@ public struct LedgerAnswer: Sendable {
         ]), outcome: nil)
     }
 
-    static func error(line: Int, _ error: DecisionInputError) -> LedgerAnswer {
+    static func error(line: Int, _ error: DecisionError) -> LedgerAnswer {
         Self.error(id: error.id, line: line, code: error.code, message: error.message)
     }
 

@@ -14,7 +14,7 @@ struct LedgerEvaluation {
     /// Reads `members` — a run line's keys: `status`, `facts`, and `event` or `set` + `as`
     /// (+ `transition`) — against the policy and evaluates the record at `today`.
     static func evaluate(_ members: [(String, JSONValue)], policy: LedgerPolicy,
-                         today: CalendarDate) -> Result<LedgerEvaluation, DecisionInputError> {
+                         today: CalendarDate) -> Result<LedgerEvaluation, DecisionError> {
         let input: DecisionInput
         switch DecisionInput.read(.object(members), shape: .runLine, policy: policy.engine.policy) {
         case .failure(let error): return .failure(error)
@@ -33,7 +33,7 @@ struct LedgerEvaluation {
             }
             return .success(LedgerEvaluation(input: input, result: result, dueDates: dueDates))
         } catch {
-            return .failure(DecisionInputError(id: .null, error))
+            return .failure(DecisionError(id: .null, error))
         }
     }
 
