@@ -135,7 +135,7 @@ ratios-run: deps
 # SECONDS seconds on a corpus seeded from the repository's policies, fixtures and records.
 # Fails on any crash or hang; the findings are kept in .build-fuzz/findings/.
 SECONDS ?= 600
-FUZZ_HARNESSES = FuzzPolicy FuzzExpression FuzzRecords FuzzTestFile
+FUZZ_HARNESSES = FuzzPolicy FuzzExpression FuzzRecords FuzzTestFile FuzzLanguageServer
 # lld: GNU gold stops with an internal error (dwarf_reader.cc) linking the instrumented harnesses.
 FUZZ_BUILD_FLAGS = -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
 fuzz: deps

@@ -12,7 +12,7 @@ let libraryOnly = Context.environment["STATUTE_LIBRARY_ONLY"] != nil || fuzzing
 /// (where the engine and concurrency tests are).
 let leftOut: Set<String> = libraryOnly
     ? ["StatuteCLI", "StatuteServer", "StatuteCABI", "StatuteServerTests", "StatuteCABITests",
-       "StatuteCoreTests", "StatuteYAMLTests", "StatuteCLITests",
+       "StatuteCoreTests", "StatuteYAMLTests", "StatuteCLITests", "StatuteLanguageServerTests",
        "StatuteLedger", "StatuteLedgerTests"] : []
 
 /// Every module's imports are internal unless written `public import`, so no module leaks
@@ -114,12 +114,16 @@ let package = Package(
             ],
             swiftSettings: strictImports
         ),
+        // The language server behind `statute lsp` (docs/editors.md): JSON-RPC over stdio,
+        // diagnostics, hover, navigation, completion, quick fixes, outline and rename.
+        .target(name: "StatuteLanguageServer", dependencies: ["Statute"], swiftSettings: strictImports),
         // The `statute` command line: argv, stdout/stderr and exit codes only.
         .executableTarget(
             name: "StatuteCLI",
             dependencies: [
                 "Statute",
                 "StatuteServer",
+                "StatuteLanguageServer",
                 "StatuteLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -151,6 +155,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "StatuteLanguageServerTests", dependencies: ["StatuteLanguageServer", "Statute"]),
         .testTarget(name: "StatuteCABITests", dependencies: ["StatuteCABI", "Statute", "StatuteTestSupport"]),
         .testTarget(
             name: "StatuteLedgerTests",
@@ -173,6 +178,9 @@ if fuzzing {
         package.targets.append(.executableTarget(name: harness, dependencies: ["Statute", "FuzzSupport"],
                                                  path: "Fuzz/Sources/\(harness)"))
     }
+    package.targets.append(.executableTarget(name: "FuzzLanguageServer",
+                                             dependencies: ["StatuteLanguageServer", "Statute", "FuzzSupport"],
+                                             path: "Fuzz/Sources/FuzzLanguageServer"))
 }
 
 if libraryOnly {

@@ -10,6 +10,7 @@ case "$name" in
     FuzzPolicy|FuzzTestFile) dict=dictionaries/policy.dict ;;
     FuzzExpression) dict=dictionaries/expression.dict ;;
     FuzzRecords) dict=dictionaries/records.dict ;;
+    FuzzLanguageServer) dict=dictionaries/lsp.dict ;;
     *) echo "unknown harness $name" >&2; exit 2 ;;
 esac
 binary=../.build-fuzz/release/"$name"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build-fuzz/fuzz-corpus}"
-mkdir -p "$out"/{FuzzPolicy,FuzzExpression,FuzzRecords,FuzzTestFile}
+mkdir -p "$out"/{FuzzPolicy,FuzzExpression,FuzzRecords,FuzzTestFile,FuzzLanguageServer}
 n=0
 while IFS= read -r -d '' file; do
     n=$((n + 1))
@@ -24,4 +24,21 @@ grep -rhoE '^\s*(guard|when|at): .+$|^\s{2}[a-z_.]+: "[^"]+"$' policies examples
     | sed -E 's/^\s*[a-z_.]+: //; s/^"(.*)"$/\1/' | sort -u | while IFS= read -r expression; do
     n=$((n + 1)); printf 'A%s' "$expression" > "$out/FuzzExpression/$n.txt"
 done
+# The language server: each policy and test file as an open document (first byte odd), and
+# a client's session of framed messages (first byte even) opening, editing and querying one.
+n=0
+frame() { printf 'Content-Length: %d\r\n\r\n%s' "$(printf '%s' "$1" | wc -c)" "$1"; }
+for file in policies/certification.yaml policies/certification.test.yaml examples/membership/*.yaml; do
+    [ -f "$file" ] || continue
+    n=$((n + 1)); { printf '\001'; cat "$file"; } > "$out/FuzzLanguageServer/doc-$n.yaml"
+done
+{
+    printf '\010'
+    frame '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///fuzz/d.yaml","version":1,"text":"statute: 1\nname: d\nstatuses:\n  a: {}\ntransitions:\n  - {id: t, from: start, to: b, mode: manual, by: x}\n"}}}'
+    frame '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///fuzz/d.yaml","version":2},"contentChanges":[{"range":{"start":{"line":5,"character":32},"end":{"line":5,"character":33}},"text":"a"}]}}'
+    frame '{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///fuzz/d.yaml"},"position":{"line":3,"character":2}}}'
+    frame '{"jsonrpc":"2.0","id":2,"method":"textDocument/rename","params":{"textDocument":{"uri":"file:///fuzz/d.yaml"},"position":{"line":3,"character":2},"newName":"b"}}'
+    frame '{"jsonrpc":"2.0","id":3,"method":"shutdown"}'
+    frame '{"jsonrpc":"2.0","method":"exit"}'
+} > "$out/FuzzLanguageServer/session.txt"
 for dir in "$out"/*; do echo "seed: $(ls "$dir" | wc -l) inputs in $dir"; done

@@ -67,6 +67,10 @@ printf 'policy: broken.yaml\ntests:\n  - name: t\n    expect: {status: open}\n' 
     expect 2 "$statute" test --format sarif broken.test.yaml missing.test.yaml > "$logs/missing-test.sarif"
 )
 python3 "$validate" "$logs"/*.sarif
+# The validator itself must refuse a log that breaks the schema.
+python3 -c 'import json, sys; log = json.load(open(sys.argv[1])); del log["version"]; json.dump(log, open(sys.argv[2], "w"))' \
+    "$logs/bad-check.sarif" "$work/invalid.json"
+if python3 "$validate" "$work/invalid.json" > /dev/null; then fail "the SARIF validator accepted a log without a version"; fi
 python3 - "$logs" <<'PY'
 import json, sys
 logs = sys.argv[1]
@@ -130,6 +134,7 @@ export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@localhost GIT_COMMITTER_NAME=ci GI
     if pre-commit try-repo "$repo" statute-test --all-files > "$work/fail-test.log" 2>&1; then
         cat "$work/fail-test.log"; fail "statute-test passed on a broken policy"
     fi
+    grep -q 'unknown-status' "$work/fail-test.log" || { cat "$work/fail-test.log"; fail "statute-test did not say why"; }
 )
 echo "ci-formats: pre-commit hooks pass on good policies and fail on a broken one"
 echo "ci-formats: ok"

@@ -23,6 +23,7 @@ struct StatuteCommand: ParsableCommand {
         ImpactCommand.self,
         ReplayCommand.self,
         LedgerCommand.self,
+        LSPCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

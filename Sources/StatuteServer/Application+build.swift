@@ -38,7 +38,10 @@ public func buildApplication(
 
     let router = Router()
     router.add(middleware: ErrorAndMetricsMiddleware(metrics: metrics, logger: logger))
-    OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    router.add(middleware: HostCheckMiddleware(host: configuration.host, allowedHosts: configuration.allowedHosts))
+    OperationsController(store: store, metrics: metrics,
+                         token: configuration.tokenGuardsOperations ? configuration.token.map { Array($0.utf8) } : nil)
+        .addRoutes(to: router)
     // The status console's HTML pages at `/` (docs/service.md); the token protects them too.
     let pages: ConsolePages
     let auth = ConsoleAuth(token: configuration.token.map { Array($0.utf8) }, secureCookie: configuration.secureCookie)
@@ -49,7 +52,8 @@ public func buildApplication(
         .addRoutes(to: router)
     let v1 = router.group("v1")
     if let token = configuration.token { v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
-    v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests))
+    v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests,
+                                                  runLimit: configuration.maxConcurrentRuns))
     PolicyController(store: store).addRoutes(to: v1)
     DecisionController(store: store, decider: decider, configuration: configuration).addRoutes(to: v1)
 

@@ -69,14 +69,15 @@ struct CLICoverageOutputTests {
     }
 
     @Test func aFormatWithoutAFileIsAUsageError() throws {
-        let run = try StatuteBinary.run(["test", "policies/certification.test.yaml", "--coverage-format", "lcov"], directory: Self.root)
+        let run = try StatuteBinary.run(["test", "policies/certification.test.yaml", "--coverage-format", "lcov"],
+                                        environment: [:], directory: Self.root)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--coverage-output"))
     }
 
     @Test func anUnwritableFileIsExitTwo() throws {
         let run = try StatuteBinary.run(["test", "policies/certification.test.yaml", "--coverage-output", "/nonexistent-folder/c.info"],
-                                        directory: Self.root)
+                                        environment: [:], directory: Self.root)
         #expect(run.status == 2)
         #expect(run.stderr.contains("cannot write the coverage"))
     }

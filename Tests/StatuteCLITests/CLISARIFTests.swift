@@ -16,6 +16,11 @@ struct CLISARIFTests {
           open: {label: Open}
           closed: {label: Closed, final: true}
         transitions:
+          - id: open
+            from: start
+            to: open
+            mode: manual
+            by: staff
           - id: close
             from: open
             to: closed
@@ -23,6 +28,12 @@ struct CLISARIFTests {
             by: staff
 
         """
+
+    /// The policy with its last transition on one line, `description` first, `to` naming an unknown status.
+    static func oneLine(description: String) -> String {
+        policy.replacingOccurrences(of: "  - id: close\n    from: open\n    to: closed\n    mode: manual\n    by: staff\n",
+                                    with: "  - {description: \"\(description)\", id: close, from: open, to: closd, mode: manual, by: staff}\n")
+    }
 
     /// A folder with policies and test files of every kind, as a policy repository would have.
     let folder: URL
@@ -110,21 +121,22 @@ struct CLISARIFTests {
         #expect(result["level"] as? String == "error")
         #expect(Self.uri(result) == "broken.yaml")
         #expect((Self.physical(result)["artifactLocation"] as? [String: Any])?["uriBaseId"] as? String == "%SRCROOT%")
-        #expect(Self.region(result) == ["startLine": 10, "startColumn": 9, "endLine": 10, "endColumn": 14])
+        #expect(Self.region(result) == ["startLine": 15, "startColumn": 9, "endLine": 15, "endColumn": 14])
         #expect(((result["message"] as? [String: Any])?["text"] as? String)?.contains("help: did you mean `closed`?") == true)
     }
 
     @Test func columnsAfterAnEmojiCountUTF16Units() throws {
         // The unknown status stands after `😀é` on its line: Statute's column (Unicode
         // scalars) is one less than SARIF's (UTF-16 code units).
-        try write("wide.yaml", Self.policy.replacingOccurrences(of: "    to: closed", with: "    to: {x: \"\u{1F600}\u{E9}\", y: closd}"))
-        let json = try StatuteBinary.run(["check", "wide.yaml", "--format", "json"], directory: folder)
+        try write("wide.yaml", Self.oneLine(description: "\u{1F600}\u{E9}"))
+        let json = try StatuteBinary.run(["check", "wide.yaml", "--format", "json"], environment: [:], directory: folder)
         let diagnostics = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [[String: Any]]
-        let diagnostic = try #require(diagnostics?.first { $0["line"] as? Int == 10 })
+        let diagnostic = try #require(diagnostics?.first { $0["code"] as? String == "unknown-status" })
         let (_, log) = try sarif(["check", "wide.yaml"])
-        let result = try #require(Self.results(log).first { Self.region($0)["startLine"] == 10 })
+        let result = try #require(Self.results(log).first { $0["ruleId"] as? String == "unknown-status" })
         let column = try #require(diagnostic["column"] as? Int)
-        #expect(column > 9)
+        #expect(diagnostic["line"] as? Int == 13 && Self.region(result)["startLine"] == 13)
+        #expect(column > 20)
         #expect(Self.region(result)["startColumn"] == column + 1)
         #expect(Self.region(result)["endColumn"] == (diagnostic["end_column"] as? Int).map { $0 + 1 })
     }
@@ -135,7 +147,7 @@ struct CLISARIFTests {
         let result = try #require(Self.results(log).first { $0["ruleId"] as? String == "duplicate-transition" })
         let related = try #require(result["relatedLocations"] as? [[String: Any]])
         #expect(!related.isEmpty)
-        #expect(((related[0]["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 8)
+        #expect(((related[0]["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])?["startLine"] == 13)
     }
 
     @Test func namesAreRelativeAndPercentEncoded() throws {
@@ -154,14 +166,14 @@ struct CLISARIFTests {
     @Test func hostileFilesGiveValidLogsWithEscapedText() throws {
         // Control characters, an escape sequence and bidi overrides in names; a 200,000-character line.
         try write("hostile.yaml", Self.policy.replacingOccurrences(of: "to: closed", with: "to: \"cl\\e[2J\u{202E}osd\\u0007\""))
-        try write("huge.yaml", Self.policy.replacingOccurrences(of: "to: closed", with: "to: {pad: \(String(repeating: "\u{1F600}", count: 100_000)), x: closd}"))
+        try write("huge.yaml", Self.oneLine(description: String(repeating: "\u{1F600}", count: 100_000)))
         try write("tabs\u{1B}[31m.yaml", "statute: 1\nname: [\u{7F}\n")
         let (status, log) = try sarif(["check", "."])
         #expect(status == 1)
         let text = Self.results(log).compactMap { ($0["message"] as? [String: Any])?["text"] as? String }.joined()
         #expect(text.contains("\\u202E"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x07 })
-        let huge = try #require(Self.results(log).first { Self.uri($0) == "huge.yaml" && Self.region($0)["startLine"] == 10 })
+        let huge = try #require(Self.results(log).first { Self.uri($0) == "huge.yaml" && $0["ruleId"] as? String == "unknown-status" })
         #expect(Self.region(huge)["startColumn"]! > 200_000)
     }
 
@@ -191,9 +203,9 @@ struct CLISARIFTests {
         let results = Self.results(log)
         let failed = try #require(results.first { $0["ruleId"] as? String == "test-failed" })
         #expect(Self.uri(failed) == "good.test.yaml")
-        #expect(Self.region(failed)["startLine"] == 10)
+        #expect(Self.region(failed)["startLine"] == 9)
         #expect(((failed["message"] as? [String: Any])?["text"] as? String)?.contains("a failing expectation") == true)
-        #expect(results.contains { Self.uri($0) == "broken.yaml" && $0["ruleId"] as? String == "unknown-status" })
+        #expect(results.contains { Self.uri($0) == "broken.test.yaml" && $0["ruleId"] as? String == "invalid-policy" })
         #expect(results.contains { Self.uri($0) == "lost.test.yaml" && $0["ruleId"] as? String == "unreadable-file" })
         #expect(Self.succeeded(log) == true)
     }

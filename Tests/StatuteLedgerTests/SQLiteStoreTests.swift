@@ -44,29 +44,6 @@ struct SQLiteStoreTests {
         try await store.close()
     }
 
-    @Test("a write locked by another connection past the busy timeout is a clear error, and nothing is written")
-    func busyTimeout() async throws {
-        let folder = try LedgerFixtures.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ledger.db").path
-        let store = try SQLiteStore(path: path, options: StoreOptions(busyTimeout: 0.2))
-        _ = try await store.migrate()
-        // A second connection (as another process would) holds the write lock.
-        let holder = try DatabaseQueue(path: path)
-        try await holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-        await #expect {
-            _ = try await store.insert([RecordChange(record: StoredRecord(id: "a", policy: "p", status: nil, facts: "{}", version: 1,
-                                                                         nextDue: nil, digest: "d", lastSeq: 0),
-                                                     expectedVersion: nil)])
-        } throws: { error in
-            guard case LedgerStoreError.unavailable(let message) = error else { return false }
-            return message.contains("locked") && message.contains("--busy-timeout")
-        }
-        try await holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        #expect(try await store.record(policy: "p", id: "a") == nil)
-        try await store.close()
-    }
-
     @Test("store URLs: sqlite paths, PostgreSQL passwords hidden when shown, anything else a clear error")
     func storeURLs() throws {
         #expect(try StoreLocation(parsing: "sqlite:statute.db") == .sqlite(path: "statute.db"))

@@ -200,9 +200,9 @@ import Testing
         }
         // Once drawn, every view shows the same drawing.
         try await server.client { client in
-            let drawn = (try? await eventually(30) {
-                ((try? await client.get("/policies/medium"))?.body.map { String(buffer: $0) } ?? "").contains("<svg role=\"img\"")
-            }) ?? false
+            let drawn = try await eventually(30) {
+                (try await client.get("/policies/medium").body.map { String(buffer: $0) } ?? "").contains("<svg role=\"img\"")
+            }
             #expect(drawn)
         }
         #expect(server.stop() == 0)

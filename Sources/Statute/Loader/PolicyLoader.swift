@@ -29,6 +29,13 @@ public struct LoadOptions: Hashable, Sendable {
     /// Files a test file's `policy:` may name although they lie outside the test file's
     /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
     package var policiesAllowedAnywhere: [String] = []
+    /// Policy texts that stand in for files on disk, by canonical path: a test file whose
+    /// `policy:` resolves to one of them is checked against this text (an editor's unsaved
+    /// buffer) rather than the file. Empty by default.
+    package var policyTexts: [String: [UInt8]] = [:]
+    /// Which kinds of file a path may name: regular files only unless a person named the
+    /// path on the command line (docs/reliability.md).
+    package var fileAccess: FileAccess = .regularFile
 
     /// Creates options with docs/reliability.md's limits: `maxDiagnostics` per file, and the
     /// static analysis on or off.
@@ -51,9 +58,9 @@ public struct LoadOptions: Hashable, Sendable {
 public enum PolicyLoader {
     /// Loads and compiles the policy file at `path`.
     public static func load(contentsOf path: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
-        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes, access: options.fileAccess) {
         case .success(var bytes):
-            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            let read = ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: path, limits: options.yaml), source: bytes)
             bytes = []  // the file's bytes are let go before checking and compiling
             return load(read: read, file: path, options: options)
         case .failure(let diagnostic):
@@ -68,7 +75,8 @@ public enum PolicyLoader {
 
     /// Loads and compiles a policy from the bytes of a file.
     public static func load(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
-        load(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
+        load(read: ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), source: bytes),
+             file: file, options: options)
     }
 
     /// Lowers and compiles a read YAML document. The node tree is let go once lowered,
@@ -127,6 +135,7 @@ extension PolicyLoader {
                help: "a policy is a YAML mapping that starts with `statute: 1`; the file's content is not shown")
     }
 }
+<<<<<<< HEAD
 
 /// Reads source files with a size limit, turning failures into diagnostics.
 enum SourceReading {
@@ -152,3 +161,5 @@ enum SourceReading {
         return .success([UInt8](data))
     }
 }
+=======
+>>>>>>> main

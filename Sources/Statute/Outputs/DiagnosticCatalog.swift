@@ -75,6 +75,7 @@ package enum DiagnosticCatalog {
         error("invalid-utf8", "The file is not valid UTF-8; it is not read further."),
         error("invalid-value", "A value has the right type but breaks its declaration's constraints, or a key holds a value it cannot take."),
         error("line-too-long", "A JSON Lines input line is longer than the limit."),
+        warning("manual-overlap", "Two manual transitions lead from the same status to the same status for a common role, so a request that names no transition takes the first."),
         error("misplaced-list", "A list literal stands elsewhere than on the right of `in`."),
         error("missing-fact", "A required fact (not optional, no default) has no value in the record."),
         error("missing-key", "A required key is missing from a mapping (or a test's `set` has no `as`)."),

@@ -39,9 +39,12 @@ public struct TestFileResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// The result of each test that ran, in file order.
     public let cases: [TestCaseResult]
+    /// The names of the tests that did not run because of an error of their own (an
+    /// unknown fact, say), in file order; reports count and name them.
+    package var notRun: [String] = []
 
     /// Whether the file had no errors and every test passed.
-    public var passed: Bool { !diagnostics.hasErrors && cases.allSatisfy(\.passed) }
+    public var passed: Bool { !diagnostics.hasErrors && notRun.isEmpty && cases.allSatisfy(\.passed) }
     /// How many tests failed (or stopped on an error).
     public var failedCount: Int { cases.filter { !$0.passed }.count }
 }

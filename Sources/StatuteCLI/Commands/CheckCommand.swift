@@ -32,6 +32,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func run() throws {
+        if paths.isEmpty { try PathExpansion.requireDefaultFolder(command: "check") }
         let given = paths.isEmpty ? ["policies"] : paths
         // SARIF reports a missing PATH inside the log, so that CI still has a log to upload.
         let missing = format == .sarif ? SARIFOutput.missing(given) : []
@@ -41,6 +42,8 @@ struct CheckCommand: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         var checked: [SARIFFile] = []
         for file in files {
+            // A file named on the command line may be any kind (`<(cat p.yaml)`); one found in a folder only a regular file.
+            options.fileAccess = given.contains(file) ? .namedByUser : .regularFile
             let found = SourceFileCheck.check(contentsOf: file, options: options).diagnostics
             diagnostics += found
             if format == .sarif { checked.append(SARIFFile(path: file, diagnostics: found)) }
@@ -81,17 +84,26 @@ enum PathExpansion {
             let found: [String]
             if isDirectory.boolValue {
                 let base = path.hasSuffix("/") ? path : path + "/"
-                let below = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-                found = below.filter { relative in
-                    (relative.hasSuffix(".yaml") || relative.hasSuffix(".yml"))
-                        && !relative.split(separator: "/").contains { $0.hasPrefix(".") }
-                }.sorted().map { base + $0 }.filter(isRegularFile)
+                found = (PolicyFolders.yamlFiles(below: path) ?? []).map { base + $0 }.filter(isRegularFile)
             } else {
                 found = [path]
             }
             for file in found where seen.insert(file).inserted { files.append(file) }
         }
         return files
+    }
+
+    /// With no PATH, `check` and `test` read `policies/`: when there is none here, say so
+    /// and how to name files, rather than "no such file or folder `policies`".
+    static func requireDefaultFolder(command: String) throws(CLIError) {
+        var isDirectory: ObjCBool = false
+        guard !FileManager.default.fileExists(atPath: "policies", isDirectory: &isDirectory) else { return }
+        throw CLIError(exitCode: 2, message: """
+            error: no `policies/` folder here: with no PATH, `statute \(command)` reads `policies/` in the current folder
+            help: name the files or folders to \(command), e.g. `statute \(command) loans.yaml` or `statute \(command) rules/` \
+            (policies and test files are `*.yaml`/`*.yml` files; a folder is searched below it, hidden folders skipped)
+            """)
+
     }
 
     /// The paths given that are not folders: a test file may name them as its policy

@@ -41,7 +41,7 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
-    @Option(name: .customLong("coverage-format"), help: "Format of --coverage-output: lcov or cobertura (default lcov).")
+    @Option(name: .customLong("coverage-format"), help: "Format of the --coverage-output file: lcov or cobertura (default lcov).")
     var coverageFormat: CoverageFormat?
 
     @Option(name: .customLong("coverage-output"), help: "Write transition and guard coverage to FILE (implies --coverage).")
@@ -57,6 +57,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if paths.isEmpty { try PathExpansion.requireDefaultFolder(command: "test") }
         let given = paths.isEmpty ? ["policies"] : paths
         // SARIF reports a missing PATH inside the log, so that CI still has a log to upload.
         let missing = format == .sarif ? SARIFOutput.missing(given) : []

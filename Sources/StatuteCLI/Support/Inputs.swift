@@ -37,7 +37,9 @@ enum Inputs {
 
     /// Loads a policy given on the command line (any readable file: `<(cat p.yaml)` too).
     static func loadPolicy(_ path: String) throws(CLIError) -> CompiledPolicy {
-        try compiled(PolicyLoader.load(contentsOf: path), path: path)
+        var options = LoadOptions()
+        options.fileAccess = .namedByUser
+        return try compiled(PolicyLoader.load(contentsOf: path, options: options), path: path)
     }
 
     /// The policy a load gave, or its errors as a ``CLIError``.

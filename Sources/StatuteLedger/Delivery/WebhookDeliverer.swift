@@ -1,5 +1,5 @@
-import AsyncHTTPClient
-import NIOCore
+package import AsyncHTTPClient
+package import NIOCore
 import NIOHTTP1
 
 /// Hands outbox entries to an application over HTTP: each entry's JSON is POSTed to one URL
@@ -90,6 +90,11 @@ package struct WebhookDeliverer: Sendable {
 package struct WebhookURLError: Error, Sendable, Equatable, CustomStringConvertible {
     package var url: String
     package var problem: String
+
+    package init(url: String, problem: String) {
+        self.url = url
+        self.problem = problem
+    }
 
     package var description: String {
         "malformed webhook URL '\(url)': \(problem) (expected http://HOST[:PORT]/PATH or https://…)"

@@ -27,7 +27,7 @@ actor PostgresConnections {
     /// A connection for one piece of work; give it back with ``release(_:broken:)``.
     func acquire() async throws -> PostgresConnection {
         while true {
-            if closed { throw PSQLError.poolClosed }
+            if closed { throw LedgerStoreError.unavailable("the PostgreSQL connections are closed") }
             if let connection = idle.popLast() {
                 if connection.isClosed {
                     open -= 1

@@ -1,6 +1,6 @@
 import Logging
 import PostgresNIO
-import StatuteCore
+package import StatuteCore
 
 extension PostgresStore {
     /// The phases of a sweep, as in the SQLite store, each one range of an index on
@@ -54,6 +54,14 @@ extension PostgresStore {
     package func claimBatch<Report: Sendable>(
         policy: String, digest: String, today: CalendarDate, limit: Int, after cursor: SweepCursor,
         decide: @Sendable ([StoredRecord]) throws -> SweepDecision<Report>
+    ) async throws -> SweepBatch<Report> {
+        try await withoutActuallyEscaping(decide) { decide in try await claimBatch(policy: policy, digest: digest, today: today,
+                                                                                  limit: limit, cursor: cursor, decide: decide) }
+    }
+
+    private func claimBatch<Report: Sendable>(
+        policy: String, digest: String, today: CalendarDate, limit: Int, cursor: SweepCursor,
+        decide: @escaping @Sendable ([StoredRecord]) throws -> SweepDecision<Report>
     ) async throws -> SweepBatch<Report> {
         try await transaction { connection, logger in
             var cursor = cursor

@@ -39,6 +39,10 @@ struct ConsoleForm: Sendable, Equatable {
         guard text.utf8.split(separator: UInt8(ascii: "&")).count <= maxFields else {
             return .failure(ReadError(message: "the form has too many fields (at most \(maxFields))"))
         }
+        // The decoder reads a bad escape or bad UTF-8 as a replacement character: refuse them first.
+        guard text.utf8.split(separator: UInt8(ascii: "&")).allSatisfy(isStrictlyEncoded) else {
+            return .failure(ReadError(message: "the form is not valid urlencoded UTF-8 text"))
+        }
         let fields: [String: String]
         do {
             fields = try URLEncodedFormDecoder().decode([String: String].self, from: text)
@@ -51,6 +55,27 @@ struct ConsoleForm: Sendable, Equatable {
             return .failure(ReadError(message: "the form is not valid urlencoded UTF-8 text"))
         }
         return .success(ConsoleForm(fields: fields))
+    }
+
+    /// Whether every `%XX` of `piece` is two hex digits and the bytes they stand for are UTF-8.
+    private static func isStrictlyEncoded(_ piece: Substring.UTF8View.SubSequence) -> Bool {
+        var bytes: [UInt8] = []
+        var iterator = piece.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return false }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The value given for `name`.

@@ -1,0 +1,70 @@
+import StatuteCore
+import StatuteYAML
+
+/// What an editor needs of one file's text: `statute check`'s diagnostics for it, and the
+/// declarations read from it (for navigation, hover and completion). Works on text in
+/// memory; a test file's policy comes from `policyTexts` when it is there, else from disk.
+package struct EditorAnalysis: Sendable {
+    /// Whether the text is a policy, a test file, or neither.
+    package let kind: SourceFileCheck.Kind
+    /// Exactly what `statute check` reports for the text, sorted by position.
+    package let diagnostics: [Diagnostic]
+    /// The policy's declarations as written (policies only; `nil` when its YAML cannot be read).
+    package let policyDocument: PolicyDocument?
+    /// The compiled policy (policies without errors only).
+    package let policy: CompiledPolicy?
+    /// The test file as written (test files only).
+    package let testFile: PolicyTestFile?
+
+    /// Checks and reads `text`, named `file` (a path: a test file's `policy:` is resolved
+    /// against its folder). `policyTexts` holds unsaved policy texts by canonical path.
+    package init(text: String, file: String, policyTexts: [String: [UInt8]] = [:]) {
+        var options = LoadOptions()
+        options.policyTexts = policyTexts
+        let bytes = Array(text.utf8)
+        let report = SourceFileCheck.check(bytes: bytes, file: file, options: options)
+        kind = report.kind
+        diagnostics = report.diagnostics
+        switch report.kind {
+        case .policy:
+            let loaded = PolicyLoader.load(bytes: bytes, file: file, options: LoadOptions(analyze: false))
+            policyDocument = loaded.document
+            policy = loaded.policy
+            testFile = nil
+        case .testFile:
+            policyDocument = nil
+            policy = nil
+            testFile = Self.readTestFile(bytes: bytes, file: file)
+        case .other:
+            policyDocument = nil
+            policy = nil
+            testFile = nil
+        }
+    }
+
+    /// The test file's declarations, read leniently (its shape problems are in `diagnostics`).
+    static func readTestFile(bytes: [UInt8], file: String) -> PolicyTestFile? {
+        guard let root = YAMLReader.read(bytes: bytes, file: file, limits: YAMLLimits()).root, root.isMapping else {
+            return nil
+        }
+        var lowering = TestFileLowering(file: file)
+        return lowering.lower(root)
+    }
+
+    /// The canonical path of the policy a test file names, when it may be read (inside the
+    /// test file's folder tree, and a regular file); `nil` otherwise.
+    package static func policyPath(of testFile: PolicyTestFile) -> String? {
+        guard let written = testFile.policy else { return nil }
+        guard case .success(let resolved) = PolicyReference.resolve(written.value, span: written.span,
+                                                                    testFile: testFile.file, allowed: []) else {
+            return nil
+        }
+        return PolicyReference.canonical(resolved)
+    }
+
+    /// The canonical form of `path` (symbolic links, `.` and `..` resolved), or `nil` when
+    /// it does not exist.
+    package static func canonicalPath(_ path: String) -> String? {
+        PolicyReference.canonical(path)
+    }
+}
