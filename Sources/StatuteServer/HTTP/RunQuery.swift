@@ -20,7 +20,7 @@ enum RunQuery {
             let name = String(key)
             guard names.contains(name) else {
                 throw .badRequest(code: "unknown-parameter",
-                                  message: "unknown query parameter `\(Escaping.safe(name))`; the run route accepts `today` and `settings`")
+                                  message: "unknown query parameter `\(Escaping.shortened(name))`; the run route accepts `today` and `settings`")
             }
             guard seen.insert(name).inserted else {
                 throw .badRequest(code: "duplicate-parameter", message: "the query parameter `\(name)` is given twice")

@@ -139,7 +139,7 @@ struct HostCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         let name = Self.normalized(Self.hostPart(of: authority))
         guard allowed.contains(name) || name.hasSuffix(".localhost") || (anyAddress && Self.isIPAddress(name)) else {
             throw ServiceError(status: .misdirectedRequest, code: "unknown-host",
-                               message: "this server does not answer to the host `\(Escaping.safe(Self.hostPart(of: authority)))`; "
+                               message: "this server does not answer to the host `\(Escaping.shortened(Self.hostPart(of: authority)))`; "
                                    + "start it with `--allowed-host NAME` to accept a name")
         }
         return try await next(request, context)
