@@ -17,7 +17,7 @@ extension PolicyAnalyzer {
                 guard bothFromStart || !common.isEmpty else { continue }
                 let roles = Set(policy.admittedRoles[earlier.index]).intersection(policy.admittedRoles[later.index]).sorted()
                 guard !roles.isEmpty else { continue }
-                let guards = [earlier, later].map { $0.guardExpression?.syntax.conjuncts ?? [] }
+                let guards = [earlier, later].map { $0.guardExpression?.unpackedSyntax().conjuncts ?? [] }
                 guard !Exclusivity.exclusive(guards[0], guards[1]) else { continue }
                 let places = (bothFromStart ? ["start"] : []) + common.map { policy.statuses[$0].id }
                 let message = "manual transitions `\(earlier.id)` and `\(later.id)` both lead from "
