@@ -1,6 +1,6 @@
 import Logging
 import PostgresNIO
-import StatuteCore
+package import StatuteCore
 
 extension PostgresStore {
     /// The phases of a sweep, as in the SQLite store, each one range of an index on
