@@ -125,7 +125,7 @@ lib-test: lib build
 ratios: deps
 	cd Benchmarks && $(SWIFT) run -c release statute-ratios
 
-# Issue 9's `run` ratio (Benchmarks/run/ratios.sh): `statute run` with one job and with two
+# The `run` ratio (Benchmarks/run/ratios.sh): `statute run` with one job and with two
 # against a hand-written pipeline, whole processes on 200,000 generated records (medians of 3).
 .PHONY: ratios-run
 ratios-run: deps

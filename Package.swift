@@ -92,6 +92,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CGraphviz",
             ],
+            // Embedded in the binary: the OpenAPI document (a link to docs/openapi.json) and
+            // the console's templates, style sheet and script.
+            resources: ["openapi.json", "console.css", "console.js", "layout.mustache", "policies.mustache",
+                        "policy.mustache", "decide.mustache", "field.mustache", "login.mustache", "message.mustache"]
+                .map { .embedInCode("Resources/\($0)") },
             swiftSettings: strictImports
         ),
         // The ledger (docs/ledger.md): records kept in a store, the sweep, history, the

@@ -16,7 +16,7 @@ SCHEMATHESIS=(python3 -m schemathesis.cli)
 
 work=$(mktemp -d)
 cp policies/certification.yaml "$work/"
-echo "ci-token-$$" > "$work/token"
+python3 -c "import secrets; print(secrets.token_hex(32))" > "$work/token"
 "$STATUTE" serve --policy "$work" --port 0 --token-file "$work/token" \
     --decision-log "$work/decisions.jsonl" 2> "$work/stderr" &
 pid=$!

@@ -1,5 +1,5 @@
 #!/bin/sh
-# `statute run` against a hand-written pipeline (issue 9), as whole processes on the same
+# `statute run` against a hand-written pipeline, as whole processes on the same
 # JSON Lines: Benchmarks/impact/generate.py's certification enrollments (fixed seed),
 # evaluated on 2026-03-01 with expiring_notice_days = 30.
 #

@@ -12,10 +12,9 @@ struct CallError: Error, Sendable {
         CallError(code: "null-pointer", message: "`\(parameter)` is NULL")
     }
 
-    /// An engine diagnostic (unknown status, event, role; wrong type; a cycle…), its help
-    /// in parentheses, as `statute run` writes it.
-    init(_ diagnostic: Diagnostic) {
-        let error = DecisionInputError(id: .null, diagnostic)
+    /// A request the library could not read or decide (unknown fact, status, event, role;
+    /// wrong type; a cycle…), worded as `statute run` words it.
+    init(_ error: DecisionError) {
         self.init(code: error.code, message: error.message)
     }
 
@@ -26,6 +25,6 @@ struct CallError: Error, Sendable {
 
     /// The answer object.
     var json: JSONValue {
-        .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
+        DecisionError(code: code, message: message).json
     }
 }

@@ -1,20 +1,18 @@
 import Statute
 
-/// What a `statute_engine *` points to: a loaded policy's engine and the settings it was
-/// loaded with (a request's `settings` override these for that request).
+/// What a `statute_engine *` points to: a loaded policy's ``DecisionMaker`` — its engine
+/// and the settings it was loaded with (a request's `settings` override these for that
+/// request).
 ///
 /// Immutable and `Sendable`, so any number of threads may use one box at once. The C
 /// handle is an `Unmanaged` pointer to it, retained by the load functions and released
 /// by `statute_engine_free`.
 final class EngineBox: Sendable {
-    /// The engine with the load-time settings.
-    let engine: Engine
-    /// The settings given at load time, by name (before defaults).
-    let settings: [String: Value]
+    /// The engine with the load-time settings, and the settings.
+    let maker: DecisionMaker
 
-    init(engine: Engine, settings: [String: Value]) {
-        self.engine = engine
-        self.settings = settings
+    init(maker: DecisionMaker) {
+        self.maker = maker
     }
 
     /// The opaque C handle for a new box; the caller owns one retain.
@@ -32,11 +30,5 @@ final class EngineBox: Sendable {
     static func release(_ handle: OpaquePointer?) {
         guard let handle else { return }
         Unmanaged<EngineBox>.fromOpaque(UnsafeRawPointer(handle)).release()
-    }
-
-    /// The engine for a request: this one, or a new one when the request overrides settings.
-    func engine(overriding overrides: [String: Value]) throws(Diagnostic) -> Engine {
-        if overrides.isEmpty { return engine }
-        return try Engine(policy: engine.policy, settings: settings.merging(overrides) { _, new in new })
     }
 }

@@ -25,8 +25,7 @@ enum EngineLoading {
             }
         }
         do {
-            let engine = try Engine(policy: policy, settings: settings)
-            return .success(EngineBox(engine: engine, settings: settings))
+            return .success(EngineBox(maker: try DecisionMaker(policy: policy, settings: settings)))
         } catch {
             return .failure(LoadFailure(diagnostics: [error]))
         }

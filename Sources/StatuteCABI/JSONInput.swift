@@ -7,7 +7,7 @@ enum JSONInput {
     /// Reads an evaluate or options request body (docs/service.md) against the engine's policy.
     static func request(_ bytes: [UInt8], shape: DecisionInputShape, policy: CompiledPolicy) -> Result<DecisionInput, CallError> {
         DecisionInput.read(json: bytes, shape: shape, policy: policy)
-            .mapError { CallError(code: $0.code, message: $0.message) }
+            .mapError(CallError.init)
     }
 
     /// Reads `settings_json`: a JSON object of setting values (nested or dotted keys), or
@@ -21,8 +21,8 @@ enum JSONInput {
                                    "`settings_json` is not valid JSON: line \(syntax.line), column \(syntax.column): \(syntax.message)",
                                    at: nil))
         }
-        switch DecisionInput.read(.object([("settings", root)]), shape: .evaluate, policy: policy) {
-        case .success(let input): return .success(input.settings)
+        switch DecisionMaker.settings(root, policy: policy) {
+        case .success(let settings): return .success(settings)
         case .failure(let error):
             return .failure(.error(DiagnosticCode(rawValue: error.code), "`settings_json`: \(error.message)", at: nil))
         }

@@ -3,7 +3,7 @@ public import Hummingbird
 import Logging
 import Statute
 
-/// Builds the decision service for `configuration` (docs/service.md, docs/service.md): loads every
+/// Builds the decision service for `configuration` (docs/service.md): loads every
 /// policy once, opens the decision log, and returns the application, ready to run.
 /// `statute serve` runs it with `runService()`; tests call it and use HummingbirdTesting.
 ///
@@ -24,6 +24,10 @@ public func buildApplication(
     if let settings = configuration.settingsFile, !FileManager.default.isReadableFile(atPath: settings) {
         throw ServerSetupError("cannot read the settings file `\(settings)`")
     }
+    if let token = configuration.token, token.count < ServerConfiguration.minimumTokenLength {
+        throw ServerSetupError("the token is \(token.count) characters long; a token needs at least "
+            + "\(ServerConfiguration.minimumTokenLength) (make one with `openssl rand -hex 32`)")
+    }
     var logger = Logger(label: "statute.serve")
     logger.logLevel = .warning
     let metrics = ServiceMetrics()
@@ -34,16 +38,22 @@ public func buildApplication(
 
     let router = Router()
     router.add(middleware: ErrorAndMetricsMiddleware(metrics: metrics, logger: logger))
-    OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    router.add(middleware: HostCheckMiddleware(host: configuration.host, allowedHosts: configuration.allowedHosts))
+    OperationsController(store: store, metrics: metrics,
+                         token: configuration.tokenGuardsOperations ? configuration.token.map { Array($0.utf8) } : nil)
+        .addRoutes(to: router)
     // The status console's HTML pages at `/` (docs/service.md); the token protects them too.
     let pages: ConsolePages
-    do { pages = try ConsolePages(auth: ConsoleAuth(token: configuration.token.map { Array($0.utf8) })) }
+    let auth = ConsoleAuth(token: configuration.token.map { Array($0.utf8) }, secureCookie: configuration.secureCookie)
+    do { pages = try ConsolePages(auth: auth) }
     catch { throw ServerSetupError("the console's templates could not be read: \(error)") }
-    ConsoleController(store: store, pages: pages, today: configuration.today, requestTimeout: configuration.requestTimeout)
+    ConsoleController(store: store, pages: pages, diagrams: DiagramCache(), today: configuration.today,
+                      requestTimeout: configuration.requestTimeout)
         .addRoutes(to: router)
     let v1 = router.group("v1")
     if let token = configuration.token { v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
-    v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests))
+    v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests,
+                                                  runLimit: configuration.maxConcurrentRuns))
     PolicyController(store: store).addRoutes(to: v1)
     DecisionController(store: store, decider: decider, configuration: configuration).addRoutes(to: v1)
 

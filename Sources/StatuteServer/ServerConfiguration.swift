@@ -30,6 +30,21 @@ public struct ServerConfiguration: Sendable {
     public var watchInterval: Duration
     /// Today's date, for requests that give none (the server's local date).
     public var today: @Sendable () -> CalendarDate
+    /// `Host` names accepted besides the localhost names and ``host`` (DNS-rebinding guard).
+    public var allowedHosts: [String] = []
+    /// Whether ``token`` also guards `/metrics`, `/readyz` and `/openapi.json` (`/healthz` stays open).
+    public var tokenGuardsOperations = false
+    /// `run` requests served at once, apart from ``maxConcurrentRequests``; more get 503.
+    public var maxConcurrentRuns = 16
+    /// The longest wait for the next part of a `run` body.
+    public var runChunkTimeout: Duration = .seconds(30)
+    /// The slowest average a `run` body may arrive at, in bytes a second, once ``runChunkTimeout`` of waiting has passed.
+    public var runMinimumBytesPerSecond = 1024
+    /// Mark the console's session cookie `Secure` (`--secure-cookie`): the console is reached
+    /// through HTTPS (a proxy that ends TLS), so the browser never sends the cookie in clear.
+    public var secureCookie = false
+    /// The fewest characters a token may have (`--token-file`); a shorter one is refused at start.
+    public static let minimumTokenLength = 16
 
     /// Creates a configuration with docs/service.md's defaults.
     public init(policyPaths: [String] = ["policies"], host: String = "127.0.0.1", port: Int = 8080,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Acceptance test of libstatute (issue 11, docs/embedding.md): loads the default policy through the
+"""Acceptance test of libstatute (docs/embedding.md): loads the default policy through the
 C library with ctypes, evaluates every scenario of policies/certification.test.yaml from
 8 threads at once — each thread all of them, several times, in its own order — and checks
 that every answer equals `statute eval --format json` on the same input. The same for the

@@ -4,7 +4,7 @@ import Testing
 
 /// The built `statute run` on the generated input of `RunGoldenTests` (StatuteTests), with
 /// one job and with two: stdout must be byte for byte the golden file recorded before the
-/// pipeline was made faster (issue 9), whatever the number of jobs.
+/// pipeline was made faster, whatever the number of jobs.
 @Suite("statute run: output byte-identical to the golden file, one job or two")
 struct CLIRunGoldenTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

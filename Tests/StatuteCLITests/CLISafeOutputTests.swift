@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Output is never lost silently, never torn, never forged (docs/cli.md, §6).
+/// Output is never lost silently, never torn, never forged (docs/cli.md, docs/reliability.md).
 @Suite("statute: output that cannot be written, control characters, long lines")
 struct CLISafeOutputTests {
     static let policy = StatuteBinary.fixtures.appendingPathComponent("membership.yaml").path

@@ -48,6 +48,11 @@ enum StatuteBinary {
         try run(arguments, input: input, environment: [:])
     }
 
+    /// Runs `statute arguments…` in `directory`.
+    static func run(_ arguments: [String], directory: URL) throws -> Run {
+        try run(arguments, environment: [:], directory: directory)
+    }
+
     /// Runs `statute arguments…` in the fixtures folder (or `directory`), with `input` on
     /// stdin and `environment` added to (or, with a `nil` value, removed from) this process's.
     static func run(_ arguments: [String], input: String = "", environment: [String: String?],

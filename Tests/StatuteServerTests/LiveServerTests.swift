@@ -99,11 +99,11 @@ import Glibc
     @Test func theTokenFileGuardsTheV1Routes() async throws {
         let folder = try ServerFixtures.folder()
         let tokenFile = folder.appendingPathComponent("token")
-        try "t0ken-value\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+        try "\(ServerFixtures.token)\n".write(to: tokenFile, atomically: true, encoding: .utf8)
         let server = try ServerProcess(["--policy", folder.path, "--token-file", tokenFile.path])
         try await server.client { client async throws in
             #expect(try await client.get("/v1/policies").status == .unauthorized)
-            #expect(try await client.get("/v1/policies", headers: [.authorization: "Bearer t0ken-value"]).status == .ok)
+            #expect(try await client.get("/v1/policies", headers: [.authorization: "Bearer \(ServerFixtures.token)"]).status == .ok)
             #expect(try await client.get("/readyz").status == .ok)
         }
         #expect(server.stop() == 0)

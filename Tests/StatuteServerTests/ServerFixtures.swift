@@ -11,6 +11,8 @@ enum ServerFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let defaultPolicy = root.appendingPathComponent("policies/certification.yaml")
     static let today = CalendarDate(iso: "2026-02-20")!
+    /// A token long enough for `--token-file` (at least ``ServerConfiguration/minimumTokenLength``).
+    static let token = "test-token-0123456789abcdef"
 
     /// A new temporary folder holding a copy of the default policy as `certification.yaml`.
     static func folder() throws -> URL {

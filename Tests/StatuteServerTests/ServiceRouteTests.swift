@@ -187,7 +187,7 @@ import Testing
     }
 
     @Test func theTokenIsRequiredOnEveryV1RouteAndNowhereElse() async throws {
-        try await withApp(token: "s3cret") { client in
+        try await withApp(token: ServerFixtures.token) { client in
             for route in ServiceRoutes.all where route.path.hasPrefix("/v1") {
                 let uri = route.path.replacingOccurrences(of: "{name}", with: "certification")
                 let response = try await client.execute(uri: uri, method: route.method, headers: ServerFixtures.json(""),
@@ -197,7 +197,7 @@ import Testing
             }
             let wrong = try await client.execute(uri: "/v1/policies", method: .get, headers: [.authorization: "Bearer s3cre7"])
             #expect(wrong.status == .unauthorized)
-            let right = try await client.execute(uri: "/v1/policies", method: .get, headers: [.authorization: "Bearer s3cret"])
+            let right = try await client.execute(uri: "/v1/policies", method: .get, headers: [.authorization: "Bearer \(ServerFixtures.token)"])
             #expect(right.status == .ok)
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
         }

@@ -8,7 +8,7 @@ import StatuteTestSupport
 @Suite struct HostilePolicyTests {
     static let policyText = try! String(contentsOfFile: Policies.certificationPath, encoding: .utf8)
 
-    /// Loads bytes and checks the §6 contract: a policy, or errors that all have positions.
+    /// Loads bytes and checks the bad-input contract: a policy, or errors that all have positions.
     func expectLoadedOrLocated(_ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let loaded = PolicyLoader.load(bytes: bytes, file: "hostile.yaml")
         if loaded.policy == nil {

@@ -1,4 +1,4 @@
-// handwritten-run: the reference `statute run` is measured against (issue 9). The same job
+// handwritten-run: the reference `statute run` is measured against. The same job
 // on the same JSON Lines — read each line, evaluate `policies/certification.yaml`, write one
 // result line — as a Swift programmer would write it for this one policy, with no
 // interpreter: Foundation's `JSONDecoder` in, the policy as switch statements

@@ -11,22 +11,26 @@ import StatuteCore
 struct ExpressionWords {
     let policy: CompiledPolicy
 
-    func words(_ syntax: ExpressionSyntax) -> String {
+    /// The expression in words, as Markdown (facts' labels in `*…*`, names in backticks).
+    func words(_ syntax: ExpressionSyntax) -> String { DocMarkdown.inline(inlines(syntax)) }
+
+    /// The expression in words, as document content.
+    func inlines(_ syntax: ExpressionSyntax) -> [DocInline] {
         switch syntax.kind {
         case .literal(let literal):
-            return literal == .null ? "empty" : syntax.description
+            return [.text(literal == .null ? "empty" : syntax.description)]
         case .name(let name):
             return nameWords(name)
         case .unary(.not, let operand):
-            return "not " + grouped(operand)
+            return ["not "] + grouped(operand)
         case .binary(let op, let lhs, let rhs):
             return binaryWords(op, lhs, rhs, whole: syntax)
         case .call(let function, let arguments):
             if ["days", "months", "years"].contains(function), arguments.count == 1 {
-                return "\(grouped(arguments[0])) \(function)"
+                return grouped(arguments[0]) + [.text(" \(function)")]
             }
             if function == "date", arguments.count == 1, case .literal(.string(let text)) = arguments[0].kind {
-                return text
+                return [.text(text)]
             }
             return raw(syntax)
         case .unary, .list, .conditional:
@@ -36,54 +40,57 @@ struct ExpressionWords {
 
     /// A date expression as the moment a transition fires: "on the date `d`",
     /// "`n` days before `d`".
-    func dateWords(_ syntax: ExpressionSyntax) -> String {
+    func dateInlines(_ syntax: ExpressionSyntax) -> [DocInline] {
         if case .binary(let op, let date, let period) = syntax.kind, op == .add || op == .subtract,
            case .call(let unit, let arguments) = period.kind, ["days", "months", "years"].contains(unit),
            arguments.count == 1 {
-            return "\(grouped(arguments[0])) \(unit) \(op == .subtract ? "before" : "after") \(dateName(date))"
+            return grouped(arguments[0]) + [.text(" \(unit) \(op == .subtract ? "before" : "after") ")] + dateName(date)
         }
-        return "on " + dateName(syntax)
+        return ["on "] + dateName(syntax)
     }
 
-    private func dateName(_ syntax: ExpressionSyntax) -> String {
-        if case .name(let name) = syntax.kind, name != "today" { return "the date " + nameWords(name) }
-        return words(syntax)
+    /// ``dateInlines(_:)`` as Markdown.
+    func dateWords(_ syntax: ExpressionSyntax) -> String { DocMarkdown.inline(dateInlines(syntax)) }
+
+    private func dateName(_ syntax: ExpressionSyntax) -> [DocInline] {
+        if case .name(let name) = syntax.kind, name != "today" { return ["the date "] + nameWords(name) }
+        return inlines(syntax)
     }
 
-    private func nameWords(_ name: String) -> String {
-        if name == "today" { return "today" }
-        if name.hasPrefix("settings.") { return "`\(name.dropFirst("settings.".count))`" }
+    private func nameWords(_ name: String) -> [DocInline] {
+        if name == "today" { return ["today"] }
+        if name.hasPrefix("settings.") { return [.code(String(name.dropFirst("settings.".count)))] }
         if let slot = policy.factSlot(of: name), let label = policy.facts[slot].label, !label.isEmpty {
-            return "*\(label)*"
+            return [.emphasis([.text(label)], asterisks: true)]
         }
-        return "`\(name)`"
+        return [.code(name)]
     }
 
     private func binaryWords(_ op: BinaryOperator, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax,
-                             whole: ExpressionSyntax) -> String {
+                             whole: ExpressionSyntax) -> [DocInline] {
         switch op {
-        case .and: return "\(operand(lhs, of: .and)) and \(operand(rhs, of: .and))"
-        case .or: return "\(operand(lhs, of: .or)) or \(operand(rhs, of: .or))"
-        case .coalesce: return "\(grouped(lhs)), or else \(grouped(rhs))"
+        case .and: return operand(lhs, of: .and) + [" and "] + operand(rhs, of: .and)
+        case .or: return operand(lhs, of: .or) + [" or "] + operand(rhs, of: .or)
+        case .coalesce: return grouped(lhs) + [", or else "] + grouped(rhs)
         case .equal:
-            if case .literal(.bool(let b)) = rhs.kind { return b ? words(lhs) : "not " + grouped(lhs) }
-            return "\(grouped(lhs)) is \(grouped(rhs))"
+            if case .literal(.bool(let b)) = rhs.kind { return b ? inlines(lhs) : ["not "] + grouped(lhs) }
+            return grouped(lhs) + [" is "] + grouped(rhs)
         case .notEqual:
-            if case .literal(.null) = rhs.kind { return "\(grouped(lhs)) is given" }
-            return "\(grouped(lhs)) is not \(grouped(rhs))"
-        case .greater: return "\(grouped(lhs)) is above \(grouped(rhs))"
-        case .greaterOrEqual: return "\(grouped(lhs)) is at least \(grouped(rhs))"
-        case .less: return "\(grouped(lhs)) is below \(grouped(rhs))"
-        case .lessOrEqual: return "\(grouped(lhs)) is at most \(grouped(rhs))"
+            if case .literal(.null) = rhs.kind { return grouped(lhs) + [" is given"] }
+            return grouped(lhs) + [" is not "] + grouped(rhs)
+        case .greater: return grouped(lhs) + [" is above "] + grouped(rhs)
+        case .greaterOrEqual: return grouped(lhs) + [" is at least "] + grouped(rhs)
+        case .less: return grouped(lhs) + [" is below "] + grouped(rhs)
+        case .lessOrEqual: return grouped(lhs) + [" is at most "] + grouped(rhs)
         case .in:
             if case .list(let items) = rhs.kind {
-                return "\(grouped(lhs)) is one of " + items.map(words).joined(separator: ", ")
+                return grouped(lhs) + [" is one of "] + .joined(items.map(inlines), separator: ", ")
             }
             return raw(whole)
         case .add, .subtract:
             if case .call(let unit, let arguments) = rhs.kind, ["days", "months", "years"].contains(unit),
                arguments.count == 1 {
-                return "\(grouped(arguments[0])) \(unit) \(op == .subtract ? "before" : "after") \(grouped(lhs))"
+                return grouped(arguments[0]) + [.text(" \(unit) \(op == .subtract ? "before" : "after") ")] + grouped(lhs)
             }
             return raw(whole)
         case .multiply, .divide, .remainder:
@@ -93,20 +100,20 @@ struct ExpressionWords {
 
     /// An operand of `and`/`or`: bracketed when it is the other of the two, so that
     /// "a and (b or c)" keeps its meaning.
-    private func operand(_ syntax: ExpressionSyntax, of op: BinaryOperator) -> String {
+    private func operand(_ syntax: ExpressionSyntax, of op: BinaryOperator) -> [DocInline] {
         if case .binary(let inner, _, _) = syntax.kind, inner == .and || inner == .or, inner != op {
-            return "(\(words(syntax)))"
+            return ["("] + inlines(syntax) + [")"]
         }
-        return words(syntax)
+        return inlines(syntax)
     }
 
     /// A sub-expression that is not a single word group gets brackets.
-    private func grouped(_ syntax: ExpressionSyntax) -> String {
+    private func grouped(_ syntax: ExpressionSyntax) -> [DocInline] {
         switch syntax.kind {
-        case .binary(let op, _, _) where op == .and || op == .or || op == .coalesce: "(\(words(syntax)))"
-        default: words(syntax)
+        case .binary(let op, _, _) where op == .and || op == .or || op == .coalesce: ["("] + inlines(syntax) + [")"]
+        default: inlines(syntax)
         }
     }
 
-    private func raw(_ syntax: ExpressionSyntax) -> String { "`\(syntax)`" }
+    private func raw(_ syntax: ExpressionSyntax) -> [DocInline] { [.code("\(syntax)")] }
 }

@@ -3,33 +3,35 @@ import StatuteCore
 
 /// Per-status sections and the common pitfalls.
 extension DocsWriter {
-    func statusSection(_ status: Status) -> String {
-        var out = ["### \(status.label) (`\(status.id)`)"]
-        if let description = status.description { out.append(paragraphs(description)) }
+    func statusSection(_ status: Status) -> [DocBlock] {
+        var out: [DocBlock] = [.heading(level: 3, [.text(status.label + " ("), .code(status.id), ")"])]
+        if let description = status.description { out += paragraphs(description) }
         let incoming = incomingTransitions(to: status)
-        out.append("**How it is set:** " + howSet(incoming))
-        if !incoming.isEmpty { out.append(incoming.map { "- " + transitionLine($0, showTarget: false) }.joined(separator: "\n")) }
+        out.append(.paragraph([.strong(["How it is set:"]), .text(" " + howSet(incoming))]))
+        if !incoming.isEmpty { out.append(.list(incoming.map { transitionLine($0, showTarget: false) })) }
 
         let settings = settingsAffecting(incoming)
         if !settings.isEmpty {
-            let list = settings.map { setting in
-                "`\(setting.name.value)`" + (setting.label.map { " (“\($0)”)" } ?? "")
-                    + (setting.defaultValue.map { ", default `\($0.value)`" } ?? "")
+            let list: [[DocInline]] = settings.map { setting in
+                var item: [DocInline] = [.code(setting.name.value)]
+                if let label = setting.label { item.append(.text(" (“\(label)”)")) }
+                if let value = setting.defaultValue { item += [", default ", .code("\(value.value)")] }
+                return item
             }
-            out.append("**Settings that affect it:** " + list.joined(separator: "; ") + ".")
+            out.append(.paragraph([.strong(["Settings that affect it:"]), " "] + .joined(list, separator: "; ") + ["."]))
         }
         if status.isFinal {
-            out.append("**Final:** yes — no status follows.")
+            out.append(.paragraph([.strong(["Final:"]), " yes — no status follows."]))
         } else {
             let outgoing = outgoingTransitions(from: status)
             if outgoing.isEmpty {
-                out.append("**What can follow:** nothing — no transition leaves this status.")
+                out.append(.paragraph([.strong(["What can follow:"]), " nothing — no transition leaves this status."]))
             } else {
-                out.append("**What can follow:**\n\n" + outgoing.map { "- " + transitionLine($0, showTarget: true) }
-                    .joined(separator: "\n"))
+                out.append(.paragraph([.strong(["What can follow:"])]))
+                out.append(.list(outgoing.map { transitionLine($0, showTarget: true) }))
             }
         }
-        return out.joined(separator: "\n\n")
+        return out
     }
 
     /// "Set automatically." / "Set manually by staff (and admin)." / both.
@@ -46,34 +48,39 @@ extension DocsWriter {
 
     /// One transition in words: its id, trigger, `from` (for incoming transitions),
     /// guard, effects and facts set. Outgoing transitions lead with their target.
-    func transitionLine(_ transition: Transition, showTarget: Bool) -> String {
-        var how: String
+    func transitionLine(_ transition: Transition, showTarget: Bool) -> [DocInline] {
+        var how: [DocInline]
         switch transition.trigger {
         case .event(let name):
             let description = policy.events.first { $0.name.value == name }?.description
-            how = "automatically, when " + (description.map { "\($0.asClause) (`\(name)`)" } ?? "the event `\(name)` is reported")
+            how = ["automatically, when "] + (description.map { [.text($0.asClause + " ("), .code(name), ")"] }
+                ?? ["the event ", .code(name), " is reported"])
         case .when(let e):
-            how = "automatically, as soon as " + words.words(e.syntax)
+            how = ["automatically, as soon as "] + words.inlines(e.syntax)
         case .at(let e):
-            how = "automatically, " + words.dateWords(e.syntax)
+            how = ["automatically, "] + words.dateInlines(e.syntax)
         case .manual:
-            how = "manually, by " + manualRoles([transition])
+            how = [.text("manually, by " + manualRoles([transition]))]
         }
-        if !showTarget { how += ", " + fromWords(transition) }
-        if let g = transition.guardExpression { how += ", if " + words.words(g.syntax) }
-        let lead = showTarget ? "**\(label(transition.to))** (`\(transition.id)`)" : "**`\(transition.id)`**"
-        var parts = [lead + " — " + how + "."]
-        if let description = transition.description { parts.append("_\(description.trimmingCharacters(in: .whitespaces))_") }
+        if !showTarget { how.append(.text(", " + fromWords(transition))) }
+        if let g = transition.guardExpression { how += [", if "] + words.inlines(g.syntax) }
+        let lead: [DocInline] = showTarget ? [.strong([.text(label(transition.to))]), " (", .code(transition.id), ")"]
+            : [.strong([.code(transition.id)])]
+        var line = lead + [" — "] + how + ["."]
+        if let description = transition.description {
+            line += [" ", .emphasis([.text(description.trimmingCharacters(in: .whitespaces))])]
+        }
         if !transition.effects.isEmpty {
-            parts.append("Effects: " + transition.effects.map { effect in
-                "`\(effect)`" + (policy.effects.first { $0.name.value == effect }?.description.map { " (\($0.asClause))" } ?? "")
-            }.joined(separator: ", ") + ".")
+            let effects: [[DocInline]] = transition.effects.map { effect in
+                [.code(effect)] + (policy.effects.first { $0.name.value == effect }?.description.map { [.text(" (\($0.asClause))")] } ?? [])
+            }
+            line += [" Effects: "] + .joined(effects, separator: ", ") + ["."]
         }
         if !transition.assignments.isEmpty {
-            parts.append("Sets " + transition.assignments.map { "`\($0.fact)` to \(words.words($0.value.syntax))" }
-                .joined(separator: ", ") + ".")
+            let sets: [[DocInline]] = transition.assignments.map { [.code($0.fact), " to "] + words.inlines($0.value.syntax) }
+            line += [" Sets "] + .joined(sets, separator: ", ") + ["."]
         }
-        return parts.joined(separator: " ")
+        return line
     }
 
     /// "from a new record", "from Applied", "from In Progress or Inactive", "from any status not final".
@@ -119,18 +126,20 @@ extension DocsWriter {
 
     // MARK: - Pitfalls
 
-    func pitfalls() -> String {
-        var items: [String] = []
+    func pitfalls() -> [DocBlock] {
+        var items: [[DocInline]] = []
         for warning in analysis.warnings {
-            items.append("- **Warning** (`\(warning.code)`): \(warning.message.capitalizedFirst)."
-                + (warning.help.map { " Fix: \($0)." } ?? ""))
+            items.append([.strong(["Warning"]), " (", .code(warning.code.rawValue), "): "]
+                + DocInline.message(warning.message.capitalizedFirst + ".")
+                + (warning.help.map { [" Fix: "] + DocInline.message($0 + ".") } ?? []))
         }
         for acknowledged in analysis.acknowledged {
-            items.append("- \(acknowledged.diagnostic.message.capitalizedFirst) (`\(acknowledged.diagnostic.code)`, acknowledged). "
-                + acknowledged.reason.trimmingCharacters(in: .whitespacesAndNewlines))
+            items.append(DocInline.message(acknowledged.diagnostic.message.capitalizedFirst)
+                + [" (", .code(acknowledged.diagnostic.code.rawValue), ", acknowledged). "]
+                + [.text(acknowledged.reason.trimmingCharacters(in: .whitespacesAndNewlines))])
         }
-        items += whoSetsWhat()
-        return (["## Common pitfalls"] + [items.joined(separator: "\n")]).joined(separator: "\n\n")
+        items += whoSetsWhat().map { [.text($0)] }
+        return [.heading(level: 2, ["Common pitfalls"]), .list(items)]
     }
 
     /// Which statuses are set automatically (and which of those by people too), and which only by people.
@@ -148,7 +157,7 @@ extension DocsWriter {
         }
         var items: [String] = []
         if !automatic.isEmpty {
-            var item = "- \(count(automatic.count, "status", "statuses").capitalizedFirst) "
+            var item = "\(count(automatic.count, "status", "statuses").capitalizedFirst) "
                 + "\(automatic.count == 1 ? "is" : "are") set automatically: \(sentenceList(automatic))."
             if !both.isEmpty {
                 item += " \(count(both.count, "of them", "of them").capitalizedFirst) can also be set manually: \(sentenceList(both))."
@@ -159,7 +168,7 @@ extension DocsWriter {
             let sameRoles = Set(manualOnly.map(\.roles)).count == 1
             let list = sameRoles ? sentenceList(manualOnly.map(\.label)) + " (\(manualOnly.count == 1 ? "" : "each ")by \(manualOnly[0].roles))"
                 : sentenceList(manualOnly.map { "\($0.label) (by \($0.roles))" })
-            items.append("- \(count(manualOnly.count, "status", "statuses").capitalizedFirst) "
+            items.append("\(count(manualOnly.count, "status", "statuses").capitalizedFirst) "
                 + "\(manualOnly.count == 1 ? "is" : "are") never set automatically, only on request: \(list).")
         }
         return items

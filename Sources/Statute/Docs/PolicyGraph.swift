@@ -106,6 +106,9 @@ package enum PolicyGraph {
         return out
     }
 
+    /// How many arrows the diagram has (one per transition and status it leaves from).
+    package static func arrowCount(for policy: CompiledPolicy) -> Int { edges(for: policy).count }
+
     // MARK: - Graphviz
 
     /// A Graphviz `digraph` (top down).

@@ -93,46 +93,40 @@ package struct DecisionReplay: Sendable {
             .map { .object([("transition", $0["transition"] ?? .null), ("to", $0["to"] ?? .null)]) }
     }
 
-    private func errorJSON(_ code: String, _ message: String) -> JSONValue {
-        .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
-    }
-
     private func evaluate(input: JSONValue, logged old: JSONValue, settings: JSONValue?, today: CalendarDate) -> JSONValue {
         // A `run` line's answer always starts with its `id` (null included); options answers hold `options`.
         let shape: DecisionInputShape = old["options"] != nil ? .options
             : (input["id"] != nil || old["id"] != nil) ? .runLine : .evaluate
         let request: DecisionInput
         switch DecisionInput.read(input, shape: shape, policy: policy) {
-        case .failure(let error): return errorJSON(error.code, error.message)
+        case .failure(let error): return error.json
         case .success(let read): request = read
         }
-        // The logged settings are read as a request's `settings` are, through the shared reader.
+        // The logged settings the new policy declares, read as a request's `settings` are.
         var logged: [String: Value] = [:]
         if case .object(let members)? = settings {
             let declared = members.filter { name, _ in policy.settingSlot(of: name) != nil }
-            switch DecisionInput.read(.object([("settings", .object(declared))]), shape: .evaluate, policy: policy) {
-            case .failure(let error): return errorJSON(error.code, "the logged settings: " + error.message)
-            case .success(let read): logged = read.settings
+            switch DecisionMaker.settings(.object(declared), policy: policy) {
+            case .failure(let error): return DecisionError(code: error.code, message: "the logged settings: " + error.message).json
+            case .success(let values): logged = values
             }
         }
-        let engine: Engine
+        // One engine with the logged settings and the request's own over them.
+        let maker: DecisionMaker
         do {
-            engine = try Engine(policy: policy, settings: logged.merging(request.settings) { _, given in given })
+            maker = try DecisionMaker(policy: policy, settings: logged.merging(request.settings) { _, given in given })
         } catch {
-            return errorJSON(error.code.rawValue, DecisionInputError(id: .null, error).message)
+            return DecisionError(error).json
         }
         let date = request.today ?? today
         do {
             if shape == .options, let role = request.role {
-                let list = try engine.manualOptions(for: request.record, role: role, today: date).filter(\.allowed)
-                return .object([("options", .array(list.map {
-                    .object([("transition", .string($0.transition)), ("to", .string($0.to)), ("label", .string($0.label))])
-                }))])
+                return try maker.options(for: request.record, role: role, today: date).json
             }
-            let result = try engine.evaluate(request.record, request: request.request, today: date)
-            return .object(ResultJSON.members(result))
+            // Compared by what is decided: no explanation, even when the request asked for one.
+            return try maker.evaluate(request.record, request: request.request, today: date).json
         } catch {
-            return errorJSON(error.code.rawValue, DecisionInputError(id: .null, error).message)
+            return error.json
         }
     }
 }

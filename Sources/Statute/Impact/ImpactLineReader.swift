@@ -29,10 +29,14 @@ package struct ImpactLineError: Error, Sendable {
         self.message = message
     }
 
+    /// Creates the error of line `line`.
+    package init(_ error: DecisionError, line: Int) {
+        self.init(id: error.id, line: line, code: error.code, message: error.message)
+    }
+
     /// The error line as `run` writes it.
     package var json: JSONValue {
-        .object([("id", id), ("line", .int(line)),
-                 ("error", .object([("code", .string(code)), ("message", .string(message))]))])
+        DecisionError(id: id, code: code, message: message).line(line)
     }
 }
 
@@ -44,12 +48,11 @@ enum ImpactLineReader {
         case .success(let input):
             return .success(ImpactLine(id: input.id, record: input.record, request: input.request))
         case .failure(let error):
-            return .failure(ImpactLineError(id: error.id, line: line, code: error.code, message: error.message))
+            return .failure(ImpactLineError(error, line: line))
         }
     }
 
     static func error(_ diagnostic: Diagnostic, id: JSONValue, line: Int) -> ImpactLineError {
-        let error = DecisionInputError(id: id, diagnostic)
-        return ImpactLineError(id: id, line: line, code: error.code, message: error.message)
+        ImpactLineError(DecisionError(id: id, diagnostic), line: line)
     }
 }

@@ -29,6 +29,9 @@ public struct LoadOptions: Hashable, Sendable {
     /// Files a test file's `policy:` may name although they lie outside the test file's
     /// folder tree (docs/test-files.md): those given on the command line. Empty by default.
     package var policiesAllowedAnywhere: [String] = []
+    /// Which kinds of file a path may name: regular files only unless a person named the
+    /// path on the command line (docs/reliability.md).
+    package var fileAccess: FileAccess = .regularFile
 
     /// Creates options with docs/reliability.md's limits: `maxDiagnostics` per file, and the
     /// static analysis on or off.
@@ -51,9 +54,9 @@ public struct LoadOptions: Hashable, Sendable {
 public enum PolicyLoader {
     /// Loads and compiles the policy file at `path`.
     public static func load(contentsOf path: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
-        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes, access: options.fileAccess) {
         case .success(var bytes):
-            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            let read = ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: path, limits: options.yaml), source: bytes)
             bytes = []  // the file's bytes are let go before checking and compiling
             return load(read: read, file: path, options: options)
         case .failure(let diagnostic):
@@ -68,7 +71,8 @@ public enum PolicyLoader {
 
     /// Loads and compiles a policy from the bytes of a file.
     public static func load(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> LoadedPolicy {
-        load(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
+        load(read: ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), source: bytes),
+             file: file, options: options)
     }
 
     /// Lowers and compiles a read YAML document. The node tree is let go once lowered,
@@ -125,30 +129,5 @@ extension PolicyLoader {
         .error(.notAPolicy, "not a policy: the file has no top-level `statute` key",
                at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)),
                help: "a policy is a YAML mapping that starts with `statute: 1`; the file's content is not shown")
-    }
-}
-
-/// Reads source files with a size limit, turning failures into diagnostics.
-enum SourceReading {
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let start = SourceSpan(file: path, at: SourceLocation(line: 1, column: 1))
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.error(.unreadableFile, "no such file `\(path)`", at: nil))
-        }
-        guard !isDirectory.boolValue else {
-            return .failure(.error(.unreadableFile, "`\(path)` is a folder, not a file", at: nil))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.error(.unreadableFile, "cannot read `\(path)`", at: nil))
-        }
-        defer { try? handle.close() }
-        // Read one byte past the limit, so an oversized file is never read whole.
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        if data.count > limit {
-            return .failure(.error("file-too-large", "file is larger than the limit of \(limit) bytes", at: start,
-                                   help: "policy and input files are limited to \(limit / 1024 / 1024) MiB"))
-        }
-        return .success([UInt8](data))
     }
 }

@@ -1,6 +1,6 @@
 import StatuteCore
 
-/// The JSON forms of evaluation results and manual options (docs/cli.md, §5.4).
+/// The JSON forms of evaluation results and manual options (docs/cli.md).
 public enum ResultJSON {
     /// An evaluation result: `status`, `previous`, `outcome`, `steps`, `effects`, `set`,
     /// `next`, then `reason` (only when rejected or ignored) and `explain` (only when the

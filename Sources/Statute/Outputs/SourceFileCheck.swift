@@ -22,9 +22,9 @@ package enum SourceFileCheck {
 
     /// Reads and checks the file at `path` (named `path` in diagnostics).
     package static func check(contentsOf path: String, options: LoadOptions = LoadOptions()) -> Report {
-        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes, access: options.fileAccess) {
         case .success(var bytes):
-            let read = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml)
+            let read = ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: path, limits: options.yaml), source: bytes)
             bytes = []  // the file's bytes are let go before checking and compiling
             return check(read: consume read, file: path, options: options)
         case .failure(let diagnostic): return Report(file: path, kind: .other, diagnostics: [diagnostic])
@@ -33,7 +33,8 @@ package enum SourceFileCheck {
 
     /// Checks a file's bytes.
     package static func check(bytes: [UInt8], file: String, options: LoadOptions = LoadOptions()) -> Report {
-        check(read: YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), file: file, options: options)
+        check(read: ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), source: bytes),
+              file: file, options: options)
     }
 
     /// Checks a file read as YAML.

@@ -56,12 +56,12 @@ public struct DecisionInput: Sendable {
     /// - Returns: the input, or the first problem with a code and a one-line message
     ///   (and the record's `id` when it could be read).
     public static func read(json bytes: [UInt8], shape: DecisionInputShape,
-                            policy: CompiledPolicy) -> Result<DecisionInput, DecisionInputError> {
+                            policy: CompiledPolicy) -> Result<DecisionInput, DecisionError> {
         let (parsed, prefix) = JSONReader.parseKeepingPrefix(bytes)
         switch parsed {
         case .failure(let syntax):
             let id = shape == .runLine ? prefix.first { $0.0 == "id" }.map { readableID($0.1) } ?? .null : .null
-            return .failure(DecisionInputError(id: id, code: syntax.code, message: "column \(syntax.column): \(syntax.message)"))
+            return .failure(DecisionError(id: id, code: syntax.code, message: "column \(syntax.column): \(syntax.message)"))
         case .success(let root):
             return read(root, shape: shape, policy: policy)
         }
@@ -69,7 +69,7 @@ public struct DecisionInput: Sendable {
 
     /// Reads a request from parsed JSON (see ``read(json:shape:policy:)``).
     public static func read(_ root: JSONValue, shape: DecisionInputShape,
-                            policy: CompiledPolicy) -> Result<DecisionInput, DecisionInputError> {
+                            policy: CompiledPolicy) -> Result<DecisionInput, DecisionError> {
         var reader = DecisionInputReader(shape: shape)
         do {
             return .success(try reader.read(root, policy: policy))
@@ -84,32 +84,5 @@ public struct DecisionInput: Sendable {
         case .string, .int: value
         default: .null
         }
-    }
-}
-
-/// Why a ``DecisionInput`` could not be read.
-public struct DecisionInputError: Error, Sendable, Hashable {
-    /// The record's `id` when it could be read, else `.null`.
-    public var id: JSONValue
-    /// A stable code: `invalid-json`, `invalid-number`, `duplicate-key`, `invalid-input`,
-    /// `unknown-key`, `wrong-type`, `unknown-fact`, `unknown-setting`, `invalid-value`,
-    /// `invalid-date`, `duplicate-value`…
-    public var code: String
-    /// One readable line, with a `(help)` suggestion at its end where there is one.
-    public var message: String
-
-    /// Creates an error.
-    public init(id: JSONValue, code: String, message: String) {
-        self.id = id
-        self.code = code
-        self.message = message
-    }
-
-    /// An error from a diagnostic: its code, its message and its help in parentheses.
-    public init(id: JSONValue, _ diagnostic: Diagnostic) {
-        var message = diagnostic.message
-        if let span = diagnostic.span { message = "column \(span.start.column): " + message }
-        if let help = diagnostic.help { message += " (\(help))" }
-        self.init(id: id, code: diagnostic.code.rawValue, message: message)
     }
 }

@@ -20,7 +20,7 @@ struct DecisionInputReader {
         }
     }
 
-    mutating func read(_ root: JSONValue, policy: CompiledPolicy) throws(DecisionInputError) -> DecisionInput {
+    mutating func read(_ root: JSONValue, policy: CompiledPolicy) throws(DecisionError) -> DecisionInput {
         guard case .object(let members) = root else {
             throw fail(.invalidInput, "a \(shape == .runLine ? "record" : "request") must be a JSON object, found \(root.kindDescription)")
         }
@@ -112,7 +112,7 @@ struct DecisionInputReader {
         var id, status, facts, event, set, `as`, transition, today, settings, explain: JSONValue?
     }
 
-    private func optionalText(_ value: JSONValue?, key: String) throws(DecisionInputError) -> String? {
+    private func optionalText(_ value: JSONValue?, key: String) throws(DecisionError) -> String? {
         switch value {
         case nil, .null?: return nil
         case .string(let text)?: return text
@@ -122,21 +122,28 @@ struct DecisionInputReader {
 
     /// Facts or settings: an object of values, nested or with dotted keys.
     private func values(_ value: JSONValue, kind: InputKind, key: String,
-                        policy: CompiledPolicy) throws(DecisionInputError) -> [String: Value] {
+                        policy: CompiledPolicy) throws(DecisionError) -> [String: Value] {
+        try Self.values(value, kind: kind, key: key, of: what, id: id, policy: policy)
+    }
+
+    /// Facts or settings under `key` of `what` (`the request`, `record "A-1"`): an object
+    /// of values, nested or with dotted keys, or `null` for none.
+    static func values(_ value: JSONValue, kind: InputKind, key: String, of what: String, id: JSONValue,
+                       policy: CompiledPolicy) throws(DecisionError) -> [String: Value] {
         if value == .null { return [:] }
         guard case .object = value else {
-            throw fail(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)")
+            throw DecisionError(id: id, .error(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)", at: nil))
         }
         var reading = JSONInputValues(kind: kind, declarations: kind == .fact ? policy.facts : policy.settings)
         do {
             try reading.collect(value, prefix: "", policy: policy)
         } catch {
-            throw DecisionInputError(id: id, error)
+            throw DecisionError(id: id, error)
         }
         return reading.values
     }
 
-    private func fail(_ code: DiagnosticCode, _ message: String, help: String? = nil) -> DecisionInputError {
-        DecisionInputError(id: id, .error(code, message, at: nil, help: help))
+    private func fail(_ code: DiagnosticCode, _ message: String, help: String? = nil) -> DecisionError {
+        DecisionError(id: id, .error(code, message, at: nil, help: help))
     }
 }

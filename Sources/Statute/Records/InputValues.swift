@@ -40,8 +40,8 @@ package enum InputValues {
 
     /// Reads a facts or settings file. A file that holds only `null` (or nothing) gives no values.
     package static func read(contentsOf path: String, declarations: [ValueDeclaration], kind: InputKind,
-                            limits: YAMLLimits = YAMLLimits()) -> Reading {
-        switch SourceReading.read(path, limit: limits.maxFileBytes) {
+                            limits: YAMLLimits = YAMLLimits(), access: FileAccess = .namedByUser) -> Reading {
+        switch SourceReading.read(path, limit: limits.maxFileBytes, access: access) {
         case .success(let bytes): return read(bytes: bytes, file: path, declarations: declarations, kind: kind, limits: limits)
         case .failure(let diagnostic): return Reading(diagnostics: [diagnostic])
         }
@@ -122,7 +122,7 @@ package enum InputValues {
         let text = String(argument[argument.index(after: equals)...])
         guard let declaration = declarations.first(where: { $0.name.value == name }) else {
             return .failure(.error(kind.unknownCode, "unknown \(kind.rawValue) `\(name)` in `\(kind.option) \(argument)`", at: nil,
-                                   help: Suggestions.didYouMean(name, in: declarations.map(\.name.value))))
+                                   help: Suggestions.didYouMeanAndList(name, in: declarations.map(\.name.value), kind: kind.rawValue + "s")))
         }
         switch ValueConversion.value(parsing: text, as: declaration.type.value, name: name) {
         case .success(let value):

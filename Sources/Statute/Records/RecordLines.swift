@@ -38,11 +38,14 @@ package struct RecordLines: Sendable {
 
     /// The engine's policy, kept once (``Engine/policy`` hands out a copy per call).
     private let policy: CompiledPolicy
+    /// Decides each record (run lines carry no settings of their own).
+    private let maker: DecisionMaker
 
     /// Creates a reader; `maxLineBytes` defaults to 1 MiB.
     package init(engine: Engine, today: CalendarDate, maxLineBytes: Int = 1 << 20) {
         self.engine = engine
         policy = engine.policy
+        maker = DecisionMaker(engine: engine, settings: [:])
         self.today = today
         self.maxLineBytes = maxLineBytes
     }
@@ -63,7 +66,7 @@ package struct RecordLines: Sendable {
         case .text(let bytes, let number):
             return evaluate(bytes: bytes, line: number)
         case .tooLong(let number, let length):
-            return failure(line: number, DecisionInputError(
+            return failure(line: number, DecisionError(
                 id: .null, code: DiagnosticCode.lineTooLong.rawValue,
                 message: "the line is \(length) bytes, more than the limit of \(maxLineBytes) bytes"))
         }
@@ -77,11 +80,11 @@ package struct RecordLines: Sendable {
             return failure(line: line, error)
         case .success(let input):
             do {
-                let result = try engine.evaluate(input.record, request: input.request, today: today)
+                let result = try maker.result(of: input, today: today)
                 return Output(kind: .evaluated(result.outcome), json: .object([("id", input.id)] + ResultJSON.members(result)),
                               line: line)
             } catch {
-                return failure(line: line, DecisionInputError(id: input.id, error))
+                return failure(line: line, error)
             }
         }
     }
@@ -103,11 +106,11 @@ package struct RecordLines: Sendable {
             kind = .error
         case .success(let input):
             do {
-                let result = try engine.evaluate(input.record, request: input.request, today: today)
+                let result = try maker.result(of: input, today: today)
                 ResultJSON.write(result, id: input.id, to: &output)
                 kind = .evaluated(result.outcome)
             } catch {
-                failure(line: number, DecisionInputError(id: input.id, error)).json.write(to: &output)
+                failure(line: number, error).json.write(to: &output)
                 kind = .error
             }
         }
@@ -115,12 +118,8 @@ package struct RecordLines: Sendable {
         return kind
     }
 
-    private func failure(line: Int, _ error: DecisionInputError) -> Output {
-        Output(kind: .error, json: .object([
-            ("id", error.id),
-            ("line", .int(line)),
-            ("error", .object([("code", .string(error.code)), ("message", .string(error.message))])),
-        ]), line: line)
+    private func failure(line: Int, _ error: DecisionError) -> Output {
+        Output(kind: .error, json: error.line(line), line: line)
     }
 }
 

@@ -11,27 +11,31 @@ package enum CoverageAnalysis {
             if byPolicy[path] == nil {
                 order.append(path)
                 byPolicy[path] = (policy.name, policy.transitions.map {
-                    TransitionCoverage(id: $0.id, taken: false, hasGuard: $0.guardExpression != nil,
-                                       guardSeenTrue: false, guardSeenFalse: false)
+                    TransitionCoverage(id: $0.id, span: $0.span, hasGuard: $0.guardExpression != nil)
                 })
             }
             var transitions = byPolicy[path]!.transitions
             for testCase in file.cases {
                 guard let result = testCase.result else { continue }
+                // What this test did, each transition counted once however often it happened.
+                var took = Set<Int>(), held = Set<Int>(), failed = Set<Int>()
                 for step in result.steps {
                     if let index = transitions.firstIndex(where: { $0.id == step.transition }) {
-                        transitions[index].taken = true
-                        transitions[index].guardSeenTrue = true
+                        took.insert(index)
+                        held.insert(index)
                     }
                 }
                 for consideration in result.explanation?.considerations ?? [] {
                     guard let index = transitions.firstIndex(where: { $0.id == consideration.transition }) else { continue }
                     switch consideration.guardHeld {
-                    case true?: transitions[index].guardSeenTrue = true
-                    case false?: transitions[index].guardSeenFalse = true
+                    case true?: held.insert(index)
+                    case false?: failed.insert(index)
                     case nil: break
                     }
                 }
+                for index in took { transitions[index].testsTaking += 1 }
+                for index in held where transitions[index].hasGuard { transitions[index].testsGuardHeld += 1 }
+                for index in failed { transitions[index].testsGuardFailed += 1 }
             }
             byPolicy[path]!.transitions = transitions
         }

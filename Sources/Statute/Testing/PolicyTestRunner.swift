@@ -11,11 +11,13 @@ public enum PolicyTestRunner {
         var policy: CompiledPolicy?
         var tests: [PreparedTest]
         var diagnostics: [Diagnostic]
+        /// Tests left out because of their own errors.
+        var notRun: [String] = []
     }
 
     /// Reads a test file, loads its policy, and resolves every test against it.
     static func load(path: String, defaultToday: CalendarDate, options: LoadOptions) -> Loaded {
-        switch SourceReading.read(path, limit: options.yaml.maxFileBytes) {
+        switch SourceReading.read(path, limit: options.yaml.maxFileBytes, access: options.fileAccess) {
         case .failure(let diagnostic):
             return Loaded(policyFile: nil, policy: nil, tests: [], diagnostics: [diagnostic])
         case .success(let bytes):
@@ -49,7 +51,8 @@ public enum PolicyTestRunner {
         var binding = TestBinding(policy: policy, file: file, defaultToday: defaultToday)
         let tests = binding.bind()
         diagnostics += binding.diagnostics
-        return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.capped(at: options.maxDiagnostics))
+        return Loaded(policyFile: resolved, policy: policy, tests: tests, diagnostics: diagnostics.capped(at: options.maxDiagnostics),
+                      notRun: binding.notRun)
     }
 
     /// Why the policy named by a test file cannot be used. The policy's own first error is
@@ -110,7 +113,7 @@ public enum PolicyTestRunner {
             return run(test, policy: policy)
         }
         return TestFileResult(file: path, policyFile: loaded.policyFile, policy: policy,
-                              diagnostics: loaded.diagnostics, cases: cases)
+                              diagnostics: loaded.diagnostics, cases: cases, notRun: loaded.notRun)
     }
 
     /// Runs one prepared test.
@@ -139,7 +142,7 @@ extension PolicyTestRunner {
     /// `tests` key and no `statute` key. A file that cannot be read or parsed is judged by
     /// its name (`*.test.yaml`, `*.test.yml`).
     public static func isTestFile(path: String, options: LoadOptions = LoadOptions()) -> Bool {
-        guard case .success(let bytes) = SourceReading.read(path, limit: options.yaml.maxFileBytes),
+        guard case .success(let bytes) = SourceReading.read(path, limit: options.yaml.maxFileBytes, access: options.fileAccess),
               let root = YAMLReader.read(bytes: bytes, file: path, limits: options.yaml).root else {
             return path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml")
         }

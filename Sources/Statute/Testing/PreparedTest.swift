@@ -56,6 +56,8 @@ struct TestBinding {
     let file: PolicyTestFile
     let defaultToday: CalendarDate
     var diagnostics: [Diagnostic] = []
+    /// The names of the tests left out because of their own errors.
+    var notRun: [String] = []
 
     mutating func bind() -> [PreparedTest] {
         let suiteToday = file.today.flatMap { date($0) }
@@ -70,7 +72,10 @@ struct TestBinding {
                                                         code: .unknownSetting)) { $1 }
             let request = bindRequest(test.request)
             let expect = bindExpectation(test.expect)
-            guard !test.hasErrors, !diagnostics[before...].contains(where: \.isError) else { return nil }
+            guard !test.hasErrors, !diagnostics[before...].contains(where: \.isError) else {
+                notRun.append(test.name)
+                return nil
+            }
             return PreparedTest(name: test.name, span: test.span, today: today,
                                 record: Record(status: test.status?.value, facts: facts), settings: settings,
                                 request: request, expect: expect)

@@ -39,9 +39,12 @@ public struct TestFileResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// The result of each test that ran, in file order.
     public let cases: [TestCaseResult]
+    /// The names of the tests that did not run because of an error of their own (an
+    /// unknown fact, say), in file order; reports count and name them.
+    package var notRun: [String] = []
 
     /// Whether the file had no errors and every test passed.
-    public var passed: Bool { !diagnostics.hasErrors && cases.allSatisfy(\.passed) }
+    public var passed: Bool { !diagnostics.hasErrors && notRun.isEmpty && cases.allSatisfy(\.passed) }
     /// How many tests failed (or stopped on an error).
     public var failedCount: Int { cases.filter { !$0.passed }.count }
 }
@@ -67,16 +70,26 @@ package struct PolicyCoverage: Sendable {
     }
 }
 
-/// Coverage of one transition.
+/// Coverage of one transition. The counts are of tests: how many tests took the
+/// transition (at least once), saw its guard hold, or saw it fail.
 package struct TransitionCoverage: Hashable, Sendable {
     /// The transition id.
     package let id: String
-    /// Whether some test took the transition.
-    package var taken: Bool
+    /// Where the transition's entry is in the policy file (its `- id:` line starts it).
+    package let span: SourceSpan
     /// Whether the transition has a `guard:`.
     package let hasGuard: Bool
+    /// How many tests took the transition.
+    package var testsTaking = 0
+    /// How many tests saw the guard hold.
+    package var testsGuardHeld = 0
+    /// How many tests saw the guard fail.
+    package var testsGuardFailed = 0
+
+    /// Whether some test took the transition.
+    package var taken: Bool { testsTaking > 0 }
     /// Whether some test saw the guard hold.
-    package var guardSeenTrue: Bool
+    package var guardSeenTrue: Bool { testsGuardHeld > 0 }
     /// Whether some test saw the guard fail.
-    package var guardSeenFalse: Bool
+    package var guardSeenFalse: Bool { testsGuardFailed > 0 }
 }

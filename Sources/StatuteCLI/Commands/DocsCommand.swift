@@ -23,7 +23,9 @@ struct DocsCommand: ParsableCommand {
 /// "could not work" (exit 2), with its diagnostics on stderr.
 enum DocsCommandSupport {
     static func load(_ path: String) throws -> (CompiledPolicy, PolicyAnalysis) {
-        let loaded = PolicyLoader.load(contentsOf: path)
+        var options = LoadOptions()
+        options.fileAccess = .namedByUser
+        let loaded = PolicyLoader.load(contentsOf: path, options: options)
         guard let policy = loaded.policy, !loaded.diagnostics.hasErrors else {
             // The same rustc-style text as `check`: each error with its source line and caret.
             let errors = loaded.diagnostics.filter(\.isError)

@@ -49,14 +49,14 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let date = try common.date()
-        let engine = common.engine()
-        let policy = engine.policy
+        let maker = common.decisionMaker()
+        let policy = maker.policy
         let record = input.record(for: policy)
         let text = ResultText(policy: policy)
 
         if options, let role {
             let list: [ManualOption]
-            do { list = try engine.manualOptions(for: record, role: role, today: date) } catch { throw CLIError.couldNotWork([error]) }
+            do { list = try maker.options(for: record, role: role, today: date).options } catch { throw CLIError.couldNotWork(error) }
             Terminal.out(format == .json ? ResultJSON.json(list).rendered(pretty: true) + "\n"
                          : headlined(Self.safe(text.render(list, role: role)), rejected: false))
             return
@@ -71,7 +71,7 @@ struct EvalCommand: ParsableCommand {
             request = .evaluate
         }
         let result: EvaluationResult
-        do { result = try engine.evaluate(record, request: request, today: date, explain: explain) } catch { throw CLIError.couldNotWork([error]) }
+        do { result = try maker.evaluate(record, request: request, today: date, explain: explain).result } catch { throw CLIError.couldNotWork(error) }
         Terminal.out(format == .json ? ResultJSON.json(result).rendered(pretty: true) + "\n"
                      : headlined(Self.safe(text.render(result)), rejected: result.outcome == .rejected))
         if result.outcome == .rejected { throw ExitCode.answerIsNo }

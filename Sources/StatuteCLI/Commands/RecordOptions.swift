@@ -26,7 +26,7 @@ struct PolicyOptions: ParsableArguments {
 
     /// Loads the policy and builds its engine with the settings; exits 2 on errors.
     func engine() -> Engine {
-        Inputs.engine(Inputs.policy(policy), settingsFile: settings, settings: settingValues)
+        decisionMaker().engine
     }
 }
 

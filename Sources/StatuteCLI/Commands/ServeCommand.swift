@@ -5,7 +5,7 @@ import Statute
 import StatuteServer
 
 /// `statute serve [--policy PATH]… [--host H] [--port P] [--settings FILE] [--decision-log FILE]
-/// [--token-file FILE]`: the HTTP decision service (docs/service.md, docs/service.md).
+/// [--token-file FILE]`: the HTTP decision service (docs/service.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -36,13 +36,35 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("token-file"), help: ArgumentHelp("Require `Authorization: Bearer` with the token in this file on every /v1 route.", valueName: "FILE"))
     var tokenFile: String?
 
+    @Flag(name: .customLong("secure-cookie"), help: "Mark the console's session cookie Secure (the console is reached through HTTPS).")
+    var secureCookie = false
+
     @Option(name: .customLong("max-concurrent"), help: "Requests answered at once on /v1; more get 503 with Retry-After.")
     var maxConcurrent = 256
 
     @Option(name: .customLong("watch-interval"), help: ArgumentHelp("Seconds between checks of the policy files for changes; 0 checks only on SIGHUP.", valueName: "SECONDS"))
     var watchInterval = 1.0
 
+    @Option(name: .customLong("allowed-host"), help: ArgumentHelp("Also answer requests whose Host is NAME (repeatable); other names get 421. Localhost names and --host are always accepted.", valueName: "NAME"))
+    var allowedHost: [String] = []
+
+    @Flag(name: .customLong("token-guards-operations"), help: "Require the token on /metrics, /readyz and /openapi.json too (/healthz stays open).")
+    var tokenGuardsOperations = false
+
+    @Option(name: .customLong("max-concurrent-runs"), help: "run requests answered at once, apart from --max-concurrent; more get 503.")
+    var maxConcurrentRuns = 16
+
+    @Option(name: .customLong("run-chunk-timeout"), help: ArgumentHelp("Seconds to wait for the next part of a run body before ending the request.", valueName: "SECONDS"))
+    var runChunkTimeout = 30.0
+
+    @Option(name: .customLong("run-min-rate"), help: ArgumentHelp("The slowest average a run body may arrive at, once --run-chunk-timeout of waiting has passed.", valueName: "BYTES-PER-SECOND"))
+    var runMinRate = 1024
+
     func validate() throws {
+        guard maxConcurrentRuns > 0 else { throw ValidationError("--max-concurrent-runs must be at least 1") }
+        guard runChunkTimeout > 0, runChunkTimeout <= 3600 else { throw ValidationError("--run-chunk-timeout must be more than 0 and at most 3600 seconds") }
+        guard runMinRate >= 0 else { throw ValidationError("--run-min-rate must be 0 or more") }
+        if tokenGuardsOperations, tokenFile == nil { throw ValidationError("--token-guards-operations needs --token-file") }
         guard watchInterval >= 0, watchInterval <= 86_400 else { throw ValidationError("--watch-interval must be between 0 and 86400 seconds") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard maxConcurrent > 0 else { throw ValidationError("--max-concurrent must be at least 1") }
@@ -53,6 +75,12 @@ struct ServeCommand: ParsableCommand {
                                                 settingsFile: settings, decisionLogPath: decisionLog,
                                                 maxConcurrentRequests: maxConcurrent,
                                                 watchInterval: .milliseconds(Int(watchInterval * 1000)))
+        configuration.allowedHosts = allowedHost
+        configuration.tokenGuardsOperations = tokenGuardsOperations
+        configuration.maxConcurrentRuns = maxConcurrentRuns
+        configuration.runChunkTimeout = .milliseconds(Int(runChunkTimeout * 1000))
+        configuration.runMinimumBytesPerSecond = runMinRate
+        configuration.secureCookie = secureCookie
         if let tokenFile {
             switch ServerConfiguration.readToken(contentsOf: tokenFile) {
             case .success(let token): configuration.token = token

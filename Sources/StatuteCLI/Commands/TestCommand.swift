@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Statute
 
-/// `statute test [PATH…] [--format text|json|junit] [--coverage] [--min-coverage N]` (docs/test-files.md).
+/// `statute test [PATH…] [--format text|json|junit|sarif] [--coverage] [--min-coverage N]
+/// [--coverage-format lcov|cobertura --coverage-output FILE]` (docs/test-files.md, docs/ci.md).
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
@@ -12,18 +13,24 @@ struct TestCommand: ParsableCommand {
             `tests` key). Without PATH, `policies/` is searched. Tests without a `today` \
             (in the test or the file) use today's local date. Exit status 1 when a test \
             fails, a test file or its policy has errors, or coverage is below --min-coverage; \
-            2 when a PATH does not exist.
+            2 when a PATH does not exist or the coverage file cannot be written. \
+            --format sarif writes a SARIF 2.1.0 log of the test files' problems and the failed \
+            tests; --coverage-output writes the coverage as lcov or Cobertura XML (docs/ci.md).
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, junit
+        case text, json, junit, sarif
+    }
+
+    enum CoverageFormat: String, ExpressibleByArgument, CaseIterable {
+        case lcov, cobertura
     }
 
     @Argument(help: "Test files, or folders to search.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json or junit.")
+    @Option(help: "Output format: text, json, junit or sarif.")
     var format: Format = .text
 
     @Flag(help: "Report, per policy, the transitions no test took and the percentage taken.")
@@ -34,20 +41,32 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a policy's transition coverage is below N percent (implies --coverage).")
     var minCoverage: Double?
 
+    @Option(name: .customLong("coverage-format"), help: "Format of the --coverage-output file: lcov or cobertura (default lcov).")
+    var coverageFormat: CoverageFormat?
+
+    @Option(name: .customLong("coverage-output"), help: "Write transition and guard coverage to FILE (implies --coverage).")
+    var coverageOutput: String?
+
     func validate() throws {
+        if coverageFormat != nil, coverageOutput == nil {
+            throw ValidationError("--coverage-format needs --coverage-output FILE to write the coverage to")
+        }
         if let minCoverage, !(minCoverage >= 0 && minCoverage <= 100) {
             throw ValidationError("--min-coverage must be a percentage from 0 to 100, got `\(minCoverage)`")
         }
     }
 
     func run() throws {
+        if paths.isEmpty { try PathExpansion.requireDefaultFolder(command: "test") }
         let given = paths.isEmpty ? ["policies"] : paths
-        let expanded = try PathExpansion.yamlFiles(in: given)
+        // SARIF reports a missing PATH inside the log, so that CI still has a log to upload.
+        let missing = format == .sarif ? SARIFOutput.missing(given) : []
+        let expanded = try PathExpansion.yamlFiles(in: given.filter { !missing.contains($0) })
         let files = expanded.filter { PolicyTestRunner.isTestFile(path: $0) }
         // A file named on the command line that is not a test file (a policy, say) is a
         // mistake worth naming, not a silent "no test files found" — unless test files
         // were named too: then it is a policy they may reach from outside their folder.
-        let notTestFiles = files.isEmpty ? paths.filter { expanded.contains($0) && !files.contains($0) } : []
+        let notTestFiles = files.isEmpty && missing.isEmpty ? paths.filter { expanded.contains($0) && !files.contains($0) } : []
         for path in notTestFiles {
             Terminal.error("error: `\(path)` is not a test file" + TestFileHint.why(path))
         }
@@ -62,7 +81,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         progress.finish()
-        let wantsCoverage = coverage || minCoverage != nil
+        let wantsCoverage = coverage || minCoverage != nil || coverageOutput != nil
         let report = wantsCoverage ? CoverageAnalysis.coverage(of: results) : nil
 
         switch format {
@@ -79,7 +98,13 @@ struct TestCommand: ParsableCommand {
             Terminal.out(TestReportJSON.render(results, coverage: report).rendered(pretty: true) + "\n")
         case .junit:
             Terminal.out(TestReportJUnit.render(results))
+        case .sarif:
+            Terminal.out(SARIFOutput.render(SARIFOutput.missingFiles(missing) + TestReportSARIF.files(results)))
         }
+        if let coverageOutput, let report {
+            try CoverageOutput.write(report, format: coverageFormat ?? .lcov, to: coverageOutput)
+        }
+        if !missing.isEmpty { throw CLIError.couldNotWork("no such file or folder `\(missing[0])`") }
 
         if files.isEmpty, notTestFiles.isEmpty {
             Terminal.error("no test files found in \(paths.isEmpty ? "policies/" : paths.joined(separator: ", "))")

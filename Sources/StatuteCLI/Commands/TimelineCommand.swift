@@ -1,13 +1,13 @@
 import ArgumentParser
 import Statute
 
-/// `statute timeline --policy FILE [record options as eval] [--until D]` (docs/impact.md).
+/// `statute timeline --policy FILE [record options as eval] [--event NAME] [--until D]` (docs/impact.md).
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "List the dated automatic changes a record will go through if no event comes and nobody acts.",
         discussion: """
-            The record is evaluated on --today, then on each date an automatic `at` \
+            The record is evaluated on --today (receiving --event first, when given), then on each date an automatic `at` \
             transition falls due (the engine's `next`), up to and including --until \
             (default: one year after --today). Facts assigned by `set` are carried forward. \
             Exit status 2 when the policy, settings or record are invalid.
@@ -16,6 +16,9 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var common: PolicyOptions
     @OptionGroup var input: RecordOptions
+
+    @Option(help: "An event the record receives on --today, before time moves it on (as eval --event).")
+    var event: String?
 
     @Option(help: ArgumentHelp("The last day to play (default: one year after --today).", valueName: "yyyy-mm-dd"))
     var until: String?
@@ -36,7 +39,8 @@ struct TimelineCommand: ParsableCommand {
         let record = input.record(for: engine.policy)
         let trajectory: Trajectory
         do {
-            trajectory = try Timeline.play(record, engine: engine, from: today, until: last)
+            trajectory = try Timeline.play(record, request: event.map { .event($0) } ?? .evaluate, engine: engine,
+                                           from: today, until: last)
         } catch {
             Terminal.fail([error])
         }

@@ -37,7 +37,9 @@ enum Inputs {
 
     /// Loads a policy given on the command line (any readable file: `<(cat p.yaml)` too).
     static func loadPolicy(_ path: String) throws(CLIError) -> CompiledPolicy {
-        try compiled(PolicyLoader.load(contentsOf: path), path: path)
+        var options = LoadOptions()
+        options.fileAccess = .namedByUser
+        return try compiled(PolicyLoader.load(contentsOf: path, options: options), path: path)
     }
 
     /// The policy a load gave, or its errors as a ``CLIError``.
@@ -82,10 +84,17 @@ enum Inputs {
 
     /// The engine with the settings file and `--setting` values.
     static func makeEngine(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) throws(CLIError) -> Engine {
+        try makeDecisionMaker(policy, settingsFile: settingsFile, settings: settings).engine
+    }
+
+    /// The library's decision maker: the policy's engine with the settings file and
+    /// `--setting` values.
+    static func makeDecisionMaker(_ policy: CompiledPolicy, settingsFile: String?,
+                                  settings: [String]) throws(CLIError) -> DecisionMaker {
         let reading = InputValues.gather(file: settingsFile, arguments: settings, declarations: policy.settings, kind: .setting)
         if !reading.diagnostics.isEmpty { throw .couldNotWork(reading.diagnostics) }
         do {
-            return try Engine(policy: policy, settings: reading.values)
+            return try DecisionMaker(policy: policy, settings: reading.values)
         } catch {
             throw .couldNotWork([error])
         }
@@ -96,10 +105,17 @@ enum Inputs {
         do { return try loadPolicy(path) } catch { Terminal.exit(error.exitCode, message: error.message) }
     }
 
-    /// ``makeEngine(_:settingsFile:settings:)`` for code that cannot throw: reports the problem and exits 2.
-    static func engine(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) -> Engine {
-        do { return try makeEngine(policy, settingsFile: settingsFile, settings: settings) } catch {
+    /// ``makeDecisionMaker(_:settingsFile:settings:)`` for code that cannot throw: reports the problem and exits 2.
+    static func decisionMaker(_ policy: CompiledPolicy, settingsFile: String?, settings: [String]) -> DecisionMaker {
+        do { return try makeDecisionMaker(policy, settingsFile: settingsFile, settings: settings) } catch {
             Terminal.exit(error.exitCode, message: error.message)
         }
+    }
+}
+
+extension PolicyOptions {
+    /// Loads the policy and builds its decision maker with the settings; exits 2 on errors.
+    func decisionMaker() -> DecisionMaker {
+        Inputs.decisionMaker(Inputs.policy(policy), settingsFile: settings, settings: settingValues)
     }
 }

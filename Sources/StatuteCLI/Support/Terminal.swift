@@ -26,6 +26,11 @@ struct CLIError: Error {
     static func couldNotWork(_ diagnostics: [Diagnostic]) -> CLIError {
         CLIError(exitCode: 2, message: Terminal.render(diagnostics))
     }
+
+    /// Exit 2 with a decision that could not be made: its diagnostic rendered, or its message.
+    static func couldNotWork(_ error: DecisionError) -> CLIError {
+        error.diagnostic.map { couldNotWork([$0]) } ?? couldNotWork(error.message)
+    }
 }
 
 /// stdout, stderr and the process's exit: the only place the CLI touches them.

@@ -16,6 +16,8 @@ extension DiagnosticCode {
     // reports it as a warning before any record meets it.
     /// Two automatic transitions that can both fire from a status on the same trigger.
     public static let orderDecides: DiagnosticCode = "order-decides"
+    /// Two manual transitions between the same statuses that a role may both request.
+    public static let manualOverlap: DiagnosticCode = "manual-overlap"
     /// An acknowledgement that silences no warning.
     public static let unusedAcknowledgement: DiagnosticCode = "unused-acknowledgement"
     /// An acknowledgement naming a code that is not an acknowledgeable warning (an error).
@@ -26,6 +28,6 @@ extension PolicyAnalyzer {
     /// The warning codes a policy may acknowledge, in the order the analysis runs them.
     package static let acknowledgeableCodes: [DiagnosticCode] = [
         .unreachableStatus, .deadEndStatus, .unusedDeclaration, .neverFires,
-        .settingDisablesTransition, .automaticCycle, .orderDecides,
+        .settingDisablesTransition, .automaticCycle, .orderDecides, .manualOverlap,
     ]
 }

@@ -27,7 +27,8 @@ extension PolicyAnalyzer {
                     + "\(AnalysisContext.list(places)) \(trigger); file order decides and `\(earlier.id)` wins"
                 findings.append(Finding(diagnostic: .warning(
                     .orderDecides, message, at: context.idSpan(of: later),
-                    help: "make their guards exclusive (e.g. `x` and `!x`), or acknowledge that `\(earlier.id)` takes precedence"),
+                    help: "make their guards exclusive (e.g. `x` and `!x`), or acknowledge that `\(earlier.id)` takes precedence "
+                        + "on `\(later.id)`: `acknowledge: {order-decides: \"\(earlier.id) comes first because …\"}`"),
                     transitions: [later.index, earlier.index]))
             }
         }

@@ -1,7 +1,7 @@
 /// Static analysis of a compiled policy: the warnings of docs/cli.md (unreachable and
 /// dead-end statuses, unused declarations, transitions that never fire or that a
-/// setting's default disables, automatic cycles, and transitions whose file order
-/// silently decides), with the author's acknowledgements applied.
+/// setting's default disables, automatic cycles, transitions whose file order
+/// silently decides, and manual transitions that overlap), with the author's acknowledgements applied.
 ///
 /// A warning whose code is acknowledged on a transition it is about, or at the top level
 /// of the policy, is not reported; it is kept in ``PolicyAnalysis/acknowledged`` with its
@@ -23,6 +23,7 @@ package enum PolicyAnalyzer {
         findings += firing.findings
         findings += cycleFindings(context)
         findings += orderFindings(context, shadowed: firing.shadowedPairs)
+        findings += manualOverlapFindings(context)
         return applyAcknowledgements(findings, in: context)
     }
 

@@ -13,7 +13,7 @@ package struct PolicyCompilation: Sendable {
     }
 }
 
-/// Checks a ``PolicyDocument`` against every rule of docs/policy-language.md and §2 and compiles it.
+/// Checks a ``PolicyDocument`` against every rule of docs/policy-language.md and compiles it.
 ///
 /// Every problem is reported, not only the first: declarations are checked, then
 /// expressions are compiled against what was declared, then transitions are resolved.

@@ -34,6 +34,25 @@ package enum Suggestions {
         return "the \(kind) are \(shown)" + (candidates.count > 20 ? ", … (\(candidates.count) in all)" : "")
     }
 
+    /// "did you mean `x`?" — the closest name, or else the one name that starts with or
+    /// holds `name` as a `_`/`.`-separated part (`grace` → `grace_days`) — followed by the
+    /// list of what exists (at most 20 names), or that none is declared.
+    /// - Parameter kind: the plural noun for the candidates, such as `settings`.
+    package static func didYouMeanAndList(_ name: String, in candidates: [String], kind: String) -> String {
+        guard !candidates.isEmpty else { return "the policy declares no \(kind)" }
+        let shown = candidates.prefix(20).map { "`\($0)`" }.joined(separator: ", ")
+        let list = "the \(kind) are \(shown)" + (candidates.count > 20 ? ", … (\(candidates.count) in all)" : "")
+        let lowered = name.lowercased()
+        let containing = candidates.filter { candidate in
+            candidate.lowercased().split(whereSeparator: { $0 == "_" || $0 == "." }).contains { $0 == lowered }
+                || (lowered.count >= 3 && candidate.lowercased().hasPrefix(lowered))
+        }
+        guard let suggestion = closest(to: name, in: candidates) ?? (containing.count == 1 ? containing[0] : nil) else {
+            return list
+        }
+        return "did you mean `\(suggestion)`? \(list)"
+    }
+
     /// Levenshtein distance over Unicode scalars (bounded input: names are short).
     package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars.prefix(256)), b = Array(b.unicodeScalars.prefix(256))

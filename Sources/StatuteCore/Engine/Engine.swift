@@ -184,13 +184,22 @@ public struct Engine: Sendable {
             throw Diagnostic.error(.unknownStatus, "the prepared record does not belong to policy `\(policy.name)`",
                                    at: nil, help: "prepare the record with an engine of the same policy")
         }
+        return try run(record, request: request, today: today, explain: explain, detailing: false).result
+    }
+
+    /// Runs one evaluation of a checked record; with `detailing`, also what each step did.
+    func run(_ record: PreparedRecord, request: Request, today: CalendarDate, explain: Bool,
+             detailing: Bool) throws(Diagnostic) -> (result: EvaluationResult, steps: [StepTrace]?) {
         // The run's cache of derived values lives on the stack: no allocation per evaluation.
         let outcome = withUnsafeTemporaryAllocation(of: Value?.self, capacity: storage.derivedCount) { derived in
             derived.initialize(repeating: nil)
             defer { _ = derived.deinitialize() }
             var run = EvaluationRun(engine: self, status: record.statusIndex, facts: record.facts, today: today,
                                     explain: explain, derived: derived)
-            return Result { () throws(Diagnostic) -> EvaluationResult in try run.execute(request) }
+            if detailing { run.traces = [] }
+            return Result { () throws(Diagnostic) -> (result: EvaluationResult, steps: [StepTrace]?) in
+                (try run.execute(request), run.traces)
+            }
         }
         return try outcome.get()
     }

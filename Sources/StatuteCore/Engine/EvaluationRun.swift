@@ -9,6 +9,8 @@ struct EvaluationRun {
     var steps = TakenSteps()
     var assignments: [Assignment] = []
     var considerations: [Consideration] = []
+    /// What each step did, when the caller asked for it (`nil`: not recording).
+    var traces: [StepTrace]?
     /// Derived values of ``context`` computed so far, by derived index (`nil`: not yet).
     /// Shared by every expression of the run, so each derived value is computed once;
     /// emptied when a `set` changes the facts. Owned by ``Engine/evaluate(_:request:today:explain:)``
@@ -75,12 +77,14 @@ struct EvaluationRun {
     /// assigned), moves the record, and records the step and its effects.
     mutating func take(_ transition: Transition, trigger: TriggerKind) {
         guard !transition.assignments.isEmpty else {
+            if traces != nil { trace(transition, values: []) }
             record(transition, trigger: trigger)
             return
         }
         var values: [Value] = []
         values.reserveCapacity(transition.assignments.count)
         for assignment in transition.assignments { values.append(assignment.value.evaluate(in: context, cache: derived)) }
+        if traces != nil { trace(transition, values: values) }
         for index in derived.indices { derived[index] = nil }  // the facts change
         for (assignment, value) in zip(transition.assignments, values) {
             context.facts[assignment.slot] = value
@@ -91,6 +95,16 @@ struct EvaluationRun {
             }
         }
         record(transition, trigger: trigger)
+    }
+
+    /// Keeps what a step did, before it changes the facts: an `at` transition's date is
+    /// read again from the facts its trigger was read from.
+    private mutating func trace(_ transition: Transition, values: [Value]) {
+        var due: CalendarDate?
+        if transition.triggerKind == .at, let date = transition.triggerExpression {
+            due = date.evaluate(in: context, cache: derived).dateValue
+        }
+        traces?.append(StepTrace(transition: transition.index, due: due, values: values))
     }
 
     /// Records a step and its effects, and moves the record.

@@ -1,28 +1,28 @@
-import Crypto
 import Foundation
 import Hummingbird
 
 /// The console's side of `--token-file`: a page is shown when the request carries
-/// `Authorization: Bearer TOKEN` or the session cookie the login form sets. The cookie
-/// holds an HMAC of the token, never the token itself; it is HttpOnly and SameSite=Strict.
+/// `Authorization: Bearer TOKEN` or the cookie of a live session, started by the sign-in form
+/// and ended by signing out or by its expiry (``ConsoleSessions``). The cookie holds the
+/// session's random id, never anything derived from the token; it is HttpOnly,
+/// SameSite=Strict, and `Secure` when the server is told it is reached over HTTPS.
 struct ConsoleAuth: Sendable {
     /// The cookie's name.
     static let cookieName = "statute_console"
-    /// How long a session lasts, in seconds (twelve hours).
-    static let maxAge = 12 * 60 * 60
 
     let token: [UInt8]?
+    let sessions: ConsoleSessions
+    /// Mark the cookie `Secure` (`--secure-cookie`: the console is reached through HTTPS).
+    let secureCookie: Bool
+
+    init(token: [UInt8]?, sessions: ConsoleSessions = ConsoleSessions(), secureCookie: Bool = false) {
+        self.token = token
+        self.sessions = sessions
+        self.secureCookie = secureCookie
+    }
 
     /// Whether pages are protected at all.
     var isEnabled: Bool { token != nil }
-
-    /// The cookie value that proves the token was given.
-    var sessionValue: String? {
-        guard let token else { return nil }
-        let key = SymmetricKey(data: token)
-        let code = HMAC<SHA256>.authenticationCode(for: Array("statute console session v1".utf8), using: key)
-        return code.map { String(format: "%02x", $0) }.joined()
-    }
 
     /// Whether `request` may see the console.
     func allows(_ request: Request) -> Bool {
@@ -31,11 +31,12 @@ struct ConsoleAuth: Sendable {
            BearerTokenMiddleware<BasicRequestContext>.equal(Array(header.utf8.dropFirst(7)), token) {
             return true
         }
-        guard let expected = sessionValue else { return false }
-        for cookie in Self.cookies(request) where cookie.name == Self.cookieName {
-            if BearerTokenMiddleware<BasicRequestContext>.equal(Array(cookie.value.utf8), Array(expected.utf8)) { return true }
-        }
-        return false
+        return session(request) != nil
+    }
+
+    /// The live session `request` carries, if any.
+    func session(_ request: Request) -> String? {
+        Self.cookies(request).first { $0.name == Self.cookieName && sessions.isValid($0.value) }?.value
     }
 
     /// Whether `given` is the token.
@@ -46,10 +47,10 @@ struct ConsoleAuth: Sendable {
 
     /// `Set-Cookie` for a new session, or for ending it (`nil`).
     func setCookie(session: String?) -> String {
-        guard let session else {
-            return "\(Self.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-        }
-        return "\(Self.cookieName)=\(session); Path=/; Max-Age=\(Self.maxAge); HttpOnly; SameSite=Strict"
+        let attributes = "Path=/; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : "")
+        guard let session else { return "\(Self.cookieName)=; Max-Age=0; \(attributes)" }
+        let seconds = sessions.lifetime.components.seconds
+        return "\(Self.cookieName)=\(session); Max-Age=\(seconds); \(attributes)"
     }
 
     /// The request's cookies (`Cookie: a=1; b=2`), at most 50.
@@ -70,5 +71,20 @@ struct ConsoleAuth: Sendable {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2000,
               next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f && $0 != "\\" }) else { return "/" }
         return next
+    }
+}
+
+/// Shows the sign-in form in place of any console page when the request is not signed in
+/// (the routes it is added to: every page but the sign-in and sign-out ones).
+struct ConsoleSignInMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pages: ConsolePages
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard pages.auth.allows(request) else {
+            // A form sent by POST cannot be replayed by a redirect: come back to its page instead.
+            return pages.login(next: request.method == .get ? request.uri.description : request.uri.path)
+        }
+        return try await next(request, context)
     }
 }

@@ -7,37 +7,38 @@ import Statute
 struct ConsoleController<Context: RequestContext> {
     let store: PolicyStore
     let pages: ConsolePages
+    let diagrams: DiagramCache
     let today: @Sendable () -> CalendarDate
     let requestTimeout: Duration
 
     func addRoutes(to router: Router<Context>) {
-        router.get("/", use: policies)
-        router.get("policies/{name}", use: policy)
-        router.get("policies/{name}/decide", use: decide)
-        router.post("policies/{name}/decide", use: decide)
+        // Every page but signing in and out needs the token (when one is set).
+        let signedIn = router.group().add(middleware: ConsoleSignInMiddleware(pages: pages))
+        signedIn.get("/", use: policies)
+        signedIn.get("policies/{name}", use: policy)
+        signedIn.get("policies/{name}/decide", use: decide)
+        signedIn.post("policies/{name}/decide", use: decide)
         router.get("login", use: loginPage)
         router.post("login", use: login)
         router.post("logout", use: logout)
     }
 
     @Sendable func policies(_ request: Request, context: Context) async throws -> Response {
-        guard pages.auth.allows(request) else { return pages.login(next: request.uri.description) }
-        return pages.page("policies", pages.policiesView(store.all()), title: "Policies")
+        pages.page("policies", pages.policiesView(store.all()), title: "Policies")
     }
 
     @Sendable func policy(_ request: Request, context: Context) async throws -> Response {
-        guard pages.auth.allows(request) else { return pages.login(next: request.uri.description) }
         switch serving(context) {
         case .failure(let holder): return holder.response
         case .success(let (entry, version)):
-            return pages.page("policy", pages.policyView(entry, version), title: version.policy.title ?? entry.name,
+            let diagram = await diagrams.diagram(for: version)
+            return pages.page("policy", pages.policyView(entry, version, diagram: diagram), title: version.policy.title ?? entry.name,
                               crumb: .init(href: "/policies/\(entry.name)", text: entry.name))
         }
     }
 
     /// The form (GET without a query), or the answer to a submission (GET with a query, or POST).
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
-        guard pages.auth.allows(request) else { return pages.login(next: request.uri.path) }
         let entry: PolicyEntry
         let version: PolicyVersion
         switch serving(context) {
@@ -52,13 +53,13 @@ struct ConsoleController<Context: RequestContext> {
                        crumb: crumb, status: status, script: true)
         }
 
-        let submitted: Result<FormData, FormData.ReadError>
+        let submitted: Result<ConsoleForm, ConsoleForm.ReadError>
         if request.method == .post {
             submitted = await body(request)
         } else {
-            submitted = FormData.parse(query: request.uri.query)
+            submitted = ConsoleForm.read(query: request.uri.query)
         }
-        let data: FormData
+        let data: ConsoleForm
         switch submitted {
         case .success(let read): data = read
         case .failure(let error):
@@ -87,22 +88,27 @@ struct ConsoleController<Context: RequestContext> {
     }
 
     @Sendable func login(_ request: Request, context: Context) async throws -> Response {
-        let form: FormData
+        let form: ConsoleForm
         switch await body(request) {
         case .success(let read): form = read
         case .failure(let error): return pages.login(next: "/", error: error.message, status: .badRequest)
         }
         let next = ConsoleAuth.safeNext(form["next"])
-        guard let given = form["token"], pages.auth.accepts(given), let session = pages.auth.sessionValue else {
-            if !pages.auth.isEnabled { return Response(status: .seeOther, headers: [.location: next]) }
+        if !pages.auth.isEnabled { return Response(status: .seeOther, headers: [.location: next]) }
+        guard let given = form["token"], pages.auth.accepts(given) else {
             return pages.login(next: next, error: "That is not the token. Try again.")
         }
+        let session = pages.auth.sessions.start()
         return Response(status: .seeOther, headers: [.location: next, .setCookie: pages.auth.setCookie(session: session)])
     }
 
+    /// Ends the session the request carries (on the server, not only in the browser).
     @Sendable func logout(_ request: Request, context: Context) async throws -> Response {
-        Response(status: .seeOther, headers: [.location: pages.auth.isEnabled ? "/login" : "/",
-                                              .setCookie: pages.auth.setCookie(session: nil)])
+        for cookie in ConsoleAuth.cookies(request) where cookie.name == ConsoleAuth.cookieName {
+            pages.auth.sessions.end(cookie.value)
+        }
+        return Response(status: .seeOther, headers: [.location: pages.auth.isEnabled ? "/login" : "/",
+                                                     .setCookie: pages.auth.setCookie(session: nil)])
     }
 
     // MARK: - Helpers
@@ -121,17 +127,17 @@ struct ConsoleController<Context: RequestContext> {
         return .success((entry, version))
     }
 
-    /// A urlencoded form body, at most ``FormData/maxBytes``, read within the request timeout.
-    private func body(_ request: Request) async -> Result<FormData, FormData.ReadError> {
+    /// A urlencoded form body, at most ``ConsoleForm/maxBytes``, read within the request timeout.
+    private func body(_ request: Request) async -> Result<ConsoleForm, ConsoleForm.ReadError> {
         let type = RequestBodies.mediaType(request)
         guard type == nil || type == "application/x-www-form-urlencoded" else {
             return .failure(.init(message: "the form must be sent as application/x-www-form-urlencoded"))
         }
         do {
-            let bytes = try await RequestBodies.collect(request, limit: FormData.maxBytes, timeout: requestTimeout)
-            return FormData.parse(bytes)
+            let bytes = try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes, timeout: requestTimeout)
+            return ConsoleForm.read(Array(bytes))
         } catch let error as ServiceError where error.code == "body-too-large" {
-            return .failure(.init(message: "the form is too large (at most \(FormData.maxBytes) bytes)"))
+            return .failure(.init(message: "the form is too large (at most \(ConsoleForm.maxBytes) bytes)"))
         } catch {
             return .failure(.init(message: "the form could not be read"))
         }

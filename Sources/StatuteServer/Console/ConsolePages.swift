@@ -26,7 +26,7 @@ struct ConsolePages: Sendable {
               status: HTTPResponse.Status = .ok, script: Bool = false, headers extra: HTTPFields = [:]) -> Response {
         let content = library.render(view, withTemplate: template) ?? ""
         let layout = LayoutView(title: title, content: content, crumb: crumb, signedIn: auth.isEnabled,
-                                script: script ? ConsoleTemplates.script : nil, version: "1")
+                                style: ConsoleTemplates.style, script: script ? ConsoleTemplates.script : nil, version: "1")
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-store",
@@ -57,11 +57,11 @@ struct ConsolePages: Sendable {
                              state: entry.state.rawValue, isOK: entry.state == .ok, isStale: entry.state == .stale,
                              file: entry.file, digest: entry.serving?.digest, digestShort: Self.short(entry.serving?.digest),
                              loadedAt: entry.serving.map { Timestamps.iso8601($0.loadedAt) } ?? "never",
-                             hasDiagnostics: !entry.diagnostics.isEmpty, diagnostics: Self.diagnosticsText(entry.diagnostics))
+                             hasDiagnostics: !entry.diagnostics.isEmpty, diagnostics: Self.diagnosticsText(entry))
         })
     }
 
-    func policyView(_ entry: PolicyEntry, _ version: PolicyVersion) -> PolicyView {
+    func policyView(_ entry: PolicyEntry, _ version: PolicyVersion, diagram: DiagramCache.Diagram) -> PolicyView {
         let policy = version.policy
         let settings = policy.settings.map { declaration in
             PolicyView.Setting(name: declaration.name.value, label: declaration.label ?? "", type: "\(declaration.type.value)",
@@ -72,35 +72,34 @@ struct ConsolePages: Sendable {
                           isStale: entry.state == .stale, file: entry.file, digest: version.digest,
                           digestShort: Self.short(version.digest), loadedAt: Timestamps.iso8601(version.loadedAt),
                           hasSettings: !settings.isEmpty, settings: settings,
-                          docs: MarkdownHTML.render(Self.withoutTitle(PolicyDocs.markdown(for: policy)), diagram: Self.diagram(policy)))
+                          docs: DocHTML.render(PolicyDocs.document(for: policy), diagram: Self.diagram(diagram, policy)))
     }
 
-    /// The lifecycle as inline SVG, drawn by Graphviz from `statute graph --format dot`.
-    static func diagram(_ policy: CompiledPolicy) -> String {
-        switch GraphvizSVG.render(dot: PolicyGraph.dot(for: policy)) {
-        case .success(let svg):
+    /// The lifecycle as inline SVG, drawn by Graphviz from `statute graph --format dot`, or why it is not shown.
+    static func diagram(_ diagram: DiagramCache.Diagram, _ policy: CompiledPolicy) -> String {
+        switch diagram {
+        case .drawn(let svg):
             let titled = svg.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-labelledby=\"diagram-caption\" ",
                                                   options: [], range: svg.range(of: "<svg "))
             return "<figure class=\"diagram\">\(titled)<figcaption id=\"diagram-caption\">The lifecycle of "
                 + "\(HTML.escape(policy.title ?? policy.name)): every status and the transitions between them.</figcaption></figure>"
-        case .failure(let error):
-            return "<p class=\"error\">The diagram could not be drawn: \(HTML.escape(error.message)).</p>"
+        case .failed(let message):
+            return "<p class=\"error\" id=\"diagram-missing\">The diagram could not be drawn: \(HTML.escape(message)).</p>"
+        case .leftOut(let arrows):
+            return "<p class=\"hint\" id=\"diagram-missing\">The diagram is left out: it would have \(arrows) arrows, more than "
+                + "the console draws. <code>statute graph --format dot</code> writes it for Graphviz, and "
+                + "<code>--format mermaid</code> for Mermaid.</p>"
+        case .drawing:
+            return "<p class=\"hint\" id=\"diagram-missing\">The diagram is still being drawn; reload the page in a moment.</p>"
         }
     }
 
-    /// Diagnostics as `statute check` prints them: file, line, the source line, the caret.
-    static func diagnosticsText(_ diagnostics: [Diagnostic]) -> String {
-        var renderer = DiagnosticRenderer(sources: { path in
-            guard let data = FileManager.default.contents(atPath: path), data.count <= 4 << 20 else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        })
-        return diagnostics.map { renderer.text($0) }.joined(separator: "\n")
-    }
-
-    /// The reference without its `# Title` line: the page's own heading already says it.
-    static func withoutTitle(_ markdown: String) -> String {
-        guard markdown.hasPrefix("# "), let newline = markdown.firstIndex(of: "\n") else { return markdown }
-        return String(markdown[markdown.index(after: newline)...])
+    /// Diagnostics as `statute check` prints them: file, line, the source line, the caret —
+    /// the source lines quoted from the bytes read at load, never from the file again.
+    static func diagnosticsText(_ entry: PolicyEntry) -> String {
+        let source = entry.source.map { String(decoding: $0, as: UTF8.self) }
+        var renderer = DiagnosticRenderer(sources: { path in path == entry.file ? source : nil })
+        return entry.diagnostics.map { renderer.text($0) }.joined(separator: "\n")
     }
 
     static func short(_ digest: String?) -> String {

@@ -9,6 +9,8 @@ struct LayoutView {
     var content: String
     var crumb: Crumb?
     var signedIn: Bool
+    /// The style sheet (inlined).
+    var style: String
     var script: String?
     var version: String
 }
@@ -78,7 +80,7 @@ struct FieldView {
         self.hint = hint
         self.value = value
         self.required = required
-        self.errors = errors.map { MarkdownHTML.inline($0, emphasis: false) }
+        self.errors = errors.map { DocHTML.message($0) }
         self.hasError = !errors.isEmpty
         self.describedBy = id + "-hint" + (errors.isEmpty ? "" : " \(id)-error")
     }
@@ -89,7 +91,8 @@ struct DecideView {
     var name: String
     var title: String
     var formErrors: [String]
-    var fieldErrorCount: Int?
+    /// "1 field below needs attention." / "2 fields below need attention.", when any do.
+    var fieldErrorSummary: String?
     var hasProblems: Bool
     var statusField: FieldView
     var factFields: [FieldView]
@@ -123,6 +126,8 @@ struct AnswerView {
     var assignments: [String]
     var hasAssignments: Bool
     var role: String
+    /// Whether a role was given: its options are listed only then.
+    var hasRole: Bool
     var optionsFrom: String
     var options: [Option]
     var hasOptions: Bool

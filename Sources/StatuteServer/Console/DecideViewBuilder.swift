@@ -35,9 +35,10 @@ struct DecideViewBuilder {
         transition.isSelect = true
         transition.options = [FieldView.Option(value: "", text: "Any that applies", selected: (state.values["transition"] ?? "").isEmpty)]
             + policy.transitions.filter { $0.mode == .manual }.map { option($0.id, $0.id, state.values["transition"]) }
-        var role = field("as", label: "Role", hint: "Who asks: the manual request is made as this role, and the answer lists what this role may do next.", state)
+        var role = field("as", label: "Role", hint: "Who asks: a manual request is made as this role, and the answer lists what this role may do next. Not needed to evaluate.", state)
         role.isSelect = true
-        role.options = policy.roles.map { option($0.name, $0.name + ($0.description.map { " — \($0)" } ?? ""), state.values["as"]) }
+        role.options = [FieldView.Option(value: "", text: "None — the decision only", selected: (state.values["as"] ?? "").isEmpty)]
+            + policy.roles.map { option($0.name, $0.name + ($0.description.map { " — \($0)" } ?? ""), state.values["as"]) }
 
         let ask = state.values["request"] ?? "evaluate"
         let choices = [("evaluate", "Nothing new — just evaluate (time or facts may have moved the record on)"),
@@ -45,18 +46,24 @@ struct DecideViewBuilder {
             .filter { $0.0 != "event" || event != nil }
             .map { DecideView.Choice(value: $0.0, text: $0.1, id: "f-request-\($0.0)", checked: ask == $0.0) }
 
-        let fieldErrors = state.errors.filter { $0.key != "" && $0.key != "request" }.values.reduce(0) { $0 + $1.count }
-        let formErrors = (state.errors[""] ?? []).map { MarkdownHTML.inline($0, emphasis: false) }
-        let requestErrors = (state.errors["request"] ?? []).map { MarkdownHTML.inline($0, emphasis: false) }
+        let fieldErrors = state.errors.filter { $0.key != "" && !$0.value.isEmpty }.count
+        let formErrors = (state.errors[""] ?? []).map { DocHTML.message($0) }
+        let requestErrors = (state.errors["request"] ?? []).map { DocHTML.message($0) }
         return DecideView(
             name: name, title: policy.title ?? policy.name, formErrors: formErrors,
-            fieldErrorCount: fieldErrors > 0 ? fieldErrors : nil, hasProblems: !formErrors.isEmpty || fieldErrors > 0,
+            fieldErrorSummary: Self.summary(fieldsWithErrors: fieldErrors), hasProblems: !formErrors.isEmpty || fieldErrors > 0,
             statusField: status,
             factFields: policy.facts.map { declared($0, field: "fact." + $0.name.value, state, isSetting: false) },
             hasSettings: !policy.settings.isEmpty,
             settingFields: policy.settings.map { declared($0, field: "setting." + $0.name.value, state, isSetting: true) },
             todayField: today, requestChoices: choices, requestErrors: requestErrors, requestHasError: !requestErrors.isEmpty,
             eventField: event, setField: set, transitionField: transition, roleField: role, answer: answer)
+    }
+
+    /// "1 field below needs attention." / "2 fields below need attention.", or nil when none do.
+    static func summary(fieldsWithErrors count: Int) -> String? {
+        guard count > 0 else { return nil }
+        return count == 1 ? "1 field below needs attention." : "\(count) fields below need attention."
     }
 
     /// The field of a declared fact or setting, of the kind its type needs.

@@ -8,17 +8,19 @@ enum DecisionAnswer {
     /// The answer, or the engine's reason for not giving one (a message for the form).
     static func answer(_ question: DecisionForm.Question, version: PolicyVersion, file: String) -> Result<AnswerView, Diagnostic> {
         let policy = version.policy
-        let settings = version.settings.merging(question.settings) { _, new in new }
         let result: EvaluationResult
         let options: [ManualOption]
         let engine: Engine
         do {
-            engine = question.settings.isEmpty ? version.engine : try Engine(policy: policy, settings: settings)
+            engine = try version.decisions.engine(overriding: question.settings)
             result = try engine.evaluate(question.record, request: question.request, today: question.today, explain: true)
             var facts = question.record.facts
             for assignment in result.assignments { facts[assignment.fact] = assignment.value }
-            options = try engine.manualOptions(for: Record(status: result.status, facts: facts), role: question.role,
-                                               today: question.today)
+            if let role = question.role {
+                options = try engine.manualOptions(for: Record(status: result.status, facts: facts), role: role, today: question.today)
+            } else {
+                options = []
+            }
         } catch {
             return .failure(error)
         }
@@ -62,7 +64,7 @@ enum DecisionAnswer {
             steps: steps, hasSteps: !steps.isEmpty, effects: effects, hasEffects: !effects.isEmpty,
             assignments: result.assignments.map { "\($0.fact) = \($0.value)" },
             hasAssignments: !result.assignments.isEmpty,
-            role: question.role, optionsFrom: text.name(result.status), options: optionViews, hasOptions: !optionViews.isEmpty,
+            role: question.role ?? "", hasRole: question.role != nil, optionsFrom: text.name(result.status), options: optionViews, hasOptions: !optionViews.isEmpty,
             settingsUsed: used, words: text.render(result),
             command: command(question, policy: policy, file: file, serverSettings: version.settings))
         view.timeline = timeline

@@ -14,7 +14,8 @@ struct DecisionForm: Sendable {
     struct Question: Sendable {
         var record: Record
         var request: Request
-        var role: String
+        /// The role asking; the answer lists its manual options. None: the decision only.
+        var role: String?
         var today: CalendarDate
         var settings: [String: Value]
     }
@@ -54,14 +55,13 @@ struct DecisionForm: Sendable {
     }
 
     /// Reads a submission; the question when every field is right, and the state to show back either way.
-    func read(_ form: FormData) -> (State, Question?) {
+    func read(_ form: ConsoleForm) -> (State, Question?) {
         var state = State()
-        var seen = Set<String>()
         let facts = Dictionary(policy.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         let settings = Dictionary(policy.settings.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         let plain: Set<String> = ["status", "today", "request", "event", "set", "as", "transition"]
 
-        for (name, value) in form.pairs {
+        for (name, value) in form.fields.sorted(by: { $0.key < $1.key }) {
             let shown = String(name.prefix(80))
             if name.hasPrefix("fact.") {
                 guard facts[String(name.dropFirst(5))] != nil else {
@@ -76,10 +76,6 @@ struct DecisionForm: Sendable {
                 }
             } else if !plain.contains(name) {
                 state.fail("", "unknown field `\(shown)`")
-                continue
-            }
-            guard seen.insert(name).inserted else {
-                state.fail(name, "given more than once")
                 continue
             }
             guard value.count <= Self.maxFieldLength else {
@@ -134,9 +130,10 @@ struct DecisionForm: Sendable {
             if let date = CalendarDate(iso: given) { today = date }
             else { state.fail("today", Self.dateProblem(given, name: "today")) }
         }
+        // A role is needed for a manual request; otherwise it only asks for that role's options.
         let role = state.values["as"] ?? ""
         if role.isEmpty {
-            state.fail("as", "choose a role")
+            if state.values["request"] == Ask.manual.rawValue { state.fail("as", "choose the role that asks") }
         } else if policy.role(role) == nil {
             state.fail("as", "unknown role `\(String(role.prefix(80)))`")
         }
@@ -163,7 +160,7 @@ struct DecisionForm: Sendable {
         }
         guard !state.hasErrors else { return (state, nil) }
         return (state, Question(record: Record(status: status, facts: factValues), request: request,
-                                role: role, today: today, settings: overrides))
+                                role: role.isEmpty ? nil : role, today: today, settings: overrides))
     }
 
     /// One declared value from its field: nil when empty (the default, or null when optional).

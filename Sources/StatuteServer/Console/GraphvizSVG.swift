@@ -4,7 +4,8 @@ import Synchronization
 
 /// Lays out DOT text with Graphviz's C library (libgvc) and returns the SVG, for the
 /// console's lifecycle diagrams. Graphviz keeps process-wide state and is not safe to call
-/// from two threads at once, so every call goes through one lock.
+/// from two threads at once, so every call goes through one lock; the console calls it from
+/// one thread of its own only (``DiagramCache``), so the lock is never waited on by a request.
 enum GraphvizSVG {
     /// Graphviz's process-wide state, guarded: the one context every layout uses.
     private static let context = Mutex<GraphvizContext?>(nil)

@@ -37,11 +37,14 @@ struct DecisionController<Context: RequestContext> {
 
     /// JSON Lines in, JSON Lines out: each answer line is written as soon as its input line is read.
     @Sendable func run(_ request: Request, context: Context) async throws -> Response {
-        let (entry, version) = try serving(context)
+        let (entry, current) = try serving(context)
         try RequestBodies.requireJSONLines(request)
         let limit = configuration.maxRunBodyBytes
         try RequestBodies.checkDeclaredLength(request, limit: limit)
-        let lines = RecordLines(engine: version.engine, today: configuration.today())
+        let (version, today) = try RunQuery.read(request, version: current, defaultToday: configuration.today)
+        let lines = RecordLines(engine: version.engine, today: today)
+        let pace = RequestBodies.Pace(chunkTimeout: configuration.runChunkTimeout,
+                                      minimumBytesPerSecond: configuration.runMinimumBytesPerSecond)
         let decider = self.decider
         var fields = headers(entry, version)
         fields[.contentType] = "application/x-ndjson"
@@ -62,7 +65,18 @@ struct DecisionController<Context: RequestContext> {
                     failure = error
                 }
             }
-            for try await chunk in body {
+            var chunks = RequestBodies.PacedChunks(body, pace: pace)
+            while true {
+                let chunk: ByteBuffer
+                do {
+                    guard let next = try await chunks.next() else { break }
+                    chunk = next
+                } catch let error as ServiceError {
+                    // Too slow: the place is given back with an error line, not held.
+                    try await writer.write(ByteBuffer(string: Self.errorLine(error, line: lastLine + 1).rendered() + "\n"))
+                    try await writer.finish(nil)
+                    return
+                }
                 received += chunk.readableBytes
                 if received > limit {
                     let error = ServiceError.tooLarge(limit: limit)
@@ -91,8 +105,7 @@ struct DecisionController<Context: RequestContext> {
 
     /// A run line for a failure of the whole request (body too large, decision log unwritable).
     static func errorLine(_ error: ServiceError, line: Int) -> JSONValue {
-        .object([("id", .null), ("line", .int(line)),
-                 ("error", .object([("code", .string(error.code)), ("message", .string(error.message))]))])
+        DecisionError(code: error.code, message: error.message).line(line)
     }
 
     private func headers(_ entry: PolicyEntry, _ version: PolicyVersion) -> HTTPFields {

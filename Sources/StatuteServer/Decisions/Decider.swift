@@ -12,41 +12,32 @@ struct Decider: Sendable {
     /// `POST /v1/policies/{name}/evaluate`: the `eval` JSON plus `decision_id` and `policy`.
     func evaluate(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> JSONValue {
         let started = ContinuousClock.now
-        let input = try DecisionInputAdapter.read(body, options: false, policy: version.policy).get()
-        let (engine, settings) = try engine(version, overrides: input.settings)
-        let date = input.today ?? today()
-        let result: EvaluationResult
+        let read = try DecisionInputAdapter.read(body, options: false, policy: version.policy).get()
+        let decision: Decision
         do {
-            result = try engine.evaluate(input.record, request: input.request, today: date, explain: input.explain)
+            decision = try version.decisions.evaluate(read.input, today: today())
         } catch {
             throw .badRequest(error)
         }
-        let answer = JSONValue.object(ResultJSON.members(result) + [("policy", policyJSON(entry, version))])
-        return try record(answer, entry: entry, version: version, today: date, settings: settings,
-                          input: input.input, outcome: result.outcome.rawValue, started: started)
+        let answer = JSONValue.object(ResultJSON.members(decision.result) + [("policy", policyJSON(entry, version))])
+        return try record(answer, entry: entry, version: version, today: decision.today, settings: decision.settings,
+                          input: read.body, outcome: decision.result.outcome.rawValue, started: started)
     }
 
     /// `POST /v1/policies/{name}/options`: the manual transitions the role may request now.
     func options(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> JSONValue {
         let started = ContinuousClock.now
-        let input = try DecisionInputAdapter.read(body, options: true, policy: version.policy).get()
-        guard let role = input.role else {
-            throw .badRequest(code: "missing-role", message: "an options request needs `as`, the role asking")
-        }
-        let (engine, settings) = try engine(version, overrides: input.settings)
-        let date = input.today ?? today()
-        let options: [ManualOption]
+        let read = try DecisionInputAdapter.read(body, options: true, policy: version.policy).get()
+        let options: ManualOptions
         do {
-            options = try engine.manualOptions(for: input.record, role: role, today: date)
+            options = try version.decisions.options(read.input, today: today())
         } catch {
             throw .badRequest(error)
         }
-        let list: [JSONValue] = options.filter(\.allowed).map { option in
-            .object([("transition", .string(option.transition)), ("to", .string(option.to)), ("label", .string(option.label))])
-        }
-        let answer = JSONValue.object([("options", .array(list)), ("policy", policyJSON(entry, version))])
-        return try record(answer, entry: entry, version: version, today: date, settings: settings,
-                          input: input.input, outcome: "options", started: started)
+        guard case .object(let members) = options.json else { return options.json }
+        let answer = JSONValue.object(members + [("policy", policyJSON(entry, version))])
+        return try record(answer, entry: entry, version: version, today: options.today, settings: options.settings,
+                          input: read.body, outcome: "options", started: started)
     }
 
     /// One line of `POST /v1/policies/{name}/run`: the `run` output line, logged.
@@ -73,17 +64,6 @@ struct Decider: Sendable {
         .object([("name", .string(entry.name)), ("digest", .string(version.digest))])
     }
 
-    /// The version's engine, or a new one when the request overrides settings.
-    private func engine(_ version: PolicyVersion, overrides: [String: Value]) throws(ServiceError) -> (Engine, [String: Value]) {
-        guard !overrides.isEmpty else { return (version.engine, version.settings) }
-        let settings = version.settings.merging(overrides) { _, new in new }
-        do {
-            return (try Engine(policy: version.policy, settings: settings), settings)
-        } catch {
-            throw .badRequest(error)
-        }
-    }
-
     /// Logs the decision (before it is answered) and returns the answer with its `decision_id` first.
     private func record(_ answer: JSONValue, entry: PolicyEntry, version: PolicyVersion, today: CalendarDate,
                         settings: [String: Value], input: JSONValue, outcome: String,
@@ -100,4 +80,9 @@ struct Decider: Sendable {
         let elapsed = ContinuousClock.now - start
         return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
     }
+}
+
+extension PolicyVersion {
+    /// The library's decision maker for this version: its engine and the server's settings.
+    var decisions: DecisionMaker { DecisionMaker(engine: engine, settings: settings) }
 }

@@ -3,16 +3,12 @@ import Statute
 /// The one place the service reads request bodies: through the library's shared JSON
 /// reader and `DecisionInput`, so the service gives the same codes and messages as `run`.
 enum DecisionInputAdapter {
-    /// A request body read and checked against a policy.
+    /// A request body read and checked against a policy, and the body itself.
     struct Read: Sendable {
-        var record: Record
-        var request: Request
-        var role: String?
-        var today: CalendarDate?
-        var settings: [String: Value]
-        var explain: Bool
+        /// The request: record, event or manual request, role, today, settings, explain.
+        var input: DecisionInput
         /// The body as JSON, for the decision log's `input`.
-        var input: JSONValue
+        var body: JSONValue
     }
 
     /// Reads an evaluate or options body against `policy`.
@@ -22,16 +18,13 @@ enum DecisionInputAdapter {
         // the bytes so that its code and message are exactly `run`'s.
         guard case .success(let root) = JSONReader.parse(bytes) else {
             if case .failure(let error) = DecisionInput.read(json: bytes, shape: shape, policy: policy) {
-                return .failure(.badRequest(code: error.code, message: error.message))
+                return .failure(.badRequest(error))
             }
             return .failure(.badRequest(code: "invalid-json", message: "the body is not valid JSON"))
         }
         switch DecisionInput.read(root, shape: shape, policy: policy) {
-        case .success(let input):
-            return .success(Read(record: input.record, request: input.request, role: input.role, today: input.today,
-                                 settings: input.settings, explain: input.explain, input: root))
-        case .failure(let error):
-            return .failure(.badRequest(code: error.code, message: error.message))
+        case .success(let input): return .success(Read(input: input, body: root))
+        case .failure(let error): return .failure(.badRequest(error))
         }
     }
 

@@ -10,7 +10,7 @@ struct ServiceError: Error, HTTPResponseError, Sendable {
 
     /// The JSON body.
     var json: JSONValue {
-        .object([("error", .object([("code", .string(code)), ("message", .string(message))]))])
+        DecisionError(code: code, message: message).json
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -24,11 +24,9 @@ struct ServiceError: Error, HTTPResponseError, Sendable {
         ServiceError(status: .badRequest, code: code, message: message)
     }
 
-    /// 400 from an engine diagnostic, worded as `run` words it.
-    static func badRequest(_ diagnostic: Diagnostic) -> ServiceError {
-        var message = diagnostic.message
-        if let help = diagnostic.help { message += " (\(help))" }
-        return .badRequest(code: diagnostic.code.rawValue, message: message)
+    /// 400 for a request the library could not read or decide, worded as `run` words it.
+    static func badRequest(_ error: DecisionError) -> ServiceError {
+        .badRequest(code: error.code, message: error.message)
     }
 
     static func unknownPolicy(_ name: String) -> ServiceError {

@@ -2,6 +2,12 @@ import Hummingbird
 import Logging
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns every error into `{"error": {"code", "message"}}` — 404 and 405 for unknown
 /// routes and methods, 500 for anything unexpected (logged, never shown) — and counts
 /// every answer in the metrics by route pattern and status code.
@@ -67,9 +73,11 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// At most `limit` requests at once on the routes it guards; the rest get 503 with
-/// `Retry-After`. A place is held by a ``Slot`` that the response body keeps alive, so a
-/// streamed answer (`run`) holds its place until it is written or dropped.
+/// At most `limit` requests at once on the routes it guards, and apart from them at most
+/// `runLimit` `run` requests (whose bodies stream, so slow `run` clients can never take
+/// the places `evaluate` needs); the rest get 503 with `Retry-After`. A place is held by a
+/// ``Slot`` that the response body keeps alive, so a streamed answer (`run`) holds its
+/// place until it is written or dropped.
 struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     final class Counter: Sendable {
         let inFlight = Atomic<Int>(0)
@@ -83,12 +91,21 @@ struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     let limit: Int
+    let runLimit: Int
     let counter = Counter()
+    let runCounter = Counter()
+
+    init(limit: Int, runLimit: Int) {
+        self.limit = limit
+        self.runLimit = runLimit
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let isRun = request.method == .post && request.uri.path.hasSuffix("/run")
+        let counter = isRun ? runCounter : self.counter
         let now = counter.inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         let slot = Slot(counter)
-        guard now <= limit else { throw ServiceError.overloaded }
+        guard now <= (isRun ? runLimit : limit) else { throw ServiceError.overloaded }
         var response = try await next(request, context)
         let body = response.body
         response.body = ResponseBody(contentLength: body.contentLength) { writer in
@@ -96,5 +113,60 @@ struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             withExtendedLifetime(slot) {}
         }
         return response
+    }
+}
+
+/// Refuses requests whose `Host` is not a name this server answers to, with 421, so a web
+/// page cannot reach the service through DNS rebinding (docs/service.md). Accepted: the
+/// localhost names (`localhost`, `*.localhost`, `127.0.0.1`, `::1`), the `--host` address,
+/// the names given with `--allowed-host`, and, when listening on every address
+/// (`0.0.0.0`, `::`), any IP address written as such. A request with no `Host` is let
+/// through: no browser sends one.
+struct HostCheckMiddleware<Context: RequestContext>: RouterMiddleware {
+    let allowed: Set<String>
+    let anyAddress: Bool
+
+    init(host: String, allowedHosts: [String]) {
+        var names: Set<String> = ["localhost", "127.0.0.1", "::1"]
+        names.insert(Self.normalized(host))
+        for name in allowedHosts { names.insert(Self.normalized(name)) }
+        allowed = names
+        anyAddress = ["0.0.0.0", "::", ""].contains(Self.normalized(host))
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let authority = request.head.authority else { return try await next(request, context) }
+        let name = Self.normalized(Self.hostPart(of: authority))
+        guard allowed.contains(name) || name.hasSuffix(".localhost") || (anyAddress && Self.isIPAddress(name)) else {
+            throw ServiceError(status: .misdirectedRequest, code: "unknown-host",
+                               message: "this server does not answer to the host `\(Escaping.safe(Self.hostPart(of: authority)))`; "
+                                   + "start it with `--allowed-host NAME` to accept a name")
+        }
+        return try await next(request, context)
+    }
+
+    /// `example.com:8080` → `example.com`; `[::1]:8080` → `::1`.
+    static func hostPart(of authority: String) -> String {
+        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
+            return String(authority[authority.index(after: authority.startIndex)..<end])
+        }
+        if let colon = authority.lastIndex(of: ":"), authority.firstIndex(of: ":") == colon {
+            return String(authority[..<colon])
+        }
+        return authority
+    }
+
+    /// Lowercased, without brackets or a trailing dot.
+    static func normalized(_ name: String) -> String {
+        var text = name.lowercased()
+        if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }

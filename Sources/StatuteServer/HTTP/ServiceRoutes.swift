@@ -1,22 +1,12 @@
 import Hummingbird
 
-/// Every route the service answers (docs/service.md), as written in docs/openapi.json; used to
-/// tell 405 (a known path, another method) from 404, and by the tests that hold the
-/// OpenAPI document and the router to each other.
+/// Every route of the service's API (docs/service.md), read from the OpenAPI document the
+/// server serves, so the two cannot disagree; used to tell 405 (a known path, another
+/// method) from 404. A test holds the router to this list: each route is answered.
 enum ServiceRoutes {
-    static let all: [(method: HTTPRequest.Method, path: String)] = [
-        (.get, "/v1/policies"),
-        (.get, "/v1/policies/{name}"),
-        (.get, "/v1/policies/{name}/docs"),
-        (.get, "/v1/policies/{name}/graph"),
-        (.post, "/v1/policies/{name}/evaluate"),
-        (.post, "/v1/policies/{name}/options"),
-        (.post, "/v1/policies/{name}/run"),
-        (.get, "/healthz"),
-        (.get, "/readyz"),
-        (.get, "/metrics"),
-        (.get, "/openapi.json"),
-    ]
+    static let all: [(method: HTTPRequest.Method, path: String)] = OpenAPIDocument.operations.compactMap { operation in
+        HTTPRequest.Method(operation.method.rawValue.uppercased()).map { ($0, operation.path) }
+    }
 
     /// The methods of the route whose template matches `path`, empty when none does.
     static func methods(for path: String) -> [HTTPRequest.Method] {

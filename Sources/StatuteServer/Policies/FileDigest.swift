@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Statute
 
 /// A policy file's bytes and what identifies them: `sha256:` and the hex SHA-256 (docs/service.md),
 /// and the modification time and size used to notice changes cheaply.
@@ -13,6 +14,8 @@ struct FileSnapshot: Sendable, Equatable {
     var stamp: Stamp?
     var bytes: [UInt8]?
     var digest: String?
+    /// Why the file could not be read (gone, too large, not a regular file), when it could not.
+    var problem: Diagnostic?
 
     /// The stamp of `path`, without reading it.
     static func stamp(of path: String) -> Stamp? {
@@ -22,14 +25,15 @@ struct FileSnapshot: Sendable, Equatable {
         return Stamp(modified: modified, size: size)
     }
 
-    /// Reads `path` (at most `limit` + 1 bytes) and digests what was read.
-    static func read(_ path: String, limit: Int) -> FileSnapshot {
+    /// Reads `path` (at most `limit` bytes) and digests what was read. The file is opened
+    /// without waiting and read only when it is a regular file (a FIFO or device swapped in
+    /// never blocks a reload); `followsLinks` is false for files found in a folder.
+    static func read(_ path: String, limit: Int, followsLinks: Bool) -> FileSnapshot {
         let stamp = stamp(of: path)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return FileSnapshot(stamp: stamp) }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limit + 1) else { return FileSnapshot(stamp: stamp) }
-        let bytes = [UInt8](data)
-        return FileSnapshot(stamp: stamp, bytes: bytes, digest: digest(bytes))
+        switch SourceReading.read(path, limit: limit, access: followsLinks ? .regularFile : .regularFileNoLinks) {
+        case .success(let bytes): return FileSnapshot(stamp: stamp, bytes: bytes, digest: digest(bytes))
+        case .failure(let problem): return FileSnapshot(stamp: stamp, problem: problem)
+        }
     }
 
     /// `sha256:` followed by the lowercase hex SHA-256 of `bytes`.

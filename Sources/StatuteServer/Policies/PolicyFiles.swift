@@ -2,7 +2,7 @@ import Foundation
 import Statute
 
 /// Finds the policy files named by `--policy` paths: a file is served as given; a folder
-/// serves every `*.yaml`/`*.yml` below it that is not a test file (`*.test.yaml`, or a
+/// serves every regular `*.yaml`/`*.yml` file below it, outside hidden folders, that is not a test file (`*.test.yaml`, or a
 /// top-level `tests` key). Each policy is named by its file name without the extension.
 enum PolicyFiles {
     /// One policy file and the name it is served under.
@@ -24,12 +24,12 @@ enum PolicyFiles {
                 found.append(Found(name: name(of: path), file: path))
                 continue
             }
-            guard let walker = manager.enumerator(atPath: path) else {
+            // The folder rule `check` and `test` follow too: hidden folders and files are skipped.
+            guard let below = PolicyFolders.yamlFiles(below: path) else {
                 return .failure(ServerSetupError("cannot read the folder `\(path)`"))
             }
             var inFolder: [String] = []
-            for case let relative as String in walker {
-                guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            for relative in below {
                 if relative.hasSuffix(".test.yaml") || relative.hasSuffix(".test.yml") { continue }
                 let file = (path as NSString).appendingPathComponent(relative)
                 guard isRegularFile(file), !isTestFile(file) else { continue }

@@ -72,7 +72,8 @@ final class PolicyStore: Sendable {
         let current = entry(file.name)
         let stamp = FileSnapshot.stamp(of: file.file)
         if !force, let current, stamp != nil, current.seen == stamp { return }
-        let snapshot = FileSnapshot.read(file.file, limit: options.yaml.maxFileBytes)
+        // A file named by `--policy` may be a link (a mounted configuration, say); one found in a folder may not.
+        let snapshot = FileSnapshot.read(file.file, limit: options.yaml.maxFileBytes, followsLinks: paths.contains(file.file))
         if !force, let current, snapshot.digest != nil, current.seenDigest == snapshot.digest {
             entries.withLock { $0[file.name]?.seen = snapshot.stamp }
             return
@@ -82,6 +83,7 @@ final class PolicyStore: Sendable {
         next.seen = snapshot.stamp
         next.seenDigest = snapshot.digest
         next.diagnostics = diagnostics
+        next.source = snapshot.bytes.flatMap { $0.count <= options.yaml.maxFileBytes ? $0 : nil }
         if let version {
             next.serving = version
             next.state = .ok
@@ -94,9 +96,9 @@ final class PolicyStore: Sendable {
 
     /// Loads and checks a file's bytes with the server's settings; a version only when there are no errors.
     private func load(_ file: String, snapshot: FileSnapshot) -> (PolicyVersion?, [Diagnostic]) {
-        guard let bytes = snapshot.bytes, let digest = snapshot.digest, bytes.count <= options.yaml.maxFileBytes else {
-            // Unreadable, gone or too large: the loader names the problem.
-            return (nil, PolicyLoader.load(contentsOf: file, options: options).diagnostics.filter(\.isError))
+        guard let bytes = snapshot.bytes, let digest = snapshot.digest else {
+            // Unreadable, gone, too large or not a regular file: never opened again by path here.
+            return (nil, [snapshot.problem ?? .error(.unreadableFile, "cannot read `\(file)`", at: nil)])
         }
         let loaded = PolicyLoader.load(bytes: bytes, file: file, options: options)
         guard let policy = loaded.policy else { return (nil, loaded.diagnostics) }
@@ -104,7 +106,8 @@ final class PolicyStore: Sendable {
         var settings: [String: Value] = [:]
         if let settingsFile {
             // One settings file serves every policy: names a policy does not declare are left to the others.
-            let reading = InputValues.read(contentsOf: settingsFile, declarations: policy.settings, kind: .setting)
+            let reading = InputValues.read(contentsOf: settingsFile, declarations: policy.settings, kind: .setting,
+                                           access: .regularFile)
             diagnostics += reading.diagnostics.filter { $0.code != .unknownSetting }
             settings = reading.values
         }

@@ -33,6 +33,9 @@ struct PolicyEntry: Sendable {
     var state: State
     /// The diagnostics of the last load (errors when stale or failed, warnings when ok).
     var diagnostics: [Diagnostic]
+    /// The file's bytes as read by the last load (none when unreadable or over the size limit):
+    /// the console quotes the diagnostics' source lines from these, never from the path again.
+    var source: [UInt8]? = nil
     /// The stamp and digest of the file as last read, to notice changes.
     var seen: FileSnapshot.Stamp?
     var seenDigest: String?

@@ -1,7 +1,7 @@
 import Testing
 @testable import Statute
 
-/// Timelines of the default policy, with dates worked out by hand from docs/policy-language.md and §4.
+/// Timelines of the default policy, with dates worked out by hand from docs/policy-language.md and the status reference.
 @Suite("Timeline")
 struct TimelineTests {
     static func active(_ facts: [String: Value]) -> Record {

@@ -5,7 +5,7 @@ import Testing
 struct DecisionInputTests {
     static let policy = RecordsTests.policy
 
-    static func read(_ text: String, _ shape: DecisionInputShape) throws -> Result<DecisionInput, DecisionInputError> {
+    static func read(_ text: String, _ shape: DecisionInputShape) throws -> Result<DecisionInput, DecisionError> {
         DecisionInput.read(json: Array(text.utf8), shape: shape, policy: try #require(policy))
     }
 

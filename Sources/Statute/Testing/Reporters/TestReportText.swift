@@ -47,7 +47,13 @@ package enum TestReportText {
             lines.append("\(broken) test file\(broken == 1 ? " has" : "s have") errors (tests with errors were not run)")
         }
         let failedText = "\(failed) failed"
-        lines.append("\(passed) passed, " + (failed > 0 ? style.error(failedText) : failedText))
+        var summary = "\(passed) passed, " + (failed > 0 ? style.error(failedText) : failedText)
+        let notRun = results.flatMap(\.notRun)
+        if !notRun.isEmpty {
+            // Tests left out for errors of their own are counted and named, never dropped.
+            summary += ", " + style.error("\(notRun.count) not run") + ": " + notRun.map { safe($0) }.joined(separator: ", ")
+        }
+        lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
 
