@@ -119,7 +119,11 @@ struct LedgerDeliverCommand: ParsableCommand {
 
     func deliverer() throws(CLIError) -> any Deliverer {
         if let command { return ExecDeliverer(command: command, timeout: timeout) }
-        throw .couldNotWork("--webhook is not available in this build of statute; use --exec")
+        do {
+            return try WebhookDeliverer(url: webhook ?? "")
+        } catch {
+            throw .couldNotWork(error.description)
+        }
     }
 
     func run() throws {

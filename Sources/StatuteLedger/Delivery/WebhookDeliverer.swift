@@ -1,21 +1,21 @@
-package import AsyncHTTPClient
-package import NIOCore
+import AsyncHTTPClient
+import NIOCore
 import NIOHTTP1
 
 /// Hands outbox entries to an application over HTTP: each entry's JSON is POSTed to one URL
 /// with an `Idempotency-Key` header; a 2xx answer means delivered, anything else (another
 /// status, a refused connection, a timeout) is a failure with a one-line reason the caller
 /// records and retries later. Redirects are not followed: a receiver answers where it is.
-package struct WebhookDeliverer: Sendable {
+public struct WebhookDeliverer: Deliverer {
     /// The receiver's URL, as given.
-    package let url: String
-    /// How long one POST may take, from connecting to the last byte of the answer.
-    package let timeout: TimeAmount
+    public let url: String
+    /// How long one POST may take, from connecting to the last byte of the answer, in seconds.
+    public let timeout: Double
     private let client: HTTPClient
 
     /// Checks `url` (an `http://` or `https://` URL with a host); a malformed one is a
-    /// one-line error. `client` defaults to AsyncHTTPClient's shared client.
-    package init(url: String, timeout: TimeAmount = .seconds(30), client: HTTPClient = .shared) throws(WebhookURLError) {
+    /// one-line error. Requests go through AsyncHTTPClient's shared client.
+    public init(url: String, timeout: Double = 30) throws(WebhookURLError) {
         guard let schemeEnd = url.range(of: "://") else {
             throw WebhookURLError(url: url, problem: "it has no scheme")
         }
@@ -33,12 +33,18 @@ package struct WebhookDeliverer: Sendable {
         }
         self.url = url
         self.timeout = timeout
-        self.client = client
+        self.client = .shared
+    }
+
+    public func deliver(_ entry: OutboxEntry, json: [UInt8]) async throws(DeliveryFailure) {
+        if let reason = await deliver(body: json, key: entry.key, effect: entry.effect, record: entry.record) {
+            throw DeliveryFailure(reason)
+        }
     }
 
     /// POSTs one entry. `body` is the entry's JSON (as `statute ledger outbox --format json`
     /// prints it); `key` its idempotency key. Returns nil when delivered, else why not.
-    package func deliver(body: [UInt8], key: String, effect: String, record: String) async -> String? {
+    func deliver(body: [UInt8], key: String, effect: String, record: String) async -> String? {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -47,7 +53,7 @@ package struct WebhookDeliverer: Sendable {
         request.headers.add(name: "Statute-Record", value: Self.headerSafe(record))
         request.body = .bytes(body)
         do {
-            let response = try await client.execute(request, timeout: timeout)
+            let response = try await client.execute(request, timeout: .milliseconds(Int64((timeout * 1000).rounded(.up))))
             // The answer's body is read (so the connection can be reused) but only its start
             // goes into the reason: a receiver's page is not the outbox's to keep.
             let answer = try await response.body.collect(upTo: 64 * 1024)
@@ -87,16 +93,19 @@ package struct WebhookDeliverer: Sendable {
 }
 
 /// A `--webhook` URL that is not an http(s) URL with a host.
-package struct WebhookURLError: Error, Sendable, Equatable, CustomStringConvertible {
-    package var url: String
-    package var problem: String
+public struct WebhookURLError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The URL as given.
+    public var url: String
+    /// What is wrong with it.
+    public var problem: String
 
-    package init(url: String, problem: String) {
+    /// Creates an error.
+    public init(url: String, problem: String) {
         self.url = url
         self.problem = problem
     }
 
-    package var description: String {
+    public var description: String {
         "malformed webhook URL '\(url)': \(problem) (expected http://HOST[:PORT]/PATH or https://…)"
     }
 }

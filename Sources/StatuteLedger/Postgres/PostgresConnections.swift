@@ -5,6 +5,9 @@ import PostgresNIO
 /// made when first needed, kept for reuse, and dropped when they break (a restarted server
 /// leaves only broken ones behind; the next use connects afresh). A connection that cannot
 /// be made is an error at once — no waiting on a database that is not there.
+/// Thrown for work asked of a store after ``PostgresStore/close()``.
+struct PostgresConnectionsClosed: Error {}
+
 actor PostgresConnections {
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
@@ -27,7 +30,7 @@ actor PostgresConnections {
     /// A connection for one piece of work; give it back with ``release(_:broken:)``.
     func acquire() async throws -> PostgresConnection {
         while true {
-            if closed { throw LedgerStoreError.unavailable("the PostgreSQL connections are closed") }
+            if closed { throw PostgresConnectionsClosed() }
             if let connection = idle.popLast() {
                 if connection.isClosed {
                     open -= 1

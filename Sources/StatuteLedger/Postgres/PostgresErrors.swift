@@ -7,6 +7,7 @@ extension LedgerStoreError {
     static func fromPostgres(_ error: any Error, store: PostgresStoreURL) -> LedgerStoreError {
         if let error = error as? LedgerStoreError { return error }
         let name = store.redacted
+        if error is PostgresConnectionsClosed { return .unavailable("the PostgreSQL store \(name) was closed") }
         if let error = error as? PostgresTransactionError {
             if let inner = error.closureError ?? error.beginError {
                 return fromPostgres(inner, store: store)

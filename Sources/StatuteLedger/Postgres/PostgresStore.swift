@@ -68,7 +68,7 @@ package final class PostgresStore: LedgerStore {
     }
 
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, or `ROLLBACK` when it throws).
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
         let logger = logger
         return try await withConnection { connection in
             try await connection.withTransaction(logger: logger) { connection in

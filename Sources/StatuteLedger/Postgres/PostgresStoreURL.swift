@@ -7,6 +7,15 @@ package struct PostgresStoreURL: Sendable, Equatable {
     package var port: Int
     package var database: String
 
+    /// Creates a URL from its parts.
+    package init(user: String, password: String?, host: String, port: Int, database: String) {
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.database = database
+    }
+
     /// The URL with its password replaced by `***`, for messages and logs.
     package var redacted: String {
         let credentials = password == nil ? user : "\(user):***"

@@ -5,11 +5,23 @@ import Testing
 /// `deliver --webhook`: each entry POSTed with its idempotency key to a real receiver on
 /// loopback; 2xx is delivered, anything else a one-line reason.
 struct WebhookDelivererTests {
+    static let entry = OutboxEntry(key: "k-1", record: "A-1", policy: "certification", effect: "send_notice",
+                                   transition: "expire-soon", seq: 1, today: StoreLevelFixtures.today, payload: "{}")
+
+    /// Delivers `body` as ``entry``; nil when delivered, else the failure's message.
+    static func deliver(_ deliverer: WebhookDeliverer, body: String) async -> String? {
+        do {
+            try await deliverer.deliver(entry, json: Array(body.utf8))
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
     @Test func a2xxAnswerIsDeliveredWithTheKeyAndTheEntry() async throws {
         try await WebhookReceiver.with { base, receiver in
             let deliverer = try WebhookDeliverer(url: base + "/ok")
-            let body = Array(#"{"key":"k-1","effect":"send_notice"}"#.utf8)
-            #expect(await deliverer.deliver(body: body, key: "k-1", effect: "send_notice", record: "A-1") == nil)
+            #expect(await Self.deliver(deliverer, body: #"{"key":"k-1","effect":"send_notice"}"#) == nil)
             let requests = await receiver.requests
             #expect(requests.count == 1)
             #expect(requests.first?.key == "k-1")
@@ -21,14 +33,14 @@ struct WebhookDelivererTests {
     @Test func anotherAnswerIsAOneLineReason() async throws {
         try await WebhookReceiver.with { base, _ in
             let deliverer = try WebhookDeliverer(url: base + "/fail")
-            let reason = await deliverer.deliver(body: Array("{}".utf8), key: "k", effect: "e", record: "r")
+            let reason = await Self.deliver(deliverer, body: "{}")
             #expect(reason == "HTTP 500 Internal Server Error: boom")
         }
     }
 
     @Test func aReceiverThatIsNotThereIsAOneLineReason() async throws {
-        let deliverer = try WebhookDeliverer(url: "http://127.0.0.1:1/hook", timeout: .seconds(5))
-        let reason = try #require(await deliverer.deliver(body: Array("{}".utf8), key: "k", effect: "e", record: "r"))
+        let deliverer = try WebhookDeliverer(url: "http://127.0.0.1:1/hook", timeout: 5)
+        let reason = try #require(await Self.deliver(deliverer, body: "{}"))
         #expect(reason.hasPrefix("POST http://127.0.0.1:1/hook failed: "), "\(reason)")
         #expect(!reason.contains("\n"))
     }

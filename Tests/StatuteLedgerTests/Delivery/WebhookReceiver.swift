@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 
 /// A real HTTP receiver on loopback for the webhook tests (a Hummingbird app on a port of
@@ -51,11 +52,12 @@ actor WebhookReceiver {
             }
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        var result: T?
+        let result = Mutex<T?>(nil)
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            result = try await body("http://127.0.0.1:\(port)", receiver)
+            let value = try await body("http://127.0.0.1:\(port)", receiver)
+            result.withLock { $0 = value }
         }
-        return result!
+        return try #require(result.withLock { $0 })
     }
 }

@@ -67,11 +67,12 @@ struct PostgresStoreTests {
             var changes: [RecordChange] = []
             for number in 0..<5000 {
                 let id = "R-\(number)"
-                changes.append(switch number % 200 {
+                let change: RecordChange = switch number % 200 {
                 case 0: Fixtures.newRecord(id, due: "2026-02-01")
                 case 1: Fixtures.newRecord(id, due: "2027-01-01", digest: "sha256:older")
                 default: Fixtures.newRecord(id, due: number % 2 == 0 ? nil : "2027-06-01")
-                })
+                }
+                changes.append(change)
             }
             _ = try await store.insert(changes)
             try await PostgresTestServer.administer(try PostgresStoreURL(parsing: url)) { connection, logger in

@@ -112,26 +112,32 @@ enum PostgresTestServer {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 
-    /// Runs a command to its end; its stdout, or an error with its stderr.
+    /// Runs a command to its end; its stdout, or an error with its stderr. Output goes
+    /// through files, not pipes: a server the command starts keeps the descriptors it was
+    /// given, and a pipe would never reach its end.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statute-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let output = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
             throw PostgresTestServerError.commandFailed(arguments.joined(separator: " "),
-                                                        String(decoding: errorData, as: UTF8.self))
+                                                        (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
         }
-        return String(decoding: outputData, as: UTF8.self)
+        return output
     }
 }
 

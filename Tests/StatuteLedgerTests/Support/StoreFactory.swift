@@ -17,5 +17,5 @@ struct StoreFactory: Sendable, CustomStringConvertible {
     }
 
     /// Every store the suite runs against.
-    static let all: [StoreFactory] = [.sqlite]
+    static let all: [StoreFactory] = [.sqlite] + (PostgresTestServer.enabled ? [.postgres] : [])
 }
