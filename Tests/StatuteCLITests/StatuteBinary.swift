@@ -43,19 +43,6 @@ enum StatuteBinary {
         return candidates.compactMap(executable).max { modified($0) < modified($1) }
     }()
 
-<<<<<<< HEAD
-=======
-    /// Runs `statute arguments…` in the fixtures folder, with `input` on stdin.
-    static func run(_ arguments: [String], input: String = "") throws -> Run {
-        try run(arguments, input: input, environment: [:])
-    }
-
-    /// Runs `statute arguments…` in `directory`.
-    static func run(_ arguments: [String], directory: URL) throws -> Run {
-        try run(arguments, environment: [:], directory: directory)
-    }
-
->>>>>>> main
     /// Runs `statute arguments…` in the fixtures folder (or `directory`), with `input` on
     /// stdin and `environment` added to (or, with a `nil` value, removed from) this process's.
     static func run(_ arguments: [String], input: String = "", environment: [String: String?] = [:],

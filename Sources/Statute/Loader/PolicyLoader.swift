@@ -135,31 +135,3 @@ extension PolicyLoader {
                help: "a policy is a YAML mapping that starts with `statute: 1`; the file's content is not shown")
     }
 }
-<<<<<<< HEAD
-
-/// Reads source files with a size limit, turning failures into diagnostics.
-enum SourceReading {
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let start = SourceSpan(file: path, at: SourceLocation(line: 1, column: 1))
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.error(.unreadableFile, "no such file `\(path)`", at: nil))
-        }
-        guard !isDirectory.boolValue else {
-            return .failure(.error(.unreadableFile, "`\(path)` is a folder, not a file", at: nil))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.error(.unreadableFile, "cannot read `\(path)`", at: nil))
-        }
-        defer { try? handle.close() }
-        // Read one byte past the limit, so an oversized file is never read whole.
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        if data.count > limit {
-            return .failure(.error(.fileTooLarge, "file is larger than the limit of \(limit) bytes", at: start,
-                                   help: "policy and input files are limited to \(limit / 1024 / 1024) MiB"))
-        }
-        return .success([UInt8](data))
-    }
-}
-=======
->>>>>>> main

@@ -48,7 +48,7 @@ enum RunQuery {
             do {
                 answering.engine = try Engine(policy: version.policy, settings: answering.settings)
             } catch {
-                throw .badRequest(error)
+                throw .badRequest(DecisionError(error))
             }
         }
         return (answering, input.today ?? defaultToday())

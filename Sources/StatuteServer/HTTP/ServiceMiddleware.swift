@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Statute
 import Synchronization
 
 #if canImport(Glibc)
