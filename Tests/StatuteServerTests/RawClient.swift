@@ -25,7 +25,7 @@ final class RawClient {
             close(fd)
             throw ServerProcessError("connect failed")
         }
-        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int32((timeout - Double(Int(timeout))) * 1_000_000))
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: .init((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -69,7 +69,13 @@ final class RawClient {
 
     /// One request with `Connection: close`, its whole answer (status line, headers, body),
     /// or "" when the server did not answer within `timeout` seconds.
-    static func request(port: Int, _ method: String = "GET", _ path: String, host: String? = nil,
+    static func request(port: Int, _ path: String, host: String? = nil, headers: [String] = [],
+                        timeout: Double = 10) throws -> String {
+        try request(port: port, "GET", path, host: host, headers: headers, timeout: timeout)
+    }
+
+    /// One request with `method`, as ``request(port:_:host:headers:timeout:)`` makes a `GET`.
+    static func request(port: Int, _ method: String, _ path: String, host: String? = nil,
                         headers: [String] = [], body: String = "", timeout: Double = 10) throws -> String {
         let client = try RawClient(port: port, timeout: timeout)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
