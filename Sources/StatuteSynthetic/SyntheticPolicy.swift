@@ -158,7 +158,7 @@ public enum SyntheticPolicy {
                 from: s\(i)
                 to: s\(next)
                 mode: manual
-                by: \(i % 2 == 0 ? "admin" : "[manager]")
+                by: \(i % 2 == 0 ? "admin" : "[manager]")\(i <= 1 ? "\n    acknowledge: {manual-overlap: 'two ways forward, on purpose'}" : "")
 
             """
     }

@@ -66,7 +66,7 @@ struct CLIGeneralTests {
     @Test func checkWithoutPathsReadsPolicies() throws {
         let run = try StatuteBinary.run(["check"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("`policies`"))
+        #expect(run.stderr.contains("`policies/`"))
     }
 
     @Test func checkFolderFindsYAMLBelowItSorted() throws {

@@ -44,8 +44,13 @@ actor PostgresConnections {
                 do {
                     let connection = try await PostgresConnection.connect(
                         configuration: configuration, id: nextID, logger: logger)
-                    for statement in setup {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    do {
+                        for statement in setup {
+                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        }
+                    } catch {
+                        try? await connection.close()
+                        throw error
                     }
                     return connection
                 } catch {
@@ -78,6 +83,14 @@ actor PostgresConnections {
         for connection in connections { try? await connection.close() }
         for waiter in waiting { waiter.resume() }
         waiting.removeAll()
+    }
+
+    /// A pool dropped without ``close()`` (a store its owner never closed) still closes its
+    /// idle connections: a task keeps them until each is closed, as postgres-nio requires.
+    deinit {
+        let connections = idle
+        guard !connections.isEmpty else { return }
+        Task { for connection in connections { try? await connection.close() } }
     }
 
     private func wakeOne() {
