@@ -78,7 +78,7 @@ import Glibc
         let log = folder.appendingPathComponent("decisions.jsonl")
         let server = try ServerProcess(["--policy", folder.path, "--decision-log", log.path])
         let body = Array(#"{"status": null, "facts": {}, "event": "apply"}"#.utf8)
-        let head = Array("POST /v1/policies/certification/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8)
+        let head = Array("POST /v1/policies/certification/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8)
         let port = server.port
         // The head and half the body, then SIGTERM once the server has read them, then the
         // rest: the answer still comes, whole.
