@@ -8,11 +8,15 @@ import Testing
 /// the outbox, and errors that name what went wrong.
 @Suite(.enabled(if: PostgresTestServer.enabled, "no PostgreSQL server (STATUTE_TEST_POSTGRES)"))
 struct PostgresStoreTests {
+    /// A lock wait long enough for a test suite running in parallel on two loaded cores;
+    /// the busy timeout's own error is tested with the default elsewhere.
+    static let patient = StoreOptions(busyTimeout: 60)
+
     typealias Fixtures = StoreLevelFixtures
 
     @Test func migrationIsIdempotentAndStoresItsVersion() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let store = try await PostgresStore.open(url: url)
+            let store = try await PostgresStore.open(url: url, options: Self.patient)
             #expect(try await store.storedSchemaVersion() == 0)
             #expect(try await store.migrate() == PostgresStore.schemaVersion)
             #expect(try await store.migrate() == PostgresStore.schemaVersion)
@@ -23,7 +27,7 @@ struct PostgresStoreTests {
 
     @Test func twoMigrationsAtOnceTakeTurns() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let stores = [try await PostgresStore.open(url: url), try await PostgresStore.open(url: url)]
+            let stores = [try await PostgresStore.open(url: url, options: Self.patient), try await PostgresStore.open(url: url)]
             let versions = try await withThrowingTaskGroup(of: Int.self) { group in
                 for store in stores { group.addTask { try await store.migrate() } }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -35,7 +39,7 @@ struct PostgresStoreTests {
 
     @Test func aStoreFromANewerBinaryIsRefusedAndLeftAsItWas() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let store = try await PostgresStore.open(url: url)
+            let store = try await PostgresStore.open(url: url, options: Self.patient)
             _ = try await store.migrate()
             try await PostgresTestServer.administer(try PostgresStoreURL(parsing: url)) { connection, logger in
                 try await connection.query("INSERT INTO ledger_schema (version) VALUES (99)", logger: logger)
@@ -50,7 +54,7 @@ struct PostgresStoreTests {
 
     @Test func aStoreWithoutTheSchemaAsksForInit() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let store = try await PostgresStore.open(url: url)
+            let store = try await PostgresStore.open(url: url, options: Self.patient)
             await #expect(throws: LedgerStoreError.notInitialized) {
                 try await store.record(policy: Fixtures.policy, id: "A-1")
             }
@@ -62,7 +66,7 @@ struct PostgresStoreTests {
     /// reads one of the sweep's indexes and never scans the table.
     @Test func theSweepReadsOnlyDueAndStaleRecordsThroughItsIndexes() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let store = try await PostgresStore.open(url: url)
+            let store = try await PostgresStore.open(url: url, options: Self.patient)
             _ = try await store.migrate()
             var changes: [RecordChange] = []
             for number in 0..<5000 {
@@ -99,14 +103,14 @@ struct PostgresStoreTests {
     /// exactly once (one history entry, one outbox entry, version 2), and they shared the work.
     @Test func concurrentSweepersShareDueRecordsAndApplyEachChangeOnce() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let setup = try await PostgresStore.open(url: url)
+            let setup = try await PostgresStore.open(url: url, options: Self.patient)
             _ = try await setup.migrate()
             _ = try await setup.insert((0..<600).map { Fixtures.newRecord("D-\($0)", due: "2026-02-\(10 + $0 % 18)") })
             let sweepers = ["sweeper-1", "sweeper-2", "sweeper-3"]
             let counts = try await withThrowingTaskGroup(of: (String, Int).self) { group in
                 for name in sweepers {
                     group.addTask {
-                        let store = try await PostgresStore.open(url: url)
+                        let store = try await PostgresStore.open(url: url, options: Self.patient)
                         let changed = try await Fixtures.sweep(store, batch: 5, actor: name) { usleep(2_000) }
                         try await store.close()
                         return (name, changed)
@@ -125,7 +129,7 @@ struct PostgresStoreTests {
     /// Deliverers at once lease disjoint entries; a lease that ran out is taken again.
     @Test func concurrentLeasesNeverHandOutAnEntryTwice() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let store = try await PostgresStore.open(url: url)
+            let store = try await PostgresStore.open(url: url, options: Self.patient)
             _ = try await store.migrate()
             _ = try await store.insert((0..<200).map { Fixtures.newRecord("O-\($0)", due: "2026-02-01") })
             #expect(try await Fixtures.sweep(store, batch: 50) == 200)
@@ -133,7 +137,7 @@ struct PostgresStoreTests {
             let leased = try await withThrowingTaskGroup(of: [String].self) { group in
                 for owner in ["a", "b", "c", "d"] {
                     group.addTask {
-                        let own = try await PostgresStore.open(url: url)
+                        let own = try await PostgresStore.open(url: url, options: Self.patient)
                         var keys: [String] = []
                         while true {
                             let entries = try await own.leaseOutbox(
