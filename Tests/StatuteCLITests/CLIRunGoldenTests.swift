@@ -3,8 +3,8 @@ import StatuteTestSupport
 import Testing
 
 /// The built `statute run` on the generated input of `RunGoldenTests` (StatuteTests), with
-/// one job and with two: stdout must be byte for byte the golden file recorded before the
-/// pipeline was made faster, whatever the number of jobs.
+/// one job and with two: stdout must be byte for byte the golden file, whatever the number
+/// of jobs, so a change to the pipeline cannot change an answer unnoticed.
 @Suite("statute run: output byte-identical to the golden file, one job or two")
 struct CLIRunGoldenTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

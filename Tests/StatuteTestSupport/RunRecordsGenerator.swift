@@ -1,6 +1,6 @@
 /// JSON Lines input for `statute run` on `policies/certification.yaml`, generated from a
 /// seed so that it repeats byte for byte: the input of the golden-output tests that prove
-/// `run`'s results do not change when its pipeline is made faster.
+/// `run`'s results do not change when its pipeline changes.
 ///
 /// Every kind of line is mixed in: records of each status (nested and dotted facts,
 /// explicit and computed expiration dates, components done or not), new records, `apply`

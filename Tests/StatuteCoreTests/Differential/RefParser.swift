@@ -1,7 +1,6 @@
 @testable import StatuteCore
 
-// The expression parser and lexer as it was before it was rewritten for speed, kept as
-// the reference the differential tests compare the current one with: same trees, spans and
+// A plain, unoptimised expression parser and lexer: the reference the differential tests compare the current one with: same trees, spans and
 // diagnostics. (The checker changed in small, local ways and is covered by its own tests.) Test-only; when the language itself changes, change this
 // copy the same way (or delete it with its differential test).
 

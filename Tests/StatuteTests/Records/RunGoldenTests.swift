@@ -5,8 +5,8 @@ import Testing
 
 /// `statute run`'s record pipeline — split lines, skip blank ones, read each with the strict
 /// JSON reader, evaluate it, write its answer as JSON — on 3,000 generated lines of every
-/// kind, compared byte for byte with a golden file recorded before the pipeline was made
-/// faster (results byte-identical to before). The CLI suite runs the built
+/// kind, compared byte for byte with a golden file, so a change to the pipeline cannot
+/// change an answer unnoticed. The CLI suite runs the built
 /// `statute run` on the same input, with one job and with two, against the same file.
 ///
 /// Re-record (only for an intended change of output) with `STATUTE_RECORD=1`.
