@@ -93,16 +93,7 @@ struct DocsWriter {
     private func declarationTable(_ heading: String, _ noun: String, _ declarations: [ValueDeclaration],
                                   intro: [DocInline]) -> [DocBlock] {
         let rows: [[[DocInline]]] = declarations.map { declaration in
-            var type: [DocInline] = [.code("\(declaration.type.value)")]
-            var bounds: [[DocInline]] = []
-            if let min = declaration.min { bounds.append([.text("min \(min.value)")]) }
-            if let max = declaration.max { bounds.append([.text("max \(max.value)")]) }
-            if let values = declaration.allowedValues {
-                bounds.append(["one of "] + .joined(values.map { [.code("\($0.value)")] }, separator: ", "))
-            }
-            if !bounds.isEmpty { type += [" ("] + .joined(bounds, separator: ", ") + [")"] }
-            let defaultText: DocInline = declaration.defaultValue.map { .code("\($0.value)") }
-                ?? .text(declaration.type.value.isOptional ? "empty" : "required")
+            let (type, defaultText) = Self.typeAndDefault(declaration)
             return [[.code(declaration.name.value)], [.text(declaration.label ?? "")], type, [defaultText],
                     [.text(declaration.description ?? "")]]
         }
@@ -140,6 +131,24 @@ struct DocsWriter {
     func paragraphs(_ text: String) -> [DocBlock] {
         text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.map { .paragraph([.text($0)]) }
+    }
+}
+
+extension DocsWriter {
+    /// A setting's or fact's type with its bounds, and its default, as the reference's tables
+    /// write them: `int` (min 0) and `0`; `date?` and empty; `bool` and required.
+    static func typeAndDefault(_ declaration: ValueDeclaration) -> (type: [DocInline], defaultValue: DocInline) {
+        var type: [DocInline] = [.code("\(declaration.type.value)")]
+        var bounds: [[DocInline]] = []
+        if let min = declaration.min { bounds.append([.text("min \(min.value)")]) }
+        if let max = declaration.max { bounds.append([.text("max \(max.value)")]) }
+        if let values = declaration.allowedValues {
+            bounds.append(["one of "] + .joined(values.map { [.code("\($0.value)")] }, separator: ", "))
+        }
+        if !bounds.isEmpty { type += [" ("] + .joined(bounds, separator: ", ") + [")"] }
+        let defaultText: DocInline = declaration.defaultValue.map { .code("\($0.value)") }
+            ?? .text(declaration.type.value.isOptional ? "empty" : "required")
+        return (type, defaultText)
     }
 }
 

@@ -24,16 +24,7 @@ package enum EditorDocs {
     /// A setting's or fact's type with its bounds, and its default, as the docs' tables
     /// write them: ("`int` (min 0)", "`0`"), ("`date?`", "empty"), ("`bool`", "required").
     package static func typeAndDefault(_ declaration: ValueDeclaration) -> (type: String, defaultValue: String) {
-        var type: [DocInline] = [.code("\(declaration.type.value)")]
-        var bounds: [[DocInline]] = []
-        if let min = declaration.min { bounds.append([.text("min \(min.value)")]) }
-        if let max = declaration.max { bounds.append([.text("max \(max.value)")]) }
-        if let values = declaration.allowedValues {
-            bounds.append(["one of "] + .joined(values.map { [.code("\($0.value)")] }, separator: ", "))
-        }
-        if !bounds.isEmpty { type += [" ("] + .joined(bounds, separator: ", ") + [")"] }
-        let defaultText: DocInline = declaration.defaultValue.map { .code("\($0.value)") }
-            ?? .text(declaration.type.value.isOptional ? "empty" : "required")
+        let (type, defaultText) = DocsWriter.typeAndDefault(declaration)
         return (DocMarkdown.inline(type), DocMarkdown.inline([defaultText]))
     }
 
