@@ -2,55 +2,39 @@ import Logging
 import PostgresNIO
 package import StatuteCore
 
-extension PostgresStore {
-    /// The phases of a sweep, as in the SQLite store, each one range of an index on
-    /// `(policy, digest, …)`: records under a digest sorting before the current one, then
-    /// after it (both by `ledger_records_digest`), then the due records under the current
-    /// digest (by `ledger_records_due`). Records under the current digest that are not due
-    /// are never read.
-    ///
-    /// Each query locks the rows it returns `FOR UPDATE SKIP LOCKED`: a row another sweep's
-    /// open transaction holds is passed over (that sweep is examining it), and a row another
+extension SweepPhase {
+    /// The phase's query in PostgreSQL. It locks the rows it returns `FOR UPDATE SKIP
+    /// LOCKED`: a row another sweep's open transaction holds is passed over (that sweep is examining it), and a row another
     /// sweep changed since this statement began is checked again against the condition
     /// before it is returned, so a record is examined by one sweep at a time and a change
     /// is never computed from a version that is no longer stored.
-    enum SweepPhase: Int, CaseIterable {
-        case staleBelow, staleAbove, due
-
-        var sql: String {
-            let columns = PostgresRows.recordColumns
-            let lock = "FOR UPDATE SKIP LOCKED"
-            return switch self {
-            case .staleBelow:
-                "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest < $2 AND (digest, id) > ($4, $5) ORDER BY digest, id LIMIT $6 \(lock)"
-            case .staleAbove:
-                "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest > $2 AND (digest, id) > ($4, $5) ORDER BY digest, id LIMIT $6 \(lock)"
-            case .due:
-                "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest = $2 AND next_due <= $3 AND (next_due, id) > ($4, $5) ORDER BY next_due, id LIMIT $6 \(lock)"
-            }
-        }
-
-        func query(policy: String, digest: String, today: CalendarDate, keys: [String], limit: Int) -> PostgresQuery {
-            var bindings = PostgresBindings(capacity: 6)
-            let keys = keys.count == 2 ? keys : ["", ""]
-            bindings.append(policy)
-            bindings.append(digest)
-            bindings.append(today.description)
-            bindings.append(keys[0])
-            bindings.append(keys[1])
-            bindings.append(limit)
-            return PostgresQuery(unsafeSQL: sql, binds: bindings)
-        }
-
-        /// The sort key after which the next batch starts.
-        func keys(of record: StoredRecord) -> [String] {
-            switch self {
-            case .staleBelow, .staleAbove: [record.digest, record.id]
-            case .due: [record.nextDue?.description ?? "", record.id]
-            }
+    var sql: String {
+        let columns = PostgresRows.recordColumns
+        let lock = "FOR UPDATE SKIP LOCKED"
+        return switch self {
+        case .staleBelow:
+            "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest < $2 AND (digest, id) > ($4, $5) ORDER BY digest, id LIMIT $6 \(lock)"
+        case .staleAbove:
+            "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest > $2 AND (digest, id) > ($4, $5) ORDER BY digest, id LIMIT $6 \(lock)"
+        case .due:
+            "SELECT \(columns) FROM ledger_records WHERE policy = $1 AND digest = $2 AND next_due <= $3 AND (next_due, id) > ($4, $5) ORDER BY next_due, id LIMIT $6 \(lock)"
         }
     }
 
+    func query(policy: String, digest: String, today: CalendarDate, keys: [String], limit: Int) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: 6)
+        let keys = keys.count == 2 ? keys : ["", ""]
+        bindings.append(policy)
+        bindings.append(digest)
+        bindings.append(today.description)
+        bindings.append(keys[0])
+        bindings.append(keys[1])
+        bindings.append(limit)
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+}
+
+extension PostgresStore {
     package func claimBatch<Report: Sendable>(
         policy: String, digest: String, today: CalendarDate, limit: Int, after cursor: SweepCursor,
         decide: @Sendable ([StoredRecord]) throws -> SweepDecision<Report>

@@ -1,34 +1,21 @@
 import GRDB
 public import StatuteCore
 
-extension SQLiteStore {
-    /// The phases of a sweep, each one range of an index on `(policy, digest, …)`: records
-    /// under a digest sorting before the current one, then after it (both by
-    /// `ledger_records_digest`), then the due records under the current digest (by
-    /// `ledger_records_due`). Records under the current digest that are not due are never read.
-    enum SweepPhase: Int, CaseIterable {
-        case staleBelow, staleAbove, due
-
-        func query(columns: String) -> String {
-            switch self {
-            case .staleBelow:
-                "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest < ?2 AND (digest, id) > (?4, ?5) ORDER BY digest, id LIMIT ?6"
-            case .staleAbove:
-                "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest > ?2 AND (digest, id) > (?4, ?5) ORDER BY digest, id LIMIT ?6"
-            case .due:
-                "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest = ?2 AND next_due <= ?3 AND (next_due, id) > (?4, ?5) ORDER BY next_due, id LIMIT ?6"
-            }
-        }
-
-        /// The sort key after which the next batch starts.
-        func keys(of record: StoredRecord) -> [String] {
-            switch self {
-            case .staleBelow, .staleAbove: [record.digest, record.id]
-            case .due: [record.nextDue?.description ?? "", record.id]
-            }
+extension SweepPhase {
+    /// The phase's query in SQLite, each one range of an index on `(policy, digest, …)`.
+    func query(columns: String) -> String {
+        switch self {
+        case .staleBelow:
+            "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest < ?2 AND (digest, id) > (?4, ?5) ORDER BY digest, id LIMIT ?6"
+        case .staleAbove:
+            "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest > ?2 AND (digest, id) > (?4, ?5) ORDER BY digest, id LIMIT ?6"
+        case .due:
+            "SELECT \(columns) FROM ledger_records WHERE policy = ?1 AND digest = ?2 AND next_due <= ?3 AND (next_due, id) > (?4, ?5) ORDER BY next_due, id LIMIT ?6"
         }
     }
+}
 
+extension SQLiteStore {
     public func claimBatch<Report: Sendable>(
         policy: String, digest: String, today: CalendarDate, limit: Int, after cursor: SweepCursor,
         decide: @Sendable ([StoredRecord]) throws -> SweepDecision<Report>
