@@ -27,7 +27,8 @@ struct PostgresStoreTests {
 
     @Test func twoMigrationsAtOnceTakeTurns() async throws {
         try await PostgresTestServer.withDatabase { url in
-            let stores = [try await PostgresStore.open(url: url, options: Self.patient), try await PostgresStore.open(url: url)]
+            let stores = [try await PostgresStore.open(url: url, options: Self.patient),
+                          try await PostgresStore.open(url: url, options: Self.patient)]
             let versions = try await withThrowingTaskGroup(of: Int.self) { group in
                 for store in stores { group.addTask { try await store.migrate() } }
                 return try await group.reduce(into: []) { $0.append($1) }
