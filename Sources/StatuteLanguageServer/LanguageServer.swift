@@ -77,7 +77,7 @@ package final class LanguageServer: @unchecked Sendable {
     private static func validID(_ id: JSON?) -> JSON? {
         switch id {
         case .int?, .string?: id
-        case .double(let d)?: d.rounded() == d ? id : nil
+        case .double(let d)?: d.isFinite && d.rounded() == d ? id : nil
         default: nil
         }
     }

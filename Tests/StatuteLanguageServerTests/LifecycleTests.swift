@@ -56,4 +56,28 @@ import Testing
         }
         #expect(client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])["result"] != nil)
     }
+
+    @Test func positionsAndRangesOutOfBoundsAreClamped() {
+        let client = TestClient()
+        let uri = "file:///nowhere/policy.yaml"
+        client.open(uri, "statute: 1\nname: x\n")
+        let extremes = [Int.min, -1, 0, 1 << 40, Int.max]
+        for line in extremes {
+            for character in extremes {
+                let at = TestClient.at(uri, line, character)
+                for method in ["textDocument/hover", "textDocument/definition", "textDocument/references",
+                               "textDocument/completion", "textDocument/prepareRename"] {
+                    #expect(client.request(method, at)["result"] != nil, "\(method) at \(line):\(character)")
+                }
+                let point: JSON = ["line": .int(line), "character": .int(character)]
+                let range: JSON = ["start": point, "end": ["line": 0, "character": 0]]
+                #expect(client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": range,
+                                                                    "context": ["diagnostics": []]])["result"] != nil)
+                client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2],
+                                                         "contentChanges": [["range": range, "text": "é𝄞漢"]]])
+            }
+        }
+        #expect(client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])["result"] != nil)
+    }
 }
+

@@ -55,8 +55,17 @@ package struct EditorAnalysis: Sendable {
     /// test file's folder tree, and a regular file); `nil` otherwise.
     package static func policyPath(of testFile: PolicyTestFile) -> String? {
         guard let written = testFile.policy else { return nil }
-        guard case .success(let resolved) = PolicyReference.resolve(written.value, span: written.span,
-                                                                    testFile: testFile.file, allowed: []) else {
+        return policyPath(written: written.value, testFile: testFile.file, span: written.span)
+    }
+
+    /// The canonical path of the policy written as `written` in the test file at `testFile`
+    /// (a `policy:` line of a test file too half-typed to be read), under the same rules.
+    package static func policyPath(written: String, testFile: String) -> String? {
+        policyPath(written: written, testFile: testFile, span: SourceSpan(file: testFile, at: SourceLocation(line: 1, column: 1)))
+    }
+
+    private static func policyPath(written: String, testFile: String, span: SourceSpan) -> String? {
+        guard case .success(let resolved) = PolicyReference.resolve(written, span: span, testFile: testFile, allowed: []) else {
             return nil
         }
         return PolicyReference.canonical(resolved)

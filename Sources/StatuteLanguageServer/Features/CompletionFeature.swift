@@ -14,14 +14,19 @@ package enum CompletionFeature {
 
     package static func complete(_ document: OpenDocument, at position: Position, workspace: Workspace) -> JSON {
         let lines = document.lines
-        let above = (0..<min(position.line, lines.lineCount)).map(lines.line)
+        let above = (0..<min(max(position.line, 0), lines.lineCount)).map(lines.line)
         let context = YAMLContext(linesAbove: above, prefix: lines.linePrefix(before: position))
         // Half-typed text may not parse: the names come from the last reading that had them.
         var file = workspace.read(uri: document.uri)
         if file?.analysis.kind == .other, let last = workspace.lastRead(document.uri) { file = last }
         let isTestFile = file?.isTestFile ?? false
             || (file?.isPolicy != true && above.contains { $0.hasPrefix("tests:") })
-        let policy = file.flatMap { workspace.policy(for: $0) }
+        var policy = file.flatMap { workspace.policy(for: $0) }
+        if policy == nil, isTestFile, let written = writtenPolicy((0..<lines.lineCount).map(lines.line)),
+           let path = EditorAnalysis.policyPath(written: written, testFile: document.file) {
+            // A test file that has never been readable: its policy from its `policy:` line.
+            policy = workspace.read(path: path)
+        }
         let names = PolicyNames(policy?.analysis.policyDocument)
         let place = isTestFile ? testPlace(context) : policyPlace(context)
         let expression = place == .expression
@@ -36,6 +41,15 @@ package enum CompletionFeature {
             return .object(item)
         }
         return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// The value of a top-level `policy:` line (quotes and a trailing comment dropped).
+    static func writtenPolicy(_ lines: [String]) -> String? {
+        guard let line = lines.first(where: { $0.hasPrefix("policy:") }) else { return nil }
+        var value = Substring(line.dropFirst("policy:".count))
+        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+        let written = value.trimming(" \t\"'")
+        return written.isEmpty ? nil : written
     }
 
     /// What kind of thing is written at a place.

@@ -31,18 +31,19 @@ package struct YAMLContext: Hashable, Sendable {
             }
         }
         // On the position's own line: after `key:` the position is in that key's value —
-        // or, inside a flow mapping (`{a: 1, b|`), in a key of it.
+        // or, inside flow collections (`{a: 1, b: [x, |`), in the innermost one's.
         var valueKey: String?
         if let key = current.key, let value = current.value {
             valueKey = key
-            if let flow = Self.flow(value) {
-                switch flow {
-                case .list: break
-                case .mapping(let innerKey):
-                    path.append(key)
-                    valueKey = innerKey
-                }
+            // `key: [a, |` is in the value of `key` itself; anything nested deeper is below it.
+            if let flow = Self.flow(value), flow != Flow(keys: [], valueKey: nil, inMapping: false) {
+                path += [key] + flow.keys
+                valueKey = flow.valueKey
             }
+        } else if current.key == nil, current.content.hasPrefix("{"), let flow = Self.flow(current.content) {
+            // `- {id: x, to: |`: a list item written as a flow mapping.
+            path += flow.keys
+            valueKey = flow.valueKey
         } else if !current.dashes.isEmpty, path.last == "-", path.count >= 2,
                   Self.scalarListKeys.contains(path[path.count - 2]) {
             // `- item` under `from:` (a list of names) is a value of that key.
@@ -56,12 +57,21 @@ package struct YAMLContext: Hashable, Sendable {
     /// Keys whose value is a list of names (the other lists hold mappings: transitions, tests).
     static let scalarListKeys: Set<String> = ["from", "by", "effects", "includes", "steps", "values"]
 
-    private enum Flow { case list, mapping(key: String?) }
+    /// Where the end of a flow text is: the keys of the mappings it is nested in (`-` for
+    /// a list item), the key whose value it is in (`nil` in a mapping's key), and whether
+    /// the innermost collection is a mapping.
+    struct Flow: Equatable {
+        var keys: [String]
+        var valueKey: String?
+        var inMapping: Bool
+    }
 
-    /// Whether the position, at the end of `value`, is inside an unclosed `[…` or `{…`, and
-    /// for a mapping the key it is in the value of (`nil` when in a key).
-    private static func flow(_ value: String) -> Flow? {
-        var stack: [Character] = []
+    /// Whether the end of `value` is inside an unclosed `[…` or `{…`, and where: in
+    /// `{next: {to: x` the keys `next` and the value of `to`; in `{steps: [a, b` the value
+    /// of `steps`; in `[a, b` (a list that is the line key's value) no key of its own.
+    static func flow(_ value: String) -> Flow? {
+        // Each open collection, with the key of the entry it is the value of.
+        var stack: [(bracket: Character, key: String?)] = []
         var segment = ""
         var quote: Character?
         for character in value {
@@ -72,16 +82,29 @@ package struct YAMLContext: Hashable, Sendable {
             }
             switch character {
             case "\"", "'": quote = character; segment.append(character)
-            case "[", "{": stack.append(character); segment = ""
+            case "[", "{":
+                stack.append((character, key(in: segment)))
+                segment = ""
             case "]", "}": _ = stack.popLast(); segment = ""
             case ",": segment = ""
             default: segment.append(character)
             }
         }
         guard let innermost = stack.last else { return nil }
-        if innermost == "[" { return .list }
-        guard let colon = segment.firstIndex(of: ":") else { return .mapping(key: nil) }
-        return .mapping(key: segment[..<colon].trimming(" \t\"'"))
+        // The keys of the enclosing entries; the outermost collection is the line key's value.
+        var keys = stack.dropFirst().dropLast().map { $0.key ?? "-" }
+        if innermost.bracket == "[" {
+            // In a list: the value of the key the list belongs to.
+            return Flow(keys: keys, valueKey: stack.count > 1 ? innermost.key : nil, inMapping: false)
+        }
+        if stack.count > 1 { keys.append(innermost.key ?? "-") }
+        return Flow(keys: keys, valueKey: key(in: segment), inMapping: true)
+    }
+
+    /// `k` in a flow segment `k: …` (quotes around it dropped); `nil` without a colon.
+    private static func key(in segment: String) -> String? {
+        guard let colon = segment.firstIndex(of: ":") else { return nil }
+        return segment[..<colon].trimming(" \t\"'")
     }
 
     /// One line of YAML, roughly: its indentation, list dashes, key and value.
@@ -93,6 +116,8 @@ package struct YAMLContext: Hashable, Sendable {
         var key: String?
         /// The text after `key:` (`nil` without a key).
         var value: String?
+        /// The text after indentation and dashes.
+        var content = ""
         var isBlank = false
 
         init(_ text: String) {
@@ -110,6 +135,7 @@ package struct YAMLContext: Hashable, Sendable {
             }
             contentColumn = column
             let content = String(characters[column...])
+            self.content = content
             if content.isEmpty || content.hasPrefix("#") {
                 isBlank = dashes.isEmpty
                 return
