@@ -40,7 +40,7 @@ demo: install
 # example enrollments on 2026-01-15, sweep on 2026-02-20 with a 30-day Expiring notice, then
 # one record's history and the outbox of emails waiting to be sent.
 STATUTE_BIN ?= .build/debug/statute
-demo-ledger:
+demo-ledger: $(if $(filter .build/debug/statute,$(STATUTE_BIN)),build)
 	@set -e; store=$$(mktemp -d)/demo.db; export STATUTE_STORE=sqlite:$$store; set -x; \
 	  $(STATUTE_BIN) ledger init; \
 	  $(STATUTE_BIN) ledger import --policy policies/certification.yaml --today 2026-01-15 examples/ledger/enrollments.jsonl; \
