@@ -114,6 +114,13 @@ benchmark: deps
 benchmark-impact: deps
 	Benchmarks/impact/run.sh $(IMPACT_RECORDS)
 
+# The ledger benchmark (Benchmarks/ledger/run.sh): import and sweep of LEDGER_RECORDS
+# (default 100,000) on SQLite against a plain-SQL C reference, a sweep's peak memory, and
+# 1, 2 and 4 sweepers on PostgreSQL when $$STATUTE_TEST_POSTGRES names a server.
+.PHONY: benchmark-ledger
+benchmark-ledger: deps
+	Benchmarks/ledger/run.sh $(LEDGER_RECORDS)
+
 # The C library (docs/embedding.md, docs/embedding.md): dist/libstatute.so, release, with the Swift
 # runtime and Foundation linked in statically, only the statute_* functions exported, and
 # symbols stripped; and dist/statute.h. Built in its own scratch folder, since its flags differ.
