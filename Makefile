@@ -121,6 +121,18 @@ benchmark-impact: deps
 benchmark-ledger: deps
 	Benchmarks/ledger/run.sh $(LEDGER_RECORDS)
 
+# The language-server benchmark (Benchmarks/lsp/bench.py): the release `statute lsp` driven
+# over stdio — diagnostics after an edit of a generated 2,000-status policy, hover and
+# completion on the default policy. LSP_BENCH_ARGS=--callgrind gives instruction counts.
+LSP_BENCH_ARGS ?=
+.PHONY: benchmark-lsp
+benchmark-lsp: deps
+	$(SWIFT) build -c release --product statute
+	mkdir -p .build/lsp-bench
+	swiftc -O Sources/StatuteSynthetic/SyntheticPolicy.swift Benchmarks/lsp/generate/main.swift -o .build/lsp-bench/generate
+	.build/lsp-bench/generate 2000 > .build/lsp-bench/policy-2000.yaml
+	python3 Benchmarks/lsp/bench.py --statute .build/release/statute --large .build/lsp-bench/policy-2000.yaml $(LSP_BENCH_ARGS)
+
 # The C library (docs/embedding.md, docs/embedding.md): dist/libstatute.so, release, with the Swift
 # runtime and Foundation linked in statically, only the statute_* functions exported, and
 # symbols stripped; and dist/statute.h. Built in its own scratch folder, since its flags differ.

@@ -22,24 +22,24 @@ package struct EditorAnalysis: Sendable {
         var options = LoadOptions()
         options.policyTexts = policyTexts
         let bytes = Array(text.utf8)
-        let report = SourceFileCheck.check(bytes: bytes, file: file, options: options)
-        kind = report.kind
-        diagnostics = report.diagnostics
-        switch report.kind {
-        case .policy:
-            let loaded = PolicyLoader.load(bytes: bytes, file: file, options: LoadOptions(analyze: false))
+        let read = ExpressionQuoteHints.adjusting(YAMLReader.read(bytes: bytes, file: file, limits: options.yaml), source: bytes)
+        if read.root?["statute"] != nil {
+            // A policy is read and compiled once: `statute check`'s own path for a policy
+            // (`SourceFileCheck`), keeping the declarations and the compiled policy it makes.
+            let loaded = PolicyLoader.load(read: consume read, file: file, options: options)
+            kind = .policy
+            diagnostics = loaded.diagnostics
             policyDocument = loaded.document
             policy = loaded.policy
             testFile = nil
-        case .testFile:
-            policyDocument = nil
-            policy = nil
-            testFile = Self.readTestFile(bytes: bytes, file: file)
-        case .other:
-            policyDocument = nil
-            policy = nil
-            testFile = nil
+            return
         }
+        let report = SourceFileCheck.check(read: consume read, file: file, options: options)
+        kind = report.kind
+        diagnostics = report.diagnostics
+        policyDocument = nil
+        policy = nil
+        testFile = report.kind == .testFile ? Self.readTestFile(bytes: bytes, file: file) : nil
     }
 
     /// The test file's declarations, read leniently (its shape problems are in `diagnostics`).

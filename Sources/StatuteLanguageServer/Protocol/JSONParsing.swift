@@ -129,22 +129,21 @@ package struct JSONParsing {
 
     private mutating func string() throws(Failure) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // The string's UTF-8, decoded once at the end: appending to a `String` run by run
+        // copies it each time, which is quadratic in a document's text of many lines.
+        var utf8: [UInt8] = []
         var run = position  // start of the current run of plain bytes
-        func flush(_ parser: JSONParsing, to end: Int, into scalars: inout String.UnicodeScalarView) {
-            if end > run { scalars.append(contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars) }
-        }
         while true {
             guard let b = current else { throw failure("unterminated string") }
             switch b {
             case UInt8(ascii: "\""):
-                flush(self, to: position, into: &scalars)
+                utf8 += bytes[run..<position]
                 position += 1
-                return String(scalars)
+                return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush(self, to: position, into: &scalars)
+                utf8 += bytes[run..<position]
                 position += 1
-                scalars.append(try escape())
+                utf8 += Array(String(try escape()).utf8)
                 run = position
             case 0..<0x20:
                 throw failure("control character in a string")
