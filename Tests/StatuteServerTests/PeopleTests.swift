@@ -183,6 +183,8 @@ import Testing
             #expect(try await Self.submit(client, apply, body, session) == .seeOther)
             let (_, after) = try await Self.page(client, path + "?applied=2", session)
             #expect(after.contains("Change applied") && after.contains("Inactive"))
+            // The import's entry names no role; the change names hers.
+            #expect(!after.contains("system <span class=\"hint\">as") && after.contains("Ann Clerk <span class=\"hint\">as staff</span>"))
             #expect(after.contains("&lt;script&gt;alert(1)&lt;/script&gt; on leave") && !after.contains("<script>alert"))
             let shown = try await RecordsRouteTests.get(client, "/v1/records/certification/" + RecordPath.encode(id), headers: Self.bearer(ann)).1
             guard case .array(let history)? = shown?["history"], let last = history.last else { Issue.record("no history"); return }
