@@ -86,9 +86,17 @@ import Testing
         // Too long: the body runs into the next message, which is lost; the one after is read.
         reader = Self.reader(Self.frame(one, length: one.utf8.count + 5) + Self.frame(two) + Self.frame(one), chunk: chunk)
         guard case .message = reader.next() else { Issue.record("expected a (broken) body"); return }
-        guard case .malformed = reader.next() else { Issue.record("expected the rest to be skipped"); return }
-        #expect(reader.next() == .message(Array(one.utf8)))
-        #expect(reader.next() == .end)
+        // The rest of the lost message is one or two errors (its cut header, its body), then
+        // the message after it.
+        var rest: [FrameReader.Frame] = []
+        while true {
+            let frame = reader.next()
+            if frame == .end { break }
+            rest.append(frame)
+        }
+        #expect(rest.last == .message(Array(one.utf8)))
+        #expect((1...2).contains(rest.count - 1))
+        #expect(rest.dropLast().allSatisfy { if case .malformed = $0 { true } else { false } })
     }
 
     @Test(arguments: [1_000, 65_536])
