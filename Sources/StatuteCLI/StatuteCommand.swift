@@ -23,6 +23,7 @@ struct StatuteCommand: ParsableCommand {
         ImpactCommand.self,
         ReplayCommand.self,
         LedgerCommand.self,
+        UsersCommand.self,
         LSPCommand.self,
     ]
 

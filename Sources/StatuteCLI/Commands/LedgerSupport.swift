@@ -83,8 +83,7 @@ enum LedgerPolicies {
         guard let data = FileManager.default.contents(atPath: common.policy) else {
             throw .couldNotWork("cannot read the policy `\(common.policy)`")
         }
-        let engine = common.engine()
-        return LedgerPolicy(engine: engine, policyBytes: [UInt8](data))
+        return LedgerPolicy(maker: common.decisionMaker(), policyBytes: [UInt8](data))
     }
 
     /// `--policy NAME` of `show` and `export`: a policy's name, or a policy file whose name is used.
