@@ -2,7 +2,7 @@
 SWIFT ?= swift
 STATUTE = .build/debug/statute
 
-.PHONY: deps build test example demo benchmark benchmark-impact ratios lib lib-test release install install-check fuzz sanitize sanitize-ci
+.PHONY: deps build test example demo demo-ledger benchmark benchmark-impact ratios lib lib-test release install install-check fuzz sanitize sanitize-ci
 
 # Installs libyaml's development files when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -33,7 +33,20 @@ demo: install
 	$(PREFIX)/bin/statute eval --policy policies/certification.yaml --status active \
 	  --fact completed_on=2025-01-31 --fact program.expires_after_months=13 \
 	  --today 2026-02-20 --explain
+	@$(MAKE) --no-print-directory demo-ledger STATUTE_BIN=$(PREFIX)/bin/statute
 	@$(SAY_WHERE)
+
+# The ledger round-trip on an embedded SQLite store in a fresh temporary folder: import the
+# example enrollments on 2026-01-15, sweep on 2026-02-20 with a 30-day Expiring notice, then
+# one record's history and the outbox of emails waiting to be sent.
+STATUTE_BIN ?= .build/debug/statute
+demo-ledger: $(if $(filter .build/debug/statute,$(STATUTE_BIN)),build)
+	@set -e; store=$$(mktemp -d)/demo.db; export STATUTE_STORE=sqlite:$$store; set -x; \
+	  $(STATUTE_BIN) ledger init; \
+	  $(STATUTE_BIN) ledger import --policy policies/certification.yaml --today 2026-01-15 examples/ledger/enrollments.jsonl; \
+	  $(STATUTE_BIN) ledger sweep --policy policies/certification.yaml --setting expiring_notice_days=30 --today 2026-02-20; \
+	  $(STATUTE_BIN) ledger show --policy certification c-1001; \
+	  $(STATUTE_BIN) ledger outbox
 
 # --- Installing: `make install PREFIX=…` (default /usr/local) ------------------------------
 # A release build of `statute` in $(PREFIX)/bin, its man page (swift-argument-parser's
@@ -100,6 +113,13 @@ benchmark: deps
 # generated records and a 90-day window against one `statute run`, time and peak memory.
 benchmark-impact: deps
 	Benchmarks/impact/run.sh $(IMPACT_RECORDS)
+
+# The ledger benchmark (Benchmarks/ledger/run.sh): import and sweep of LEDGER_RECORDS
+# (default 100,000) on SQLite against a plain-SQL C reference, a sweep's peak memory, and
+# 1, 2 and 4 sweepers on PostgreSQL when $$STATUTE_TEST_POSTGRES names a server.
+.PHONY: benchmark-ledger
+benchmark-ledger: deps
+	Benchmarks/ledger/run.sh $(LEDGER_RECORDS)
 
 # The C library (docs/embedding.md, docs/embedding.md): dist/libstatute.so, release, with the Swift
 # runtime and Foundation linked in statically, only the statute_* functions exported, and

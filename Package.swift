@@ -83,6 +83,10 @@ let package = Package(
             name: "StatuteServer",
             dependencies: [
                 "Statute",
+                // The records routes, the console's record pages and the sweeper (`--store`).
+                "StatuteLedger",
+                // The users file (`--users`), read with positions.
+                "StatuteYAML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -96,7 +100,8 @@ let package = Package(
             // Embedded in the binary: the OpenAPI document (a link to docs/openapi.json) and
             // the console's templates, style sheet and script.
             resources: ["openapi.json", "console.css", "console.js", "layout.mustache", "policies.mustache",
-                        "policy.mustache", "decide.mustache", "field.mustache", "login.mustache", "message.mustache"]
+                        "policy.mustache", "decide.mustache", "field.mustache", "login.mustache", "message.mustache",
+                        "record.mustache"]
                 .map { .embedInCode("Resources/\($0)") },
             swiftSettings: strictImports
         ),
@@ -152,6 +157,9 @@ let package = Package(
             dependencies: [
                 "StatuteServer",
                 "StatuteTestSupport",
+                "StatuteLedger",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

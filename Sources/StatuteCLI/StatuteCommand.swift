@@ -23,6 +23,7 @@ struct StatuteCommand: ParsableCommand {
         ImpactCommand.self,
         ReplayCommand.self,
         LedgerCommand.self,
+        UsersCommand.self,
         LSPCommand.self,
     ]
 
@@ -57,6 +58,7 @@ struct StatuteCommand: ParsableCommand {
                 Terminal.exit(2, message: fullMessage(for: error))
             }
             try? Terminal.finish()
+            LedgerOpenStores.shared.closeAll()
             exit(withError: error)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import Logging
+import ServiceLifecycle
 import Statute
 
 /// Builds the decision service for `configuration` (docs/service.md): loads every
@@ -35,35 +36,53 @@ public func buildApplication(
     store.refresh(force: true)
     let log = try configuration.decisionLogPath.map { path throws(ServerSetupError) in try DecisionLog(path: path) }
     let decider = Decider(log: log, metrics: metrics, today: configuration.today)
+    // Records (`--store`, `--sweep-every`) and people (`--users`): docs/service.md.
+    let backend = try RecordsSetup.backend(configuration)
+    let people = try RecordsSetup.people(configuration)
 
     let router = Router()
     router.add(middleware: ErrorAndMetricsMiddleware(metrics: metrics, logger: logger))
     router.add(middleware: HostCheckMiddleware(host: configuration.host, allowedHosts: configuration.allowedHosts))
+    if let backend { router.add(middleware: StoreReadinessMiddleware(backend: backend)) }
     OperationsController(store: store, metrics: metrics,
                          token: configuration.tokenGuardsOperations ? configuration.token.map { Array($0.utf8) } : nil)
         .addRoutes(to: router)
     // The status console's HTML pages at `/` (docs/service.md); the token protects them too.
     let pages: ConsolePages
-    let auth = ConsoleAuth(token: configuration.token.map { Array($0.utf8) }, secureCookie: configuration.secureCookie)
-    do { pages = try ConsolePages(auth: auth) }
+    let auth = ConsoleAuth(token: configuration.token.map { Array($0.utf8) }, people: people, secureCookie: configuration.secureCookie)
+    do { pages = try ConsolePages(auth: auth, records: backend != nil) }
     catch { throw ServerSetupError("the console's templates could not be read: \(error)") }
     ConsoleController(store: store, pages: pages, diagrams: DiagramCache(), today: configuration.today,
                       requestTimeout: configuration.requestTimeout)
         .addRoutes(to: router)
+    RecordPageController(policies: store, backend: backend, pages: pages, today: configuration.today,
+                         requestTimeout: configuration.requestTimeout)
+        .addRoutes(to: router)
     let v1 = router.group("v1")
-    if let token = configuration.token { v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
+    if let people {
+        v1.add(middleware: PeopleTokenMiddleware(token: configuration.token.map { Array($0.utf8) }, people: people))
+    } else if let token = configuration.token {
+        v1.add(middleware: BearerTokenMiddleware(token: Array(token.utf8)))
+    }
     v1.add(middleware: ConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequests,
                                                   runLimit: configuration.maxConcurrentRuns))
     PolicyController(store: store).addRoutes(to: v1)
     DecisionController(store: store, decider: decider, configuration: configuration).addRoutes(to: v1)
+    RecordsController(policies: store, backend: backend, people: people, maxBodyBytes: configuration.maxBodyBytes,
+                      requestTimeout: configuration.requestTimeout)
+        .addRoutes(to: v1)
+    var services: [any Service] = [DecisionLogService(log: log),
+                                   PolicyWatcher(store: store, interval: configuration.watchInterval, trapSIGHUP: trapSIGHUP)]
+    if let backend, let period = configuration.sweepEvery {
+        services.append(RecordSweeper(policies: store, backend: backend, period: period, logger: logger))
+    }
 
     let idle = configuration.idleTimeout.components
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [DecisionLogService(log: log),
-                   PolicyWatcher(store: store, interval: configuration.watchInterval, trapSIGHUP: trapSIGHUP)],
+        services: services,
         onServerRunning: { channel in
             onReady(configuration.host, channel.localAddress?.port ?? configuration.port)
         },

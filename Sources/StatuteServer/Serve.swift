@@ -17,6 +17,7 @@ public func serve(
         handler.logLevel = .warning
         return handler
     }
+    try await RecordsSetup.precheck(configuration)
     let app = try buildApplication(configuration, onReady: onReady)
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
 }

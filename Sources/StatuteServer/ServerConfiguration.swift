@@ -43,6 +43,15 @@ public struct ServerConfiguration: Sendable {
     /// Mark the console's session cookie `Secure` (`--secure-cookie`): the console is reached
     /// through HTTPS (a proxy that ends TLS), so the browser never sends the cookie in clear.
     public var secureCookie = false
+    /// The ledger store whose records `/v1/records` and the console's record pages serve
+    /// (`--store`: `sqlite:PATH` or `postgres://…`); none: the service keeps no records.
+    public var store: String?
+    /// How long the store may be locked or unreachable before a request gives up, in seconds.
+    public var storeBusyTimeout: Double = 5
+    /// Sweep every served policy's records on this period (`--sweep-every`); needs ``store``.
+    public var sweepEvery: Duration?
+    /// The people who may sign in with their own token, and their roles (`--users`).
+    public var usersFile: String?
     /// The fewest characters a token may have (`--token-file`); a shorter one is refused at start.
     public static let minimumTokenLength = 16
 

@@ -93,6 +93,27 @@ struct LedgerCLITests {
         #expect(((entries.first?["payload"] as? [String: Any])?["status"] as? String) == "active")
     }
 
+    @Test("show as text: each trigger in words, and no control character from a request reaches the terminal")
+    func showText() throws {
+        let (folder, environment) = try Self.prepared()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = #"{"id":"ann","status":"active","facts":{"completed_on":"2025-03-10","program.expires_after_months":12}}"#
+        _ = try StatuteProcess.run(["ledger", "import", "--policy", Self.policy, "--today", "2026-03-01"], in: folder,
+                                   input: record, environment: environment)
+        _ = try StatuteProcess.run(["ledger", "sweep", "--policy", Self.policy, "--today", "2026-03-15"], in: folder,
+                                   environment: environment)
+        let request = #"{"id":"ann","set":"cancelled","as":"staff","actor":"dana","reason":"left \u001b[31mthe field"}"#
+        let applied = try StatuteProcess.run(["ledger", "apply", "--policy", Self.policy, "--today", "2026-03-16"], in: folder,
+                                             input: request, environment: environment)
+        #expect(applied.status == 0, "\(applied.stdout) \(applied.stderr)")
+        let show = try StatuteProcess.run(["ledger", "show", "--policy", "certification", "ann"], in: folder, environment: environment)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("active → expired by expire (due 2026-03-10), actor system"), "\(show.stdout)")
+        #expect(show.stdout.contains("expired → cancelled by cancel (manual request), actor dana as staff, reason: left \\u001B[31mthe field"),
+                "\(show.stdout)")
+        #expect(!show.stdout.unicodeScalars.contains("\u{1B}"))
+    }
+
     @Test("deliver --exec: each entry once with its key; failures back off, die after --max-attempts, and --retry-dead revives them")
     func deliverByExec() async throws {
         let (folder, environment) = try Self.prepared()

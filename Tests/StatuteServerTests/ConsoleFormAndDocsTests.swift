@@ -104,9 +104,12 @@ import Testing
         try await Self.withApp(try ServerFixtures.folder()) { client in
             for route in ServiceRoutes.all {
                 let uri = route.path.replacingOccurrences(of: "{name}", with: "certification")
+                    .replacingOccurrences(of: "{policy}", with: "certification").replacingOccurrences(of: "{id}", with: "r-1")
                 let response = try await client.execute(uri: uri, method: route.method,
                                                         headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
-                #expect(response.status != .notFound && response.status != .methodNotAllowed, "\(route.method) \(uri)")
+                // The records routes of a server without a store answer, with `no-store`.
+                let noStore = ServerFixtures.string(ServerFixtures.parse(response.body)?.at("error", "code")) == "no-store"
+                #expect((response.status != .notFound || noStore) && response.status != .methodNotAllowed, "\(route.method) \(uri)")
             }
             // A path the document does not name is not served.
             #expect(try await client.execute(uri: "/v1/policies/certification/other", method: .get).status == .notFound)

@@ -15,13 +15,8 @@ struct LedgerInitCommand: ParsableCommand {
 
     func run() throws {
         let location = try store.location
-        let options = StatuteLedger.StoreOptions(busyTimeout: store.busyTimeout)
-        let version = try LedgerAsync.wait {
-            let opened = try await StoreOpener.open(location, options: options)
-            let version = try await opened.migrate()
-            try await opened.close()
-            return version
-        }
+        let opened = try store.openUnchecked()
+        let version = try LedgerAsync.wait { try await opened.migrate() }
         Terminal.out("ledger schema version \(version) in \(location)\n")
     }
 }

@@ -61,14 +61,29 @@ struct LedgerShowCommand: ParsableCommand {
         if history.isEmpty { lines.append("  (no changes yet)") }
         for entry in history {
             var line = "  \(entry.seq). \(entry.today) \(entry.from ?? "(new)") → \(entry.to) by \(entry.transition)"
-            line += " [\(entry.trigger)] actor \(entry.actor)"
+            line += " (\(triggerText(entry.trigger))), actor \(entry.actor)"
             if let role = entry.role { line += " as \(role)" }
             if let reason = entry.reason { line += ", reason: \(reason)" }
             if !entry.effects.isEmpty { line += ", effects: \(entry.effects.joined(separator: ", "))" }
             line += " — at \(entry.at)"
             lines.append(line)
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Facts, actors and reasons come from requests: no control character reaches the terminal.
+        return Escaping.controlCharacters(lines.joined(separator: "\n"), keepingNewlines: true) + "\n"
+    }
+
+    /// A history entry's trigger in words: `event E`, `condition held`, `due DATE`, `manual request`.
+    static func triggerText(_ trigger: String) -> String {
+        guard case .success(.object(let members)) = JSONReader.parse(Array(trigger.utf8)), let (kind, value) = members.first else {
+            return trigger
+        }
+        switch (kind, value) {
+        case ("event", .string(let name)): return "event \(name)"
+        case ("when", _): return "condition held"
+        case ("at", .string(let date)): return "due \(date)"
+        case ("manual", _): return "manual request"
+        default: return trigger
+        }
     }
 }
 

@@ -26,12 +26,11 @@ struct LedgerStoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store and checks it has this binary's schema (`ledger init` makes it).
+    /// Opens the store and checks it has this binary's schema (`ledger init` makes it). The
+    /// store is closed before the process exits, whichever way it exits.
     func open() throws(CLIError) -> any LedgerStore {
-        let location = try location
-        let options = StatuteLedger.StoreOptions(busyTimeout: busyTimeout)
-        return try LedgerAsync.wait {
-            let store = try await StoreOpener.open(location, options: options)
+        let store = try openUnchecked()
+        try LedgerAsync.wait {
             let version = try await store.storedSchemaVersion()
             let supported = type(of: store).schemaVersion
             if version == 0 { throw LedgerStoreError.notInitialized }
@@ -39,8 +38,18 @@ struct LedgerStoreOptions: ParsableArguments {
             if version < supported {
                 throw LedgerStoreError.unavailable("the store's schema is version \(version); run `statute ledger init` to migrate it to \(supported)")
             }
-            return store
         }
+        return store
+    }
+
+    /// Opens the store without looking at its schema (`ledger init`); closed before the
+    /// process exits.
+    func openUnchecked() throws(CLIError) -> any LedgerStore {
+        let location = try location
+        let options = StatuteLedger.StoreOptions(busyTimeout: busyTimeout)
+        let store = try LedgerAsync.wait { try await StoreOpener.open(location, options: options) }
+        LedgerOpenStores.shared.add(store)
+        return store
     }
 }
 
@@ -74,8 +83,7 @@ enum LedgerPolicies {
         guard let data = FileManager.default.contents(atPath: common.policy) else {
             throw .couldNotWork("cannot read the policy `\(common.policy)`")
         }
-        let engine = common.engine()
-        return LedgerPolicy(engine: engine, policyBytes: [UInt8](data))
+        return LedgerPolicy(maker: common.decisionMaker(), policyBytes: [UInt8](data))
     }
 
     /// `--policy NAME` of `show` and `export`: a policy's name, or a policy file whose name is used.
@@ -101,7 +109,10 @@ enum LedgerLines {
         var splitter = LineSplitter()
         var pending: [LedgerLine] = []
         var summary = RunSummary()
-        let progress = Progress(verb, total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
+        let progress = LedgerProgress(verb, total: nil, enabled: isatty(STDERR_FILENO) == 1 && source.isRegularFile)
+        // A file's size and the bytes read so far give the time left.
+        let size = Double(inputSize(input))
+        var bytesRead = 0
         func collect(_ line: LineSplitter.Line) {
             switch line {
             case .text(let bytes, let number):
@@ -124,7 +135,7 @@ enum LedgerLines {
                 }
                 do { try Terminal.output.write(bytes: bytes) } catch { Terminal.fail(error.description) }
                 Terminal.flush()
-                progress.update(summary.records, "records")
+                progress.update(summary.records, fraction: size > 0 ? min(1, Double(bytesRead) / size) : nil)
             }
             pending.removeAll(keepingCapacity: true)
         }
@@ -132,6 +143,7 @@ enum LedgerLines {
             let chunk: ArraySlice<UInt8>
             do { chunk = try source.read() } catch { throw .couldNotWork(error.description) }
             if chunk.isEmpty { break }
+            bytesRead += chunk.count
             splitter.feed(chunk, emit: collect)
             if pending.count >= batch || !source.isRegularFile { try flush() }
         }
@@ -139,5 +151,12 @@ enum LedgerLines {
         try flush()
         progress.finish()
         return summary
+    }
+
+    /// The size of the input file (0 for a pipe or a terminal).
+    private static func inputSize(_ input: String?) -> Int {
+        var info = stat()
+        let found = if let input, input != "-" { stat(input, &info) == 0 } else { fstat(STDIN_FILENO, &info) == 0 }
+        return found && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
     }
 }

@@ -39,9 +39,15 @@ struct LedgerSweepCommand: ParsableCommand {
     func run() throws {
         let today = try common.date()
         let policy = try LedgerPolicies.load(common)
-        let ledger = Ledger(store: try store.open(), policy: policy)
+        let opened = try store.open()
+        let ledger = Ledger(store: opened, policy: policy)
         let batch = batch, jobs = jobs
-        let progress = SweepProgress(enabled: isatty(STDERR_FILENO) == 1)
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        // The backlog, counted through the sweep's indexes, gives the time left.
+        let backlog = onTerminal
+            ? try LedgerAsync.wait { try await opened.sweepBacklog(policy: policy.name, digest: policy.digest, today: today) }
+            : nil
+        let progress = LedgerProgress("sweeping", total: backlog, enabled: onTerminal)
         let summary = try LedgerAsync.wait {
             try await ledger.sweep(today: today, batch: batch, jobs: jobs) { progress.update($0) }
         }
@@ -76,29 +82,5 @@ struct LedgerSweepCommand: ParsableCommand {
         for (name, count) in summary.effects.sorted(by: { $0.key < $1.key }) { lines.append("  effect \(name): \(count)") }
         for error in summary.errors { lines.append("  error: record `\(error.id)`: \(error.message) [\(error.code)]") }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// The sweep's progress on a terminal: records examined and the rate.
-private final class SweepProgress: @unchecked Sendable {
-    private let progress: Progress
-    private let started = Date()
-    private let lock = NSLock()
-
-    init(enabled: Bool) {
-        progress = Progress("sweeping", total: nil, enabled: enabled)
-    }
-
-    func update(_ examined: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let seconds = max(Date().timeIntervalSince(started), 0.001)
-        progress.update(examined, "\(Int(Double(examined) / seconds)) records/s")
-    }
-
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        progress.finish()
     }
 }

@@ -57,6 +57,18 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("run-chunk-timeout"), help: ArgumentHelp("Seconds to wait for the next part of a run body before ending the request.", valueName: "SECONDS"))
     var runChunkTimeout = 30.0
 
+    @Option(help: ArgumentHelp("Keep records in this ledger store and serve /v1/records and the console's record pages: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (run `statute ledger init` first).", valueName: "URL"))
+    var store: String?
+
+    @Option(name: .customLong("busy-timeout"), help: ArgumentHelp("Seconds to wait for a locked or unreachable store before a request gives up.", valueName: "SECONDS"))
+    var busyTimeout = 5.0
+
+    @Option(name: .customLong("sweep-every"), help: ArgumentHelp("Sweep every served policy's records at start and then on this period: 30s, 15m, 1h, 1d (needs --store).", valueName: "DURATION"))
+    var sweepEvery: String?
+
+    @Option(help: ArgumentHelp("The people who may sign in with their own token, and their roles (written by `statute users add`).", valueName: "FILE"))
+    var users: String?
+
     @Option(name: .customLong("run-min-rate"), help: ArgumentHelp("The slowest average a run body may arrive at, once --run-chunk-timeout of waiting has passed.", valueName: "BYTES-PER-SECOND"))
     var runMinRate = 1024
 
@@ -68,6 +80,8 @@ struct ServeCommand: ParsableCommand {
         guard watchInterval >= 0, watchInterval <= 86_400 else { throw ValidationError("--watch-interval must be between 0 and 86400 seconds") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard maxConcurrent > 0 else { throw ValidationError("--max-concurrent must be at least 1") }
+        guard busyTimeout >= 0, busyTimeout <= 3600 else { throw ValidationError("--busy-timeout must be between 0 and 3600 seconds") }
+        if sweepEvery != nil, store == nil { throw ValidationError("--sweep-every needs --store URL") }
     }
 
     func run() throws {
@@ -81,6 +95,15 @@ struct ServeCommand: ParsableCommand {
         configuration.runChunkTimeout = .milliseconds(Int(runChunkTimeout * 1000))
         configuration.runMinimumBytesPerSecond = runMinRate
         configuration.secureCookie = secureCookie
+        configuration.store = store
+        configuration.storeBusyTimeout = busyTimeout
+        configuration.usersFile = users
+        if let sweepEvery {
+            switch SweepPeriod.parse(sweepEvery) {
+            case .success(let period): configuration.sweepEvery = period
+            case .failure(let error): Terminal.fail(error.message)
+            }
+        }
         if let tokenFile {
             switch ServerConfiguration.readToken(contentsOf: tokenFile) {
             case .success(let token): configuration.token = token

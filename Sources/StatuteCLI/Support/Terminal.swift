@@ -70,6 +70,7 @@ enum Terminal {
     /// Reports `error` on stderr, writes what stdout holds, and exits: the last step of
     /// `StatuteCommand.main`, and of code that cannot throw.
     static func exit(_ code: Int32, message: String = "") -> Never {
+        LedgerOpenStores.shared.closeAll()
         error(message)
         var status = code
         do { try finish() } catch {
@@ -97,6 +98,7 @@ enum Terminal {
 
     private static func stop(_ failure: WriteFailure) -> Never {
         error("error: \(failure.description)")
+        LedgerOpenStores.shared.closeAll()
         Foundation.exit(2)
     }
 }

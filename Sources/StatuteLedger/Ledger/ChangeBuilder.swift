@@ -54,16 +54,10 @@ enum ChangeBuilder {
 
         var history: [HistoryEntry] = []
         var outbox: [OutboxEntry] = []
-        var dueDates = evaluation.dueDates[...]
-        let compiled = policy.engine.policy
-        for (index, step) in result.steps.enumerated() {
+        for (index, applied) in evaluation.decision.appliedSteps.enumerated() {
             let seq = lastSeq + index + 1
-            let transition = compiled.transition(step.transition)
-            let effects = transition?.effects ?? []
-            let setFacts = transition?.assignments.map(\.fact) ?? []
-            let set = JSONValue.object(setFacts.compactMap { fact in
-                result.assignments.first { $0.fact == fact }.map { (fact, JSONValue($0.value)) }
-            })
+            let step = applied.step
+            let set = JSONValue.object(applied.assignments.map { ($0.fact, JSONValue($0.value)) })
             let trigger: JSONValue
             switch step.trigger {
             case .event:
@@ -71,15 +65,15 @@ enum ChangeBuilder {
                     trigger = .object([("event", .null)])
                 }
             case .when: trigger = .object([("when", .bool(true))])
-            case .at: trigger = .object([("at", .string((dueDates.popFirst() ?? context.today).description))])
+            case .at: trigger = .object([("at", .string((applied.due ?? context.today).description))])
             case .manual: trigger = .object([("manual", .bool(true))])
             }
             history.append(HistoryEntry(seq: seq, at: context.at, today: context.today, from: step.from, to: step.to,
                                         transition: step.transition, trigger: trigger.rendered(), actor: context.actor,
                                         role: step.trigger == .manual ? role : nil, reason: context.reason,
-                                        effects: effects, set: set.rendered(), policyName: policy.name,
+                                        effects: applied.effects, set: set.rendered(), policyName: policy.name,
                                         policyDigest: policy.fileDigest))
-            for (effectIndex, effect) in effects.enumerated() {
+            for (effectIndex, effect) in applied.effects.enumerated() {
                 outbox.append(OutboxEntry(key: LedgerPolicy.outboxKey(policy: policy.name, record: id, seq: seq, index: effectIndex),
                                           record: id, policy: policy.name, effect: effect, transition: step.transition,
                                           seq: seq, today: context.today, payload: payload))

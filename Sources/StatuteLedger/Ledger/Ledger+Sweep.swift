@@ -1,4 +1,3 @@
-import Dispatch
 public import Statute
 
 /// What a sweep did: the summary `statute ledger sweep` prints.
@@ -52,10 +51,12 @@ extension Ledger {
         var cursor = SweepCursor.start
         let context = ChangeContext(actor: "system", at: timestamp(), today: today)
         let policy = policy
+        let threads = WorkerThreads.forJobs(jobs)
+        defer { threads.stop() }
         while true {
             let done = try await store.claimBatch(policy: policy.name, digest: policy.digest, today: today,
                                                   limit: batch, after: cursor) { records in
-                Self.decide(records, policy: policy, context: context, jobs: jobs)
+                Self.decide(records, policy: policy, context: context, threads: threads, jobs: jobs)
             }
             guard done.claimed > 0 else { break }
             summary.add(done.report)
@@ -67,17 +68,11 @@ extension Ledger {
 
     /// The changes for a claimed batch, and its part of the summary.
     static func decide(_ records: [StoredRecord], policy: LedgerPolicy, context: ChangeContext,
-                       jobs: Int) -> SweepDecision<SweepSummary> {
-        let outcomes = UnsafeOutcomes(count: records.count)
-        let work: @Sendable (Int) -> Void = { index in outcomes.set(index, decide(records[index], policy: policy, context: context)) }
-        if jobs > 1 && records.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: records.count, execute: work)
-        } else {
-            for index in records.indices { work(index) }
-        }
+                       threads: WorkerThreads, jobs: Int) -> SweepDecision<SweepSummary> {
+        let outcomes = threads.map(records, jobs: jobs) { record in decide(record, policy: policy, context: context) }
         var summary = SweepSummary(today: context.today)
         var changes: [RecordChange] = []
-        for (record, outcome) in zip(records, outcomes.values) {
+        for (record, outcome) in zip(records, outcomes) {
             summary.examined += 1
             switch outcome {
             case .failure(let error):
@@ -107,27 +102,5 @@ extension Ledger {
             return .success(ChangeBuilder.change(previous: record, id: record.id, evaluation: evaluation, policy: policy,
                                                  context: context, bumpVersion: false))
         }
-    }
-}
-
-/// One slot per record, each written by exactly one thread of `concurrentPerform` and read
-/// after it returns (a buffer, not an array property: no exclusivity check across threads).
-private final class UnsafeOutcomes: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<RecordChange, DecisionError>>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: .failure(DecisionError(id: .null, code: "", message: "")))
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    var values: [Result<RecordChange, DecisionError>] { Array(slots) }
-
-    func set(_ index: Int, _ value: Result<RecordChange, DecisionError>) {
-        slots[index] = value
     }
 }

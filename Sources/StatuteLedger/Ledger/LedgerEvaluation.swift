@@ -1,39 +1,27 @@
 import Statute
 
 /// How the ledger evaluates a record: read and checked as a `statute run` line is, and
-/// evaluated by the engine exactly as `eval` and `run` evaluate (one place, so the ledger
-/// applies what `eval` answers).
+/// decided by the policy's ``DecisionMaker`` — the one decision core `eval`, `run`, the
+/// service and the C ABI use — with each step detailed, so the ledger applies exactly what
+/// `eval` answers and records every step as its own history entry.
 struct LedgerEvaluation {
     /// The request as read: the record (status and checked facts) and what is asked.
     let input: DecisionInput
+    /// The decision, with each step's due date, effects and `set` values.
+    let decision: Decision
+
     /// The engine's answer.
-    let result: EvaluationResult
-    /// For each step taken by an `at` trigger, in order, the date it was due.
-    let dueDates: [CalendarDate]
+    var result: EvaluationResult { decision.result }
 
     /// Reads `members` — a run line's keys: `status`, `facts`, and `event` or `set` + `as`
     /// (+ `transition`) — against the policy and evaluates the record at `today`.
     static func evaluate(_ members: [(String, JSONValue)], policy: LedgerPolicy,
                          today: CalendarDate) -> Result<LedgerEvaluation, DecisionError> {
-        let input: DecisionInput
-        switch DecisionInput.read(.object(members), shape: .runLine, policy: policy.engine.policy) {
-        case .failure(let error): return .failure(error)
-        case .success(let read): input = read
-        }
-        do {
-            var result = try policy.engine.evaluate(input.record, request: input.request, today: today)
-            var dueDates: [CalendarDate] = []
-            if result.steps.contains(where: { $0.trigger == .at }) {
-                // The explanation names the date each `at` step was due (which may be before
-                // today when sweeps were missed); asked for only when there is such a step.
-                result = try policy.engine.evaluate(input.record, request: input.request, today: today, explain: true)
-                dueDates = result.explanation?.considerations
-                    .filter { $0.phase == .settle && $0.verdict == .taken }
-                    .compactMap(\.date) ?? []
+        let maker = policy.maker
+        return DecisionInput.read(.object(members), shape: .runLine, policy: maker.policy).flatMap { input in
+            Result { () throws(DecisionError) in
+                LedgerEvaluation(input: input, decision: try maker.evaluate(input, today: today, detailingSteps: true))
             }
-            return .success(LedgerEvaluation(input: input, result: result, dueDates: dueDates))
-        } catch {
-            return .failure(DecisionError(id: .null, error))
         }
     }
 

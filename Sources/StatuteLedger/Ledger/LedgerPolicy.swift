@@ -2,11 +2,13 @@ import Crypto
 import Foundation
 public import Statute
 
-/// A policy as the ledger applies it: the engine (policy and settings) and the digests
-/// that name what records were evaluated under.
+/// A policy as the ledger applies it: its decision maker (policy and settings) and the
+/// digests that name what records were evaluated under.
 public struct LedgerPolicy: Sendable {
-    /// The engine every record is evaluated with.
-    public let engine: Engine
+    /// The decision maker every record is evaluated by.
+    public let maker: DecisionMaker
+    /// The engine of ``maker``: the compiled policy and the settings in effect.
+    public var engine: Engine { maker.engine }
     /// The policy's name: records are stored under it.
     public let name: String
     /// `sha256:` and the hex SHA-256 of the policy file's bytes (as the service names versions).
@@ -15,9 +17,11 @@ public struct LedgerPolicy: Sendable {
     /// under another one is re-evaluated by the next sweep.
     public let digest: String
 
-    /// Creates a ledger policy from an engine and the bytes of the policy file it was compiled from.
-    public init(engine: Engine, policyBytes: [UInt8]) {
-        self.engine = engine
+    /// Creates a ledger policy from a decision maker and the bytes of the policy file it
+    /// was compiled from.
+    public init(maker: DecisionMaker, policyBytes: [UInt8]) {
+        self.maker = maker
+        let engine = maker.engine
         name = engine.policy.name
         fileDigest = "sha256:" + Self.hex(SHA256.hash(data: policyBytes))
         // Every setting's value in effect, in declaration order: a changed default or

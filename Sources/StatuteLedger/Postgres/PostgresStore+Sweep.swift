@@ -63,8 +63,19 @@ extension PostgresStore {
                 cursor = SweepCursor(phase: current.rawValue + 1, keys: [])
             }
             let decision = try decide(claimed)
-            for change in decision.changes { try await Self.update(change, connection, logger: logger) }
+            try await PostgresBatchWrites.write(decision.changes, connection, logger: logger)
             return SweepBatch(claimed: claimed.count, cursor: cursor, report: decision.report)
+        }
+    }
+
+    package func sweepBacklog(policy: String, digest: String, today: CalendarDate) async throws -> Int? {
+        try await withConnection { connection in
+            try await connection.all("""
+                SELECT (SELECT COUNT(*) FROM ledger_records WHERE policy = \(policy) AND digest < \(digest))
+                     + (SELECT COUNT(*) FROM ledger_records WHERE policy = \(policy) AND digest > \(digest))
+                     + (SELECT COUNT(*) FROM ledger_records WHERE policy = \(policy) AND digest = \(digest)
+                                                              AND next_due <= \(today.description))
+                """, logger: logger) { Int(try $0.decode(Int64.self)) }.first
         }
     }
 

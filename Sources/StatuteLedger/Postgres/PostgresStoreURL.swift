@@ -1,3 +1,5 @@
+import Statute
+
 /// Where a PostgreSQL store lives: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`
 /// (`postgresql://` is accepted too). User, password and database may be percent-encoded.
 package struct PostgresStoreURL: Sendable, Equatable {
@@ -60,17 +62,17 @@ package struct PostgresStoreURL: Sendable, Equatable {
             userText = credentials
             passwordText = nil
         }
-        guard let user = Self.percentDecoded(userText), !user.isEmpty else {
+        guard let user = PercentDecoding.decode(userText.utf8), !user.isEmpty else {
             throw PostgresStoreURLError(url: text, problem: "the user is empty or badly percent-encoded")
         }
         var password: String?
         if let passwordText {
-            guard let decoded = Self.percentDecoded(passwordText) else {
+            guard let decoded = PercentDecoding.decode(passwordText.utf8) else {
                 throw PostgresStoreURLError(url: text, problem: "the password is badly percent-encoded")
             }
             password = decoded
         }
-        guard let database = Self.percentDecoded(databaseText), !database.isEmpty else {
+        guard let database = PercentDecoding.decode(databaseText.utf8), !database.isEmpty else {
             throw PostgresStoreURLError(url: text, problem: "the database name is empty or badly percent-encoded")
         }
 
@@ -109,33 +111,6 @@ package struct PostgresStoreURL: Sendable, Equatable {
             throw PostgresStoreURLError(url: url, problem: "the port must be a number from 1 to 65535")
         }
         return port
-    }
-
-    /// `%XX` escapes decoded as UTF-8; nil for a malformed escape or invalid UTF-8.
-    private static func percentDecoded(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var utf8 = text.utf8[...]
-        while let byte = utf8.popFirst() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard utf8.count >= 2,
-                  let high = hexValue(utf8.removeFirst()), let low = hexValue(utf8.removeFirst()) else {
-                return nil
-            }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

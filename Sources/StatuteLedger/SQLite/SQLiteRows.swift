@@ -18,11 +18,11 @@ enum SQLiteRows {
     }
 
     static func insertHistory(_ entry: HistoryEntry, record: StoredRecord, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ledger_history (policy, record, seq, at, today, from_status, to_status, transition, trigger,
                 actor, role, reason, effects, set_values, policy_digest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [record.policy, record.id, entry.seq, entry.at, entry.today.description, entry.from, entry.to,
+            """).execute(arguments: [record.policy, record.id, entry.seq, entry.at, entry.today.description, entry.from, entry.to,
                              entry.transition, entry.trigger, entry.actor, entry.role, entry.reason,
                              effectsText(entry.effects), entry.set, entry.policyDigest])
     }
@@ -35,10 +35,10 @@ enum SQLiteRows {
     }
 
     static func insertOutbox(_ entry: OutboxEntry, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ledger_outbox (key, record, policy, effect, transition, seq, today, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.key, entry.record, entry.policy, entry.effect, entry.transition, entry.seq,
+            """).execute(arguments: [entry.key, entry.record, entry.policy, entry.effect, entry.transition, entry.seq,
                              entry.today.description, entry.payload])
     }
 

@@ -26,7 +26,7 @@ extension SQLiteStore {
             var phase = SweepPhase(rawValue: cursor.phase)
             while let current = phase {
                 let keys = cursor.keys.count == 2 ? cursor.keys : ["", ""]
-                claimed = try Row.fetchAll(db, sql: current.query(columns: SQLiteRows.recordColumns),
+                claimed = try Row.fetchAll(db.cachedStatement(sql: current.query(columns: SQLiteRows.recordColumns)),
                                            arguments: [policy, digest, today.description, keys[0], keys[1], limit])
                     .map(SQLiteRows.record)
                 if let last = claimed.last {
@@ -39,6 +39,16 @@ extension SQLiteStore {
             let decision = try decide(claimed)
             for change in decision.changes { try Self.update(change, db) }
             return SweepBatch(claimed: claimed.count, cursor: cursor, report: decision.report)
+        }
+    }
+
+    public func sweepBacklog(policy: String, digest: String, today: CalendarDate) async throws -> Int? {
+        try await read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM ledger_records WHERE policy = ?1 AND digest < ?2)
+                     + (SELECT COUNT(*) FROM ledger_records WHERE policy = ?1 AND digest > ?2)
+                     + (SELECT COUNT(*) FROM ledger_records WHERE policy = ?1 AND digest = ?2 AND next_due <= ?3)
+                """, arguments: [policy, digest, today.description])
         }
     }
 

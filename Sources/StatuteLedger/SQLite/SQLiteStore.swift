@@ -82,8 +82,8 @@ public final class SQLiteStore: LedgerStore {
         try await write { db in
             try changes.map { change -> InsertOutcome in
                 let record = change.record
-                try db.execute(sql: "INSERT OR IGNORE INTO ledger_records (\(SQLiteRows.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               arguments: SQLiteRows.recordArguments(record))
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO ledger_records (\(SQLiteRows.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: SQLiteRows.recordArguments(record))
                 guard db.changesCount == 1 else { return .duplicate }
                 try Self.writeRows(of: change, db)
                 return .inserted
@@ -93,7 +93,7 @@ public final class SQLiteStore: LedgerStore {
 
     public func record(policy: String, id: String) async throws -> StoredRecord? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT \(SQLiteRows.recordColumns) FROM ledger_records WHERE policy = ? AND id = ?",
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(SQLiteRows.recordColumns) FROM ledger_records WHERE policy = ? AND id = ?"),
                              arguments: [policy, id]).map(SQLiteRows.record)
         }
     }
@@ -105,10 +105,10 @@ public final class SQLiteStore: LedgerStore {
     /// Writes a change to an existing record if its version is still the expected one.
     static func update(_ change: RecordChange, _ db: Database) throws {
         let record = change.record
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE ledger_records SET status = ?, facts = ?, version = ?, next_due = ?, digest = ?, last_seq = ?
             WHERE policy = ? AND id = ? AND version = ?
-            """, arguments: [record.status, record.facts, record.version, record.nextDue?.description, record.digest,
+            """).execute(arguments: [record.status, record.facts, record.version, record.nextDue?.description, record.digest,
                              record.lastSeq, record.policy, record.id, change.expectedVersion ?? -1])
         guard db.changesCount == 1 else {
             guard let current = try Int.fetchOne(db, sql: "SELECT version FROM ledger_records WHERE policy = ? AND id = ?",

@@ -46,6 +46,11 @@ public protocol LedgerStore: Sendable {
         decide: @Sendable ([StoredRecord]) throws -> SweepDecision<Report>
     ) async throws -> SweepBatch<Report>
 
+    /// How many records of `policy` a sweep at `today` under `digest` would examine now —
+    /// the due and the stale ones, counted through the same indexes — or `nil` when the
+    /// store cannot tell cheaply. An estimate for progress: other writers change it.
+    func sweepBacklog(policy: String, digest: String, today: CalendarDate) async throws -> Int?
+
     /// The history of a record, oldest first.
     func history(policy: String, id: String) async throws -> [HistoryEntry]
 
@@ -73,4 +78,9 @@ public protocol LedgerStore: Sendable {
 
     /// Releases the connections.
     func close() async throws
+}
+
+extension LedgerStore {
+    /// No estimate.
+    public func sweepBacklog(policy: String, digest: String, today: CalendarDate) async throws -> Int? { nil }
 }

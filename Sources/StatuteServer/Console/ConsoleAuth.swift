@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 
-/// The console's side of `--token-file`: a page is shown when the request carries
-/// `Authorization: Bearer TOKEN` or the cookie of a live session, started by the sign-in form
-/// and ended by signing out or by its expiry (``ConsoleSessions``). The cookie holds the
+/// The console's side of `--token-file` and `--users`: a page is shown when the request carries
+/// `Authorization: Bearer TOKEN` (the server's token or a personal one) or the cookie of a
+/// live session, started by the sign-in form and ended by signing out or by its expiry
+/// (``ConsoleSessions``). A session started with a personal token knows its person. The cookie holds the
 /// session's random id, never anything derived from the token; it is HttpOnly,
 /// SameSite=Strict, and `Secure` when the server is told it is reached over HTTPS.
 struct ConsoleAuth: Sendable {
@@ -11,27 +12,42 @@ struct ConsoleAuth: Sendable {
     static let cookieName = "statute_console"
 
     let token: [UInt8]?
+    /// The people who may sign in with their own token (`--users`).
+    let people: People?
     let sessions: ConsoleSessions
     /// Mark the cookie `Secure` (`--secure-cookie`: the console is reached through HTTPS).
     let secureCookie: Bool
 
-    init(token: [UInt8]?, sessions: ConsoleSessions = ConsoleSessions(), secureCookie: Bool = false) {
+    init(token: [UInt8]?, people: People? = nil, sessions: ConsoleSessions = ConsoleSessions(), secureCookie: Bool = false) {
         self.token = token
+        self.people = people
         self.sessions = sessions
         self.secureCookie = secureCookie
     }
 
     /// Whether pages are protected at all.
-    var isEnabled: Bool { token != nil }
+    var isEnabled: Bool { token != nil || people != nil }
 
     /// Whether `request` may see the console.
     func allows(_ request: Request) -> Bool {
-        guard let token else { return true }
+        guard isEnabled else { return true }
         if let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-           BearerTokenMiddleware<BasicRequestContext>.equal(Array(header.utf8.dropFirst(7)), token) {
+           accepts(String(header.dropFirst(7))) {
             return true
         }
         return session(request) != nil
+    }
+
+    /// The person a request acts as: the one its personal bearer token names, or the one
+    /// who started its session with their own token; `nil` for anyone else.
+    func person(_ request: Request) -> Person? {
+        if let person = people?.person(authorization: request.headers[.authorization]) { return person }
+        return session(request).flatMap { sessions.session($0)?.person }
+    }
+
+    /// The form key of the request's session (`nil` without one).
+    func formKey(_ request: Request) -> String? {
+        session(request).flatMap { sessions.session($0)?.formKey }
     }
 
     /// The live session `request` carries, if any.
@@ -39,10 +55,11 @@ struct ConsoleAuth: Sendable {
         Self.cookies(request).first { $0.name == Self.cookieName && sessions.isValid($0.value) }?.value
     }
 
-    /// Whether `given` is the token.
+    /// Whether `given` is the server's token or a person's own.
     func accepts(_ given: String) -> Bool {
-        guard let token else { return true }
-        return BearerTokenMiddleware<BasicRequestContext>.equal(Array(given.utf8), token)
+        guard isEnabled else { return true }
+        if let token, BearerTokenMiddleware<BasicRequestContext>.equal(Array(given.utf8), token) { return true }
+        return people?.person(token: given) != nil
     }
 
     /// `Set-Cookie` for a new session, or for ending it (`nil`).

@@ -98,7 +98,7 @@ struct ConsoleController<Context: RequestContext> {
         guard let given = form["token"], pages.auth.accepts(given) else {
             return pages.login(next: next, error: "That is not the token. Try again.")
         }
-        let session = pages.auth.sessions.start()
+        let session = pages.auth.sessions.start(person: pages.auth.people?.person(token: given))
         return Response(status: .seeOther, headers: [.location: next, .setCookie: pages.auth.setCookie(session: session)])
     }
 

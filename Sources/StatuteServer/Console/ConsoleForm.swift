@@ -1,4 +1,5 @@
 import Hummingbird
+import Statute
 
 /// A console form — a query string or an `application/x-www-form-urlencoded` body — read
 /// by Hummingbird's `URLEncodedFormDecoder` into its fields by name, within limits, so that
@@ -59,23 +60,7 @@ struct ConsoleForm: Sendable, Equatable {
 
     /// Whether every `%XX` of `piece` is two hex digits and the bytes they stand for are UTF-8.
     private static func isStrictlyEncoded(_ piece: Substring.UTF8View.SubSequence) -> Bool {
-        var bytes: [UInt8] = []
-        var iterator = piece.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return false }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self) != nil
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        PercentDecoding.decode(piece) != nil
     }
 
     /// The value given for `name`.

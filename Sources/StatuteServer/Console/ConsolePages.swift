@@ -13,9 +13,13 @@ struct ConsolePages: Sendable {
     /// `Content-Security-Policy` allowing the console's own style and its one script, by hash.
     let securityPolicy: String
 
-    init(auth: ConsoleAuth) throws {
+    /// Whether the server keeps records (`--store`).
+    let records: Bool
+
+    init(auth: ConsoleAuth, records: Bool = false) throws {
         self.library = try ConsoleTemplates.library()
         self.auth = auth
+        self.records = records
         let digest = SHA256.hash(data: Array(ConsoleTemplates.script.utf8))
         self.securityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "script-src 'sha256-\(Data(digest).base64EncodedString())'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -68,11 +72,13 @@ struct ConsolePages: Sendable {
                                value: version.engine.setting(declaration.name.value).map { "\($0)" } ?? "null",
                                defaultText: declaration.defaultValue.map { "\($0.value)" } ?? "none")
         }
-        return PolicyView(name: entry.name, title: policy.title ?? entry.name, state: entry.state.rawValue,
+        var view = PolicyView(name: entry.name, title: policy.title ?? entry.name, state: entry.state.rawValue,
                           isStale: entry.state == .stale, file: entry.file, digest: version.digest,
                           digestShort: Self.short(version.digest), loadedAt: Timestamps.iso8601(version.loadedAt),
                           hasSettings: !settings.isEmpty, settings: settings,
                           docs: DocHTML.render(PolicyDocs.document(for: policy), diagram: Self.diagram(diagram, policy)))
+        view.hasRecords = records
+        return view
     }
 
     /// The lifecycle as inline SVG, drawn by Graphviz from `statute graph --format dot`, or why it is not shown.

@@ -12,7 +12,7 @@ enum ConsoleTemplates {
             ("layout", PackageResources.layout_mustache), ("policies", PackageResources.policies_mustache),
             ("policy", PackageResources.policy_mustache), ("decide", PackageResources.decide_mustache),
             ("field", PackageResources.field_mustache), ("login", PackageResources.login_mustache),
-            ("message", PackageResources.message_mustache),
+            ("message", PackageResources.message_mustache), ("record", PackageResources.record_mustache),
         ]
         for (name, bytes) in templates {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)

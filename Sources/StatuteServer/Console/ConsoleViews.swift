@@ -47,6 +47,8 @@ struct PolicyView {
     var hasSettings: Bool
     var settings: [Setting]
     var docs: String
+    /// Whether the server keeps records (`--store`): the page offers a look-up by id.
+    var hasRecords = false
 }
 
 /// One form field, whatever its kind.

@@ -114,7 +114,7 @@ final class PolicyStore: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         do {
             let engine = try Engine(policy: policy, settings: settings)
-            return (PolicyVersion(policy: policy, engine: engine, settings: settings, digest: digest, loadedAt: Date()), diagnostics)
+            return (PolicyVersion(policy: policy, engine: engine, settings: settings, digest: digest, loadedAt: Date(), bytes: bytes), diagnostics)
         } catch {
             return (nil, diagnostics + [error])
         }

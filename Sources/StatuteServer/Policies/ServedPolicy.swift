@@ -13,6 +13,8 @@ struct PolicyVersion: Sendable {
     var digest: String
     /// When this version was loaded.
     var loadedAt: Date
+    /// The file's bytes as loaded (the ledger names the records' policy version by them).
+    var bytes: [UInt8] = []
 }
 
 /// A served policy: its file, the version serving (if any loaded yet), and its state.

@@ -9,52 +9,68 @@ struct PostgresProcessFaultTests {
     static let policy = LedgerFixtures.certification.path
     static let sweepDay = "2033-01-01"
 
-    /// Initializes the store at `url` and imports `count` Active records through the CLI.
-    static func prepare(_ url: String, count: Int, in folder: URL) throws {
-        let initRun = try StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
-        try #require(initRun.status == 0, "\(initRun.stderr)")
-        let records = LedgerFixtures.activeRecords(count, firstExpiry: "2024-01-01").joined(separator: "\n") + "\n"
-        let imported = try StatuteProcess.run(["ledger", "import", "--store", url, "--policy", policy, "--today", "2024-01-01", "-"],
-                                              in: folder, input: records)
-        try #require(imported.status == 0, "\(imported.stderr)")
+    @Test("PostgreSQL going down mid-sweep: exit 2 with one clear line; after a restart the next sweep finishes as one sweep would")
+    func serverRestartedMidSweep() async throws {
+        let folder = try LedgerFixtures.folder("pg-restart")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = 3000
+        let (uninterrupted, _) = try await StoreProcessFaultTests.reference(.postgres, count: count, in: folder)
+        // A server of this test's own: stopping it cannot disturb the other suites.
+        let cluster = try PrivatePostgresCluster()
+        defer { cluster.remove() }
+        let url = cluster.url
+        try StoreProcessFaultTests.prepare(url, count: count, in: folder)
+        let watcher = try await StoreOpener.open(StoreLocation(parsing: url))
+        let (process, _, errURL) = try StatuteProcess.start(StoreProcessFaultTests.sweepArguments(url), in: folder)
+        let deadline = Date().addingTimeInterval(120)
+        while await StoreProcessFaultTests.status(watcher, id: "r00001") != "expired", process.isRunning, Date() < deadline {
+            usleep(2_000)
+        }
+        try await watcher.close()
+        // The server stops (fast: open transactions are rolled back) while the sweep runs.
+        try cluster.command("stop")
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("PostgreSQL store postgres://statute:***@127.0.0.1:\(cluster.port)/statute"), "\(stderr)")
+        #expect(stderr.split(separator: "\n").count == 1, "one readable line: \(stderr)")
+
+        try cluster.command("start")
+        let resumed = try StatuteProcess.run(StoreProcessFaultTests.sweepArguments(url), in: folder)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let afterRestart = try await StoreProcessFaultTests.snapshot(url)
+        #expect(afterRestart.records.count == count)
+        #expect(afterRestart == uninterrupted, "\(afterRestart) against \(uninterrupted)")
     }
 
-    static func sweepArguments(_ url: String, batch: Int = 5) -> [String] {
-        ["ledger", "sweep", "--store", url, "--policy", policy, "--today", sweepDay, "--batch", String(batch),
-         "--format", "json"]
-    }
-
-    /// Records, history and outbox, the outbox by key (sweeps at once commit in any order).
-    static func snapshot(_ url: String) async throws -> StoreSnapshot {
-        let store = try await StoreOpener.open(StoreLocation(parsing: url))
-        var snapshot = try await StoreSnapshot.of(store, policy: "certification")
-        snapshot.outbox.sort { $0.key < $1.key }
-        try await store.close()
-        return snapshot
-    }
-
-    /// The reference: the same records swept once, start to end.
-    static func reference(count: Int, in folder: URL) async throws -> StoreSnapshot {
+    @Test("every way out of a command closes its PostgreSQL connections first (debug builds check it)")
+    func everyExitClosesTheStore() async throws {
+        let folder = try LedgerFixtures.folder("pg-exits")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try await PostgresTestServer.withDatabase { url in
-            try prepare(url, count: count, in: folder)
-            let whole = try StatuteProcess.run(sweepArguments(url), in: folder)
-            try #require(whole.status == 0, "\(whole.stderr)")
-            return try await snapshot(url)
+            try StoreProcessFaultTests.prepare(url, count: 20, in: folder)
+            let policy = Self.policy
+            let runs: [(arguments: [String], input: String, status: Set<Int32>)] = [
+                (["ledger", "sweep", "--store", url, "--policy", policy, "--today", Self.sweepDay], "", [0]),
+                (["ledger", "show", "--store", url, "--policy", "certification", "r00003"], "", [0]),
+                (["ledger", "show", "--store", url, "--policy", "certification", "nobody"], "", [2]),
+                (["ledger", "apply", "--store", url, "--policy", policy, "-"], "not json\n", [1]),
+                (["ledger", "import", "--store", url, "--policy", policy, "-"], #"{"id":"r00001"}"# + "\n", [1]),
+                (["ledger", "export", "--store", url, "--policy", "certification"], "", [0]),
+                (["ledger", "outbox", "--store", url], "", [0]),
+                (["ledger", "deliver", "--store", url, "--exec", "true", "--once"], "", [0]),
+                (["ledger", "init", "--store", url], "", [0]),
+                (["impact", "--store", url, "--policy", policy, "--candidate-setting", "expiring_notice_days=30",
+                  "--today", "2024-06-01"], "", [0, 1]),
+                (["ledger", "sweep", "--store", url, "--policy", "/nonexistent.yaml"], "", [2]),
+            ]
+            for run in runs {
+                let done = try StatuteProcess.run(run.arguments, in: folder, input: run.input)
+                #expect(run.status.contains(done.status), "\(run.arguments.prefix(2)): \(done.stderr)")
+                #expect(!done.stderr.contains("Fatal error") && !done.stderr.contains("deinitialized"),
+                        "\(run.arguments.prefix(2)): \(done.stderr)")
+            }
         }
-    }
-
-    static func expiredCount(_ url: String) async throws -> Int {
-        let store = try await StoreOpener.open(StoreLocation(parsing: url))
-        var count = 0
-        var after: String?
-        while true {
-            let page = try await store.records(policy: "certification", after: after, limit: 1000)
-            guard let last = page.last else { break }
-            count += page.filter { $0.status == "expired" }.count
-            after = last.id
-        }
-        try await store.close()
-        return count
     }
 
     @Test("a malformed webhook URL: exit 2 and one line")

@@ -26,7 +26,7 @@ enum LedgerFixtures {
         guard let compiled = loaded.policy else {
             throw LedgerTestError("the policy \(url.lastPathComponent) does not load: \(loaded.diagnostics.map(\.message))")
         }
-        return LedgerPolicy(engine: try Engine(policy: compiled, settings: settings), policyBytes: bytes)
+        return LedgerPolicy(maker: try DecisionMaker(policy: compiled, settings: settings), policyBytes: bytes)
     }
 
     /// `count` Active certifications, completed on consecutive days so that their

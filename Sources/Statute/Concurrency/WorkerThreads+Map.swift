@@ -2,18 +2,18 @@ import Foundation
 
 extension WorkerThreads {
     /// The number of cores, the default for `--jobs`.
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Threads for `jobs` jobs (at most 64): `jobs - 1` helpers, the calling thread being
     /// the last; none for one job.
-    static func forJobs(_ jobs: Int) -> WorkerThreads {
+    package static func forJobs(_ jobs: Int) -> WorkerThreads {
         WorkerThreads(helpers: max(0, min(jobs, 64) - 1))
     }
 
     /// `items.map(body)` on these threads and the calling thread, in contiguous slices (a
     /// few per thread, so a slow slice does not hold up the rest); the results keep the
     /// input order. Returns once every slice is done.
-    func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @escaping @Sendable (T) -> R) -> [R] {
+    package func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @escaping @Sendable (T) -> R) -> [R] {
         if jobs <= 1 || items.count < 2 { return items.map(body) }
         let slots = OrderedSlots<R>(count: items.count)
         let slices = min(items.count, jobs * 4)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Threads of `run`'s own that take pieces of work from one queue, oldest first, with the
-/// calling thread joining them whenever it waits for a batch.
+/// Threads that take pieces of work from one queue, oldest first, with the calling thread
+/// joining them whenever it waits for a batch: the one worker pool of `statute run`,
+/// `impact`, `replay` and the ledger's sweep.
 ///
 /// `DispatchQueue.concurrentPerform` hands its iterations to pool threads as they wake;
 /// measured on a busy 2-core machine, the calling thread took most of `run`'s pieces
@@ -13,19 +14,21 @@ import Foundation
 /// is joined, so a thread that finishes its last piece of one batch goes straight on to
 /// the next instead of waiting at a barrier for the slowest piece (measured: that wait was
 /// most of what kept `--jobs 2` from twice the speed of one job).
-final class WorkerThreads: @unchecked Sendable {
+package final class WorkerThreads: @unchecked Sendable {
     /// One piece of work.
-    typealias Job = @Sendable () -> Void
+    package typealias Job = @Sendable () -> Void
 
     private let condition = NSCondition()
     /// Jobs from `head` on are waiting; those before it were taken (and let go, so that
     /// a batch's lines are freed once its pieces are done).
     private var queue: [Job?] = []
     private var head = 0
+    /// Set by ``stop()``: the helpers finish the queued jobs and end.
+    private var stopping = false
 
     /// Starts `helpers` threads (a thread calling ``help(until:)`` is one more worker).
-    /// They live as long as the process.
-    init(helpers: Int) {
+    /// They live until ``stop()``, or as long as the process.
+    package init(helpers: Int) {
         for _ in 0..<helpers {
             let thread = Thread { [self] in self.serve() }
             thread.start()
@@ -33,7 +36,7 @@ final class WorkerThreads: @unchecked Sendable {
     }
 
     /// Queues `jobs` after those already queued and wakes the helpers; returns at once.
-    func submit(_ jobs: [Job]) {
+    package func submit(_ jobs: [Job]) {
         condition.lock()
         queue.append(contentsOf: jobs)
         condition.broadcast()
@@ -42,7 +45,7 @@ final class WorkerThreads: @unchecked Sendable {
 
     /// Runs `update` under the queue's lock and wakes every thread waiting in
     /// ``help(until:)``: how a job reports that it is done.
-    func signal(_ update: () -> Void) {
+    package func signal(_ update: () -> Void) {
         condition.lock()
         update()
         condition.broadcast()
@@ -50,7 +53,7 @@ final class WorkerThreads: @unchecked Sendable {
     }
 
     /// Whether `condition` holds, read under the queue's lock (what ``signal(_:)`` changes).
-    func holds(_ condition: () -> Bool) -> Bool {
+    package func holds(_ condition: () -> Bool) -> Bool {
         self.condition.lock()
         defer { self.condition.unlock() }
         return condition()
@@ -58,7 +61,7 @@ final class WorkerThreads: @unchecked Sendable {
 
     /// Runs queued jobs on the calling thread, oldest first, until `done()` holds; waits
     /// when there is no job left and it does not hold yet. `done` is read under the lock.
-    func help(until done: () -> Bool) {
+    package func help(until done: () -> Bool) {
         condition.lock()
         while !done() {
             if let job = take() {
@@ -72,11 +75,21 @@ final class WorkerThreads: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Lets the helper threads end once the queued jobs are done: for a pool made for one
+    /// piece of work in a long-lived process (a sweep of the service).
+    package func stop() {
+        signal { stopping = true }
+    }
+
     private func serve() {
         while true {
             condition.lock()
             var job = take()
             while job == nil {
+                if stopping {
+                    condition.unlock()
+                    return
+                }
                 condition.wait()
                 job = take()
             }
