@@ -92,7 +92,7 @@ import Glibc
             #"{"event": "apply", "settings": {"expiring_notice_days": 7}}"#,
             #"{"status": "applied", "facts": {"program.require_approval": true}, "set": "declined", "as": "staff"}"#,
             #"{"status": "active", "facts": {"completed_on": "2025-03-01", "program.expires_after_months": 12}, "explain": true}"#,
-            #"{"status": "applied", "set": "in_progress", "as": "nobody"}"#,
+            #"{"status": "expired", "set": "in_progress", "as": "staff"}"#,
         ]
         try await withApp(log: log) { client in
             var answers: [JSONValue] = []
@@ -206,19 +206,37 @@ import Glibc
         for index in 1...1_000 { part += #"{"id": \#(index), "event": "apply"}"# + "\n" }
         client.send(chunk(part))
         let started = Date()
-        while Date().timeIntervalSince(started) < 20, RawClient.body(received).split(separator: "\n").count < 1_000 {
+        while Date().timeIntervalSince(started) < 20, Self.answerLines(received).count < 1_000 {
             guard let more = client.poll() else { break }
             received += more
             usleep(20_000)
         }
-        let early = RawClient.body(received).split(separator: "\n")
-        #expect(early.count == 1_000, "answers before the body ended: \(early.count)")
+        #expect(Self.answerLines(received).count == 1_000, "answers before the body ended: \(Self.answerLines(received).count)")
         client.send(chunk(#"{"id": "last", "status": "applied"}"# + "\n") + "0\r\n\r\n")
         received += client.readAllOfChunkedAnswer()
-        let all = RawClient.body(received).split(separator: "\n").map { JSONReader.parse(Array($0.utf8)) }
+        let all = Self.answerLines(received).map { JSONReader.parse($0) }
         #expect(all.count == 1_001)
         let ids: [JSONValue?] = all.map { if case .success(let value) = $0 { value["id"] } else { nil } }
         #expect(ids == (1...1_000).map { JSONValue.int($0) } + [.string("last")], "answers in input order")
+    }
+
+    /// The answer lines in the complete chunks of a chunked HTTP answer received so far.
+    static func answerLines(_ raw: String) -> [[UInt8]] {
+        let bytes = Array(raw.utf8)
+        let separator: [UInt8] = Array("\r\n\r\n".utf8)
+        guard let head = (0...(max(0, bytes.count - 4))).first(where: { Array(bytes[$0..<min($0 + 4, bytes.count)]) == separator }) else {
+            return []
+        }
+        var index = head + 4
+        var body: [UInt8] = []
+        while let lineEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\r")),
+              let size = Int(String(decoding: bytes[index..<lineEnd], as: UTF8.self), radix: 16), size > 0,
+              lineEnd + 2 + size <= bytes.count {
+            body += bytes[(lineEnd + 2)..<(lineEnd + 2 + size)]
+            index = lineEnd + 2 + size + 2
+            if index >= bytes.count { break }
+        }
+        return body.split(separator: UInt8(ascii: "\n")).map(Array.init)
     }
 }
 
