@@ -222,9 +222,11 @@ import Testing
         let first = await cache.diagram(for: version)
         guard case .drawn(let svg) = first else { Issue.record("not drawn: \(first)"); return }
         #expect(svg.contains("Admin Review"))
-        // The second view gets the same drawing without waiting for Graphviz again.
+        // A cache that does not wait answers at once: still drawing, or drawn already when
+        // Graphviz was quicker than the answer.
         let second = await DiagramCache(wait: .zero).diagram(for: version)
-        #expect(second == .drawing)
+        #expect(second == .drawing || second == first)
+        // The second view of the same cache gets the same drawing without drawing it again.
         #expect(await cache.diagram(for: version) == first)
         let capped = await DiagramCache(maxArrows: 3).diagram(for: version)
         #expect(capped == .leftOut(arrows: PolicyGraph.arrowCount(for: policy)))

@@ -62,20 +62,21 @@ import Testing
         let folder = try ServerFixtures.folder()
         let store = "sqlite:" + folder.appendingPathComponent("ledger.db").path
         #expect(try Self.statute(["ledger", "init", "--store", store]).0 == 0)
-        let users = folder.appendingPathComponent("users.yaml").path
+        // Beside the policies' folder, not in it: every YAML file there is read as a policy.
+        let users = folder.deletingLastPathComponent().appendingPathComponent("users-\(UUID().uuidString).yaml").path
         let token = try Self.statute(["users", "add", "Ann Clerk", "--role", "staff", "--file", users]).1
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServerProcess(["--policy", folder.path, "--store", store, "--sweep-every", "1h", "--users", users])
         try await server.client { client in
             let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(token)"]
-            #expect(try await client.execute(uri: "/readyz", method: .get).status == .ok)
-            let created = try await client.execute(uri: "/v1/records/certification", method: .post, headers: headers,
+            #expect(try await client.get("/readyz").status == .ok)
+            let created = try await client.post("/v1/records/certification", headers: headers,
                                                    body: ByteBuffer(string: #"{"id": "p-1", "status": "in_progress"}"#))
             #expect(created.status == .created)
-            let applied = try await client.execute(uri: "/v1/records/certification/p-1/apply", method: .post, headers: headers,
+            let applied = try await client.post("/v1/records/certification/p-1/apply", headers: headers,
                                                    body: ByteBuffer(string: #"{"set": "inactive", "reason": "paused"}"#))
             #expect(applied.status == .ok)
-            #expect(try await client.execute(uri: "/v1/records/certification/p-1", method: .get).status == .unauthorized)
+            #expect(try await client.get("/v1/records/certification/p-1").status == .unauthorized)
         }
         #expect(server.stop() == 0)
         // The change is in the store, with her name, for `statute ledger show`.

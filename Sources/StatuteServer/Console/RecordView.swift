@@ -13,7 +13,8 @@ struct RecordView {
         var transition: String
         var trigger: String
         var actor: String
-        var role: String
+        /// The role of a request by hand; `nil` (not shown) otherwise.
+        var role: String?
         var reason: String
         var effects: String
     }
@@ -86,7 +87,7 @@ enum RecordViewBuilder {
         let rows = history.reversed().map { entry in
             RecordView.Row(seq: entry.seq, at: entry.at, today: entry.today.description, from: text.name(entry.from),
                            to: text.name(entry.to), transition: entry.transition, trigger: trigger(entry.trigger),
-                           actor: entry.actor, role: entry.role ?? "", reason: entry.reason ?? "",
+                           actor: entry.actor, role: entry.role, reason: entry.reason ?? "",
                            effects: entry.effects.joined(separator: ", "))
         }
         let effects = pending.map { entry in

@@ -62,7 +62,7 @@ final class RecordsBackend: Sendable {
         let store = try await store()
         let key = version.digest + "\n" + name
         if let policy = policies.withLock({ $0[key] }) { return Ledger(store: store, policy: policy) }
-        let policy = LedgerPolicy(engine: version.engine, policyBytes: version.bytes)
+        let policy = LedgerPolicy(maker: DecisionMaker(engine: version.engine, settings: version.settings), policyBytes: version.bytes)
         policies.withLock { cached in
             // Old versions go when the cache grows: a reload makes a new digest.
             if cached.count > 64 { cached.removeAll() }
