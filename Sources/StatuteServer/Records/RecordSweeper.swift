@@ -75,3 +75,13 @@ package enum SweepPeriod {
 private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+/// Closes the store's connections once everything else has stopped.
+struct StoreClosingService: Service {
+    let backend: RecordsBackend
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await backend.close()
+    }
+}
