@@ -52,9 +52,18 @@ pg_ctl() { as_owner "$bin/pg_ctl" -D "$data" "$@"; }
 running() { pg_ctl status > /dev/null 2>&1; }
 
 start_server() {
-    pg_ctl -l "$log" -w -t 60 \
-        -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c fsync=off" \
-        start > /dev/null || { say "the server did not start:"; tail -n 20 "$log" >&2; exit 2; }
+    # The server outlives this script: it must not keep open the descriptors this script
+    # was given beyond stdin, stdout and stderr (a caller waiting for them to close, as a
+    # test runner watching its child may, would wait for the server's end).
+    (
+        for fd in /proc/self/fd/*; do
+            n=${fd##*/}
+            [ "$n" -gt 2 ] && eval "exec $n>&-"
+        done 2> /dev/null
+        pg_ctl -l "$log" -w -t 60 \
+            -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c fsync=off" \
+            start > /dev/null
+    ) || { say "the server did not start:"; tail -n 20 "$log" >&2; exit 2; }
 }
 
 psql_admin() { as_owner "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres "$@"; }

@@ -73,8 +73,12 @@ public func buildApplication(
         .addRoutes(to: v1)
     var services: [any Service] = [DecisionLogService(log: log),
                                    PolicyWatcher(store: store, interval: configuration.watchInterval, trapSIGHUP: trapSIGHUP)]
-    if let backend, let period = configuration.sweepEvery {
-        services.append(RecordSweeper(policies: store, backend: backend, period: period, logger: logger))
+    if let backend {
+        // First, so graceful shutdown reaches it last: the store closes after the last request.
+        services.insert(StoreClosingService(backend: backend), at: 0)
+        if let period = configuration.sweepEvery {
+            services.append(RecordSweeper(policies: store, backend: backend, period: period, logger: logger))
+        }
     }
 
     let idle = configuration.idleTimeout.components

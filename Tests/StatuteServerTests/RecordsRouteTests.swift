@@ -90,6 +90,15 @@ import Testing
             #expect(Self.code(try await Self.get(client, "/v1/records/other/r-1").1) == "unknown-policy")
             let (notJSON, _) = try await Self.post(client, "/v1/records/certification/r-1/apply", "{")
             #expect(notJSON == .badRequest)
+            // Bodies within the service's limits: JSON only, at most 1 MiB; nothing is stored otherwise.
+            let plain = try await client.execute(uri: "/v1/records/certification", method: .post, headers: [.contentType: "text/plain"],
+                                                 body: ServerFixtures.body(#"{"id": "r-3"}"#))
+            #expect(plain.status == .unsupportedMediaType)
+            let big = #"{"id": "r-4", "status": "in_progress", "reason": ""# + String(repeating: "x", count: 1 << 20) + "\"}"
+            #expect(try await Self.post(client, "/v1/records/certification", big).0 == .contentTooLarge)
+            #expect(try await Self.get(client, "/v1/records/certification/r-3").0 == .notFound)
+            #expect(try await Self.get(client, "/v1/records/certification/r-4").0 == .notFound)
+            #expect(try await client.execute(uri: "/v1/records/certification/r-1", method: .delete).status == .methodNotAllowed)
         }
     }
 

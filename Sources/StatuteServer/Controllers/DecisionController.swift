@@ -9,6 +9,8 @@ struct DecisionController<Context: RequestContext> {
     let store: PolicyStore
     let decider: Decider
     let configuration: ServerConfiguration
+    /// Reads evaluate and options bodies within the request timeout.
+    let bodies = BodyDeadlines()
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("policies/{name}/evaluate", use: evaluate)
@@ -27,42 +29,49 @@ struct DecisionController<Context: RequestContext> {
     private func decide(_ request: Request, context: Context, options: Bool) async throws -> Response {
         let (entry, version) = try serving(context)
         try RequestBodies.requireJSON(request)
-        let body = try await RequestBodies.collect(request, limit: configuration.maxBodyBytes,
-                                                   timeout: configuration.requestTimeout)
+        let body = try await bodies.collect(request, limit: configuration.maxBodyBytes, timeout: configuration.requestTimeout)
         let answer = options
             ? try decider.options(body, entry: entry, version: version)
             : try decider.evaluate(body, entry: entry, version: version)
-        return JSONResponse.make(answer, headers: headers(entry, version))
+        return JSONResponse.make(bytes: answer, headers: headers(entry, version))
     }
 
-    /// JSON Lines in, JSON Lines out: each answer line is written as soon as its input line is read.
+    /// JSON Lines in, JSON Lines out, streamed: the lines of each part of the body that
+    /// arrives are answered (and logged) together, and their answers written, before the
+    /// next part is awaited.
     @Sendable func run(_ request: Request, context: Context) async throws -> Response {
         let (entry, current) = try serving(context)
         try RequestBodies.requireJSONLines(request)
         let limit = configuration.maxRunBodyBytes
         try RequestBodies.checkDeclaredLength(request, limit: limit)
         let (version, today) = try RunQuery.read(request, version: current, defaultToday: configuration.today)
-        let lines = RecordLines(engine: version.engine, today: today)
+        let answers = decider.run(lines: RecordLines(engine: version.engine, today: today), entry: entry, version: version)
         let pace = RequestBodies.Pace(chunkTimeout: configuration.runChunkTimeout,
                                       minimumBytesPerSecond: configuration.runMinimumBytesPerSecond)
-        let decider = self.decider
         var fields = headers(entry, version)
         fields[.contentType] = "application/x-ndjson"
         let body = request.body
         return Response(status: .ok, headers: fields, body: ResponseBody { writer in
-            var splitter = lines.makeSplitter()
+            var splitter = answers.lines.makeSplitter()
             var received = 0
+            // The number of the last line split off (blank ones included).
             var lastLine = 0
-            var failure: ServiceError?
-            func answer(_ line: LineSplitter.Line, into out: inout [ByteBuffer]) {
+            var batch: [LineSplitter.Line] = []
+            var output: [UInt8] = []
+            func take(_ line: LineSplitter.Line) {
                 lastLine = line.number
-                if failure != nil { return }
                 if case .text(let bytes, _) = line, RecordLines.isBlank(bytes) { return }
+                batch.append(line)
+            }
+            /// Answers the batch into `output`; the error line to end with instead, when it could not be logged.
+            func answerBatch() -> ByteBuffer? {
+                defer { batch.removeAll(keepingCapacity: true) }
+                output.removeAll(keepingCapacity: true)
                 do {
-                    let json = try decider.runLine(line, lines: lines, entry: entry, version: version)
-                    out.append(ByteBuffer(string: json.rendered() + "\n"))
+                    try answers.answer(batch, to: &output)
+                    return nil
                 } catch {
-                    failure = error
+                    return Self.errorLine(error, line: batch.first?.number ?? lastLine)
                 }
             }
             var chunks = RequestBodies.PacedChunks(body, pace: pace)
@@ -73,47 +82,55 @@ struct DecisionController<Context: RequestContext> {
                     chunk = next
                 } catch let error as ServiceError {
                     // Too slow: the place is given back with an error line, not held.
-                    try await writer.write(ByteBuffer(string: Self.errorLine(error, line: lastLine + 1).rendered() + "\n"))
+                    try await writer.write(Self.errorLine(error, line: lastLine + 1))
                     try await writer.finish(nil)
                     return
                 }
                 received += chunk.readableBytes
                 if received > limit {
-                    let error = ServiceError.tooLarge(limit: limit)
-                    try await writer.write(ByteBuffer(string: Self.errorLine(error, line: lastLine + 1).rendered() + "\n"))
+                    try await writer.write(Self.errorLine(.tooLarge(limit: limit), line: lastLine + 1))
                     try await writer.finish(nil)
                     return
                 }
-                var out: [ByteBuffer] = []
-                splitter.feed(chunk.readableBytesView) { answer($0, into: &out) }
-                try await writer.write(contentsOf: out)
-                if let failure {
-                    try await writer.write(ByteBuffer(string: Self.errorLine(failure, line: lastLine).rendered() + "\n"))
+                splitter.feed(chunk.readableBytesView, emit: take)
+                if batch.isEmpty { continue }
+                if let failure = answerBatch() {
+                    try await writer.write(failure)
                     try await writer.finish(nil)
                     return
                 }
+                try await writer.write(ByteBuffer(bytes: output))
             }
-            var out: [ByteBuffer] = []
-            splitter.finish { answer($0, into: &out) }
-            try await writer.write(contentsOf: out)
-            if let failure {
-                try await writer.write(ByteBuffer(string: Self.errorLine(failure, line: lastLine).rendered() + "\n"))
+            splitter.finish(emit: take)
+            if !batch.isEmpty {
+                if let failure = answerBatch() {
+                    try await writer.write(failure)
+                } else {
+                    try await writer.write(ByteBuffer(bytes: output))
+                }
             }
             try await writer.finish(nil)
         })
     }
 
-    /// A run line for a failure of the whole request (body too large, decision log unwritable).
-    static func errorLine(_ error: ServiceError, line: Int) -> JSONValue {
-        DecisionError(code: error.code, message: error.message).line(line)
+    /// A run line for a failure of the whole request (body too large, decision log
+    /// unwritable), and a newline.
+    static func errorLine(_ error: ServiceError, line: Int) -> ByteBuffer {
+        var bytes: [UInt8] = []
+        DecisionError(code: error.code, message: error.message).line(line).write(to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return ByteBuffer(bytes: bytes)
     }
 
     private func headers(_ entry: PolicyEntry, _ version: PolicyVersion) -> HTTPFields {
         var fields = HTTPFields()
-        fields[HTTPField.Name("Statute-Policy")!] = entry.name
-        fields[HTTPField.Name("Statute-Policy-Digest")!] = version.digest
+        fields[Self.policyField] = entry.name
+        fields[Self.digestField] = version.digest
         return fields
     }
+
+    private static var policyField: HTTPField.Name { HTTPField.Name("Statute-Policy")! }
+    private static var digestField: HTTPField.Name { HTTPField.Name("Statute-Policy-Digest")! }
 
     private func serving(_ context: Context) throws -> (PolicyEntry, PolicyVersion) {
         let name = context.parameters.get("name") ?? ""

@@ -4,13 +4,18 @@ import Statute
 /// Makes decisions for the routes: reads a body against one policy version, asks the
 /// engine, logs the decision and returns the answer. Knows nothing about HTTP beyond
 /// ``ServiceError``.
+///
+/// Answers are written straight to bytes, once: the answer without its `decision_id` is
+/// also the log entry's `result`.
 struct Decider: Sendable {
     let log: DecisionLog?
     let metrics: ServiceMetrics
     let today: @Sendable () -> CalendarDate
+    let ids = DecisionIDs()
 
-    /// `POST /v1/policies/{name}/evaluate`: the `eval` JSON plus `decision_id` and `policy`.
-    func evaluate(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> JSONValue {
+    /// `POST /v1/policies/{name}/evaluate`: the `eval` JSON plus `decision_id` and `policy`,
+    /// and a newline.
+    func evaluate(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> [UInt8] {
         let started = ContinuousClock.now
         let read = try DecisionInputAdapter.read(body, options: false, policy: version.policy).get()
         let decision: Decision
@@ -19,13 +24,20 @@ struct Decider: Sendable {
         } catch {
             throw .badRequest(error)
         }
-        let answer = JSONValue.object(ResultJSON.members(decision.result) + [("policy", policyJSON(entry, version))])
-        return try record(answer, entry: entry, version: version, today: decision.today, settings: decision.settings,
+        // The result object (the same bytes as the tree of `ResultJSON.members`), then `policy`.
+        var result: [UInt8] = []
+        result.reserveCapacity(512)
+        ResultJSON.write(decision.result, id: nil, to: &result)
+        result.removeLast()
+        result.append(contentsOf: #","policy":"#.utf8)
+        result.append(contentsOf: policyJSON(entry, version))
+        result.append(UInt8(ascii: "}"))
+        return try record(result, entry: entry, version: version, today: decision.today, settings: decision.settings,
                           input: read.body, outcome: decision.result.outcome.rawValue, started: started)
     }
 
     /// `POST /v1/policies/{name}/options`: the manual transitions the role may request now.
-    func options(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> JSONValue {
+    func options(_ body: [UInt8], entry: PolicyEntry, version: PolicyVersion) throws(ServiceError) -> [UInt8] {
         let started = ContinuousClock.now
         let read = try DecisionInputAdapter.read(body, options: true, policy: version.policy).get()
         let options: ManualOptions
@@ -34,51 +46,63 @@ struct Decider: Sendable {
         } catch {
             throw .badRequest(error)
         }
-        guard case .object(let members) = options.json else { return options.json }
-        let answer = JSONValue.object(members + [("policy", policyJSON(entry, version))])
-        return try record(answer, entry: entry, version: version, today: options.today, settings: options.settings,
+        guard case .object(let members) = options.json else {
+            var answer: [UInt8] = []
+            options.json.write(to: &answer)
+            answer.append(UInt8(ascii: "\n"))
+            return answer
+        }
+        var result: [UInt8] = []
+        JSONValue.object(members + [("policy", .object([("name", .string(entry.name)), ("digest", .string(version.digest))]))])
+            .write(to: &result)
+        return try record(result, entry: entry, version: version, today: options.today, settings: options.settings,
                           input: read.body, outcome: "options", started: started)
     }
 
-    /// One line of `POST /v1/policies/{name}/run`: the `run` output line, logged.
-    func runLine(_ line: LineSplitter.Line, lines: RecordLines, entry: PolicyEntry,
-                 version: PolicyVersion) throws(ServiceError) -> JSONValue {
-        let started = ContinuousClock.now
-        let output = lines.evaluate(line)
-        let input: JSONValue
-        if case .text(let bytes, _) = line { input = DecisionInputAdapter.json(bytes) } else { input = .null }
-        let outcome: String
-        switch output.kind {
-        case .evaluated(let value): outcome = value.rawValue
-        case .error: outcome = "error"
-        }
-        let id = UUID().uuidString.lowercased()
-        try log?.append(DecisionLog.entry(id: id, policy: policyJSON(entry, version), today: lines.today,
-                                          settings: version.settings, input: input, result: output.json))
-        metrics.decision(policy: entry.name, outcome: outcome, nanoseconds: Self.nanoseconds(since: started))
-        return output.json
+    /// The answers of one `run` request, with this version and the date of its query.
+    func run(lines: RecordLines, entry: PolicyEntry, version: PolicyVersion) -> RunAnswers {
+        RunAnswers(lines: lines, policyName: entry.name, policy: policyJSON(entry, version),
+                   settings: log == nil ? [] : DecisionLog.settingsJSON(version.settings),
+                   log: log, metrics: metrics, ids: ids)
     }
 
-    /// `{"name", "digest"}` of the version answering.
-    func policyJSON(_ entry: PolicyEntry, _ version: PolicyVersion) -> JSONValue {
-        .object([("name", .string(entry.name)), ("digest", .string(version.digest))])
+    /// `{"name", "digest"}` of the version answering, as JSON.
+    func policyJSON(_ entry: PolicyEntry, _ version: PolicyVersion) -> [UInt8] {
+        var output: [UInt8] = []
+        JSONValue.object([("name", .string(entry.name)), ("digest", .string(version.digest))]).write(to: &output)
+        return output
     }
 
-    /// Logs the decision (before it is answered) and returns the answer with its `decision_id` first.
-    private func record(_ answer: JSONValue, entry: PolicyEntry, version: PolicyVersion, today: CalendarDate,
+    /// Logs the decision (before it is answered) and returns the answer: `result` with its
+    /// `decision_id` first, and a newline.
+    private func record(_ result: [UInt8], entry: PolicyEntry, version: PolicyVersion, today: CalendarDate,
                         settings: [String: Value], input: JSONValue, outcome: String,
-                        started: ContinuousClock.Instant) throws(ServiceError) -> JSONValue {
-        let id = UUID().uuidString.lowercased()
-        try log?.append(DecisionLog.entry(id: id, policy: policyJSON(entry, version), today: today,
-                                          settings: settings, input: input, result: answer))
+                        started: ContinuousClock.Instant) throws(ServiceError) -> [UInt8] {
+        let id = ids.next()
+        if let log {
+            var line: [UInt8] = []
+            line.reserveCapacity(result.count + 512)
+            DecisionLog.writeLine(id: id, policy: policyJSON(entry, version), today: today,
+                                  settings: DecisionLog.settingsJSON(settings), input: input, result: result, to: &line)
+            try log.append(lines: line)
+        }
         metrics.decision(policy: entry.name, outcome: outcome, nanoseconds: Self.nanoseconds(since: started))
-        guard case .object(let members) = answer else { return answer }
-        return .object([("decision_id", .string(id))] + members)
+        var answer: [UInt8] = []
+        answer.reserveCapacity(result.count + 64)
+        answer.append(contentsOf: #"{"decision_id":"#.utf8)
+        JSONValue.string(id).write(to: &answer)
+        answer.append(UInt8(ascii: ","))
+        answer.append(contentsOf: result.dropFirst())
+        answer.append(UInt8(ascii: "\n"))
+        return answer
     }
 
     static func nanoseconds(since start: ContinuousClock.Instant) -> Int64 {
-        let elapsed = ContinuousClock.now - start
-        return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        nanoseconds(ContinuousClock.now - start)
+    }
+
+    static func nanoseconds(_ elapsed: Duration) -> Int64 {
+        elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
     }
 }
 

@@ -10,13 +10,20 @@ import Musl
 import Darwin
 #endif
 
-/// The decision log (docs/service.md): one JSON line per decision, appended with one `write(2)`
-/// of the whole line to a file opened with `O_APPEND`, before the answer is sent. The
-/// kernel has the line once `write` returns, so a killed server leaves no torn line and
-/// loses no answered decision. Rotation is left to the operator (docs/service.md).
+/// The decision log (docs/service.md): one JSON line per decision, appended to a file
+/// opened with `O_APPEND` before the answer is sent. A decision's line goes out whole in
+/// one `write(2)`, with the lines of the decisions answered with it (those of one part of
+/// a `run` body) up to ``largestWrite`` bytes, so once `write` returns the kernel has every
+/// line whole: a killed server leaves no torn line and loses no answered decision. Writes
+/// are kept to a page, like a single line's, because the kernel may stop a longer write
+/// between two pages when the process is killed. Rotation is left to the operator
+/// (docs/service.md).
 final class DecisionLog: Sendable {
     private let descriptor: Mutex<Int32>
     let path: String
+
+    /// The most bytes handed to one `write(2)`, in whole lines (a longer line goes alone).
+    static let largestWrite = 4096
 
     /// Opens (creating when needed) the log at `path` for appending.
     init(path: String) throws(ServerSetupError) {
@@ -28,26 +35,49 @@ final class DecisionLog: Sendable {
         self.descriptor = Mutex(fd)
     }
 
-    /// Appends one line; throws when the line could not be written whole (the request then fails with 500).
-    func append(_ entry: JSONValue) throws(ServiceError) {
-        var line = Array(entry.rendered().utf8)
-        line.append(UInt8(ascii: "\n"))
-        let ok = descriptor.withLock { fd -> Bool in
-            guard fd >= 0 else { return false }
-            var offset = 0
-            while offset < line.count {
-                let written = line.withUnsafeBytes { buffer in
-                    write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+    /// Appends `lines` — whole lines, each ending with a newline — in as few writes as
+    /// ``largestWrite`` allows, each of whole lines; throws when they could not all be
+    /// written (the request then fails with 500).
+    func append(lines: [UInt8]) throws(ServiceError) {
+        guard !lines.isEmpty else { return }
+        let ok = lines.withUnsafeBytes { buffer in
+            descriptor.withLock { fd -> Bool in
+                guard fd >= 0 else { return false }
+                var start = 0
+                while start < buffer.count {
+                    let end = Self.wholeLinesEnd(buffer, from: start)
+                    guard Self.writeAll(fd, buffer, start..<end) else { return false }
+                    start = end
                 }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+                return true
             }
-            return true
         }
         if !ok { throw ServiceError.internal("the decision could not be written to the decision log") }
+    }
+
+    /// Where the write starting at `start` ends: after the last whole line within
+    /// ``largestWrite`` bytes, or after the first line when that one alone is longer.
+    private static func wholeLinesEnd(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Int {
+        if buffer.count - start <= largestWrite { return buffer.count }
+        var end = start + largestWrite
+        while end > start, buffer[end - 1] != UInt8(ascii: "\n") { end -= 1 }
+        if end > start { return end }
+        end = start + largestWrite
+        while end < buffer.count, buffer[end - 1] != UInt8(ascii: "\n") { end += 1 }
+        return end
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let written = write(fd, buffer.baseAddress! + offset, range.upperBound - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 
     /// Flushes the log to disk and closes it (at shutdown).
@@ -72,17 +102,70 @@ final class DecisionLog: Sendable {
         #endif
     }
 
-    /// `{"decision_id", "time", "policy", "today", "settings", "input", "result"}`.
-    static func entry(id: String, policy: JSONValue, today: CalendarDate, settings: [String: Value],
-                      input: JSONValue, result: JSONValue) -> JSONValue {
-        .object([
-            ("decision_id", .string(id)),
-            ("time", .string(Timestamps.iso8601(Date()))),
-            ("policy", policy),
-            ("today", .string(today.description)),
-            ("settings", .object(settings.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) })),
-            ("input", input),
-            ("result", result),
-        ])
+    /// Appends one entry's line to `output`:
+    /// `{"decision_id", "time", "policy", "today", "settings", "input", "result"}` and a
+    /// newline, where `policy`, `settings` and `result` are given already written as JSON
+    /// (the answer's bytes are the result's, written once for both).
+    static func writeLine(id: String, policy: [UInt8], today: CalendarDate, settings: [UInt8], input: JSONValue,
+                          result: some Collection<UInt8>, to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"decision_id":"#.utf8)
+        JSONValue.string(id).write(to: &output)
+        output.append(contentsOf: #","time":""#.utf8)
+        LogTime.writeNow(to: &output)
+        output.append(contentsOf: #"","policy":"#.utf8)
+        output.append(contentsOf: policy)
+        output.append(contentsOf: #","today":""#.utf8)
+        output.append(contentsOf: today.description.utf8)
+        output.append(contentsOf: #"","settings":"#.utf8)
+        output.append(contentsOf: settings)
+        output.append(contentsOf: #","input":"#.utf8)
+        input.write(to: &output)
+        output.append(contentsOf: #","result":"#.utf8)
+        output.append(contentsOf: result)
+        output.append(contentsOf: "}\n".utf8)
+    }
+
+    /// The `settings` of an entry: the values in force, by name, as a JSON object in name order.
+    static func settingsJSON(_ settings: [String: Value]) -> [UInt8] {
+        var output: [UInt8] = []
+        JSONValue.object(settings.sorted { $0.key < $1.key }.map { ($0.key, JSONValue($0.value)) }).write(to: &output)
+        return output
+    }
+}
+
+/// The `time` of a log entry: now, in UTC, to the millisecond (`2026-11-30T00:10:05.201Z`),
+/// written from the system clock without a formatter (a date formatter cost more than the
+/// rest of the entry).
+enum LogTime {
+    static func writeNow(to output: inout [UInt8]) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(Int(parts.tm_year) + 1900, 4)
+        output.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mon) + 1, 2)
+        output.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mday), 2)
+        output.append(UInt8(ascii: "T"))
+        digits(Int(parts.tm_hour), 2)
+        output.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_min), 2)
+        output.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_sec), 2)
+        output.append(UInt8(ascii: "."))
+        digits(Int(now.tv_nsec) / 1_000_000, 3)
+        output.append(UInt8(ascii: "Z"))
     }
 }

@@ -12,6 +12,7 @@ enum RequestBodies {
 
     /// 415 unless the body is JSON (`application/json` or any `+json` type).
     static func requireJSON(_ request: Request) throws(ServiceError) {
+        if request.headers[.contentType] == "application/json" { return }
         let type = mediaType(request)
         guard let type, type == "application/json" || type.hasSuffix("+json") else {
             throw .unsupportedType(request.headers[.contentType], expected: "JSON (`Content-Type: application/json`)")

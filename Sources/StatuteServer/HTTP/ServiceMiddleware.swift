@@ -77,8 +77,9 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// At most `limit` requests at once on the routes it guards, and apart from them at most
 /// `runLimit` `run` requests (whose bodies stream, so slow `run` clients can never take
 /// the places `evaluate` needs); the rest get 503 with `Retry-After`. A place is held by a
-/// ``Slot`` that the response body keeps alive, so a streamed answer (`run`) holds its
-/// place until it is written or dropped.
+/// ``Slot``: a `run`'s response body keeps it alive, so a streamed answer holds its place
+/// until it is written or dropped; any other request's answer is complete when its handler
+/// returns, and gives its place back then.
 struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     final class Counter: Sendable {
         let inFlight = Atomic<Int>(0)
@@ -107,6 +108,11 @@ struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         let now = counter.inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         let slot = Slot(counter)
         guard now <= (isRun ? runLimit : limit) else { throw ServiceError.overloaded }
+        // Any other answer is whole when the handler returns: its place is given back then.
+        guard isRun else {
+            defer { withExtendedLifetime(slot) {} }
+            return try await next(request, context)
+        }
         var response = try await next(request, context)
         let body = response.body
         response.body = ResponseBody(contentLength: body.contentLength) { writer in

@@ -58,32 +58,32 @@ package struct People: Sendable {
         if root.isNull { return .success(People([])) }
         var problems: [Diagnostic] = []
         guard root.isMapping, let list = root["users"] else {
-            return .failure(UsersFileError([.error("invalid-users-file", "a users file is a mapping with one key, `users`: a list of people",
+            return .failure(UsersFileError([.error("wrong-type", "a users file is a mapping with one key, `users`: a list of people",
                                                    at: root.span, help: "`statute users add NAME --role ROLE --file \(file)` writes one")]))
         }
         if list.isNull { return .success(People([])) }
         guard let items = list.sequence else {
-            return .failure(UsersFileError([.error("invalid-users-file", "`users` must be a list of people", at: list.span)]))
+            return .failure(UsersFileError([.error("wrong-type", "`users` must be a list of people", at: list.span)]))
         }
         var people: [Person] = []
         var names: Set<String> = []
         var ids: Set<String> = []
         for item in items {
             guard item.isMapping else {
-                problems.append(.error("invalid-users-file", "each person is a mapping of name, role, token_id and token_hash", at: item.span))
+                problems.append(.error("wrong-type", "each person is a mapping of name, role, token_id and token_hash", at: item.span))
                 continue
             }
             for entry in item.mapping ?? [] where !["name", "role", "token_id", "token_hash"].contains(entry.key.scalarValue ?? "") {
-                problems.append(.error("invalid-users-file", "unknown key `\(Escaping.shortened(entry.key.scalarValue ?? "?"))` (a person has name, role, token_id, token_hash)",
+                problems.append(.error("unknown-key", "unknown key `\(Escaping.shortened(entry.key.scalarValue ?? "?"))` (a person has name, role, token_id, token_hash)",
                                        at: entry.key.span))
             }
             func text(_ key: String) -> String? {
                 guard let node = item[key] else {
-                    problems.append(.error("invalid-users-file", "this person has no `\(key)`", at: item.span))
+                    problems.append(.error("missing-key", "this person has no `\(key)`", at: item.span))
                     return nil
                 }
                 guard let value = node.nonNullScalarValue else {
-                    problems.append(.error("invalid-users-file", "`\(key)` must be a string", at: node.span))
+                    problems.append(.error("wrong-type", "`\(key)` must be a string", at: node.span))
                     return nil
                 }
                 return value
@@ -91,20 +91,20 @@ package struct People: Sendable {
             guard let name = text("name"), let role = text("role"), let tokenID = text("token_id"),
                   let hash = text("token_hash") else { continue }
             let span = item.span
-            if let problem = Person.problem(name: name) { problems.append(.error("invalid-users-file", problem, at: item["name"]?.span ?? span)) }
-            if let problem = Person.problem(role: role) { problems.append(.error("invalid-users-file", problem, at: item["role"]?.span ?? span)) }
+            if let problem = Person.problem(name: name) { problems.append(.error("invalid-value", problem, at: item["name"]?.span ?? span)) }
+            if let problem = Person.problem(role: role) { problems.append(.error("invalid-value", problem, at: item["role"]?.span ?? span)) }
             if tokenID.count != 16 || !tokenID.allSatisfy(\.isHexDigit) {
-                problems.append(.error("invalid-users-file", "`token_id` must be 16 hex digits", at: item["token_id"]?.span ?? span))
+                problems.append(.error("invalid-value", "`token_id` must be 16 hex digits", at: item["token_id"]?.span ?? span))
             }
             if !PersonalToken.isHashForm(hash) {
-                problems.append(.error("invalid-users-file", "`token_hash` must be `sha256:SALT:HASH` as `statute users add` writes it",
+                problems.append(.error("invalid-value", "`token_hash` must be `sha256:SALT:HASH` as `statute users add` writes it",
                                        at: item["token_hash"]?.span ?? span))
             }
             if !names.insert(name).inserted {
-                problems.append(.error("invalid-users-file", "`\(Escaping.shortened(name))` is listed twice; a name is one person", at: item["name"]?.span ?? span))
+                problems.append(.error("duplicate-name", "`\(Escaping.shortened(name))` is listed twice; a name is one person", at: item["name"]?.span ?? span))
             }
             if !ids.insert(tokenID.lowercased()).inserted {
-                problems.append(.error("invalid-users-file", "two people have the token id `\(tokenID)`", at: item["token_id"]?.span ?? span))
+                problems.append(.error("duplicate-name", "two people have the token id `\(tokenID)`", at: item["token_id"]?.span ?? span))
             }
             people.append(Person(name: name, role: role, tokenID: tokenID.lowercased(), tokenHash: hash.lowercased()))
         }

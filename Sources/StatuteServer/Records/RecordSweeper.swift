@@ -7,7 +7,8 @@ import StatuteLedger
 /// `--sweep-every`: sweeps the records of every served policy at once when the server starts,
 /// then every `period`, as `statute ledger sweep` does (so any number of replicas may sweep
 /// one PostgreSQL store: they share the due records out). A failed sweep is logged and tried
-/// again at the next period. Stops at graceful shutdown, between batches.
+/// again at the next period. At graceful shutdown it sweeps no further policy and waits no
+/// longer; a policy's sweep under way finishes first (each batch is its own transaction).
 struct RecordSweeper: Service {
     let policies: PolicyStore
     let backend: RecordsBackend
@@ -73,4 +74,14 @@ package enum SweepPeriod {
 
 private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// Closes the store's connections once everything else has stopped.
+struct StoreClosingService: Service {
+    let backend: RecordsBackend
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await backend.close()
+    }
 }
