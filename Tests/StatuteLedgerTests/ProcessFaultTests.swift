@@ -15,12 +15,12 @@ struct ProcessFaultTests {
     static let sweepDay = "2033-01-01"
 
     /// A store in `folder` with `count` Active records imported through the CLI.
-    static func prepare(_ folder: URL, count: Int) throws -> String {
+    static func prepare(_ folder: URL, count: Int) async throws -> String {
         let store = "sqlite:" + folder.appendingPathComponent("ledger.db").path
-        let initRun = try StatuteProcess.run(["ledger", "init", "--store", store], in: folder)
+        let initRun = try await StatuteProcess.run(["ledger", "init", "--store", store], in: folder)
         try #require(initRun.status == 0, "\(initRun.stderr)")
         let records = LedgerFixtures.activeRecords(count, firstExpiry: "2024-01-01").joined(separator: "\n") + "\n"
-        let imported = try StatuteProcess.run(["ledger", "import", "--store", store, "--policy", policy, "--today", "2024-01-01", "-"],
+        let imported = try await StatuteProcess.run(["ledger", "import", "--store", store, "--policy", policy, "--today", "2024-01-01", "-"],
                                               in: folder, input: records)
         try #require(imported.status == 0, "\(imported.stderr)")
         return store
@@ -43,8 +43,8 @@ struct ProcessFaultTests {
         return snapshot
     }
 
-    func sweep(_ store: String, in folder: URL, batch: Int = 5) throws -> StatuteProcess.Run {
-        try StatuteProcess.run(["ledger", "sweep", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
+    func sweep(_ store: String, in folder: URL, batch: Int = 5) async throws -> StatuteProcess.Run {
+        try await StatuteProcess.run(["ledger", "sweep", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
                                 "--batch", String(batch), "--busy-timeout", "60", "--format", "json"], in: folder)
     }
 
@@ -52,7 +52,7 @@ struct ProcessFaultTests {
     func lockedPastBusyTimeout() async throws {
         let folder = try LedgerFixtures.folder("locked")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Self.prepare(folder, count: 20)
+        let store = try await Self.prepare(folder, count: 20)
         let before = try await Self.snapshot(folder)
 
         // Another writer holds the file's write lock (a transaction begun IMMEDIATE) until told to stop.
@@ -68,9 +68,9 @@ struct ProcessFaultTests {
         }
         locked.wait()
         let attempts = [
-            try StatuteProcess.run(["ledger", "sweep", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
+            try await StatuteProcess.run(["ledger", "sweep", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
                                     "--busy-timeout", "1"], in: folder),
-            try StatuteProcess.run(["ledger", "apply", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
+            try await StatuteProcess.run(["ledger", "apply", "--store", store, "--policy", Self.policy, "--today", Self.sweepDay,
                                     "--busy-timeout", "0.5", "-"], in: folder,
                                    input: #"{"id":"r00003","facts":{"expires_on":"2040-01-01"}}"# + "\n"),
         ]
@@ -83,7 +83,7 @@ struct ProcessFaultTests {
         }
         #expect(try await Self.snapshot(folder) == before)
         // Once the lock is gone, the sweep runs.
-        let swept = try sweep(store, in: folder)
+        let swept = try await sweep(store, in: folder)
         #expect(swept.status == 0, "\(swept.stderr)")
     }
 
@@ -95,16 +95,16 @@ struct ProcessFaultTests {
         let reference = try LedgerFixtures.folder("reference")
         defer { try? FileManager.default.removeItem(at: reference) }
         let count = 1500
-        let store = try Self.prepare(mount.folder, count: count)
+        let store = try await Self.prepare(mount.folder, count: count)
         try Self.copyStore(from: mount.folder, to: reference)
         let before = try await Self.snapshot(mount.folder)
-        let whole = try sweep("sqlite:" + reference.appendingPathComponent("ledger.db").path, in: reference)
+        let whole = try await sweep("sqlite:" + reference.appendingPathComponent("ledger.db").path, in: reference)
         #expect(whole.status == 0)
         let after = try await Self.snapshot(reference)
 
         // Leave about 48 KiB free: far less than the sweep writes.
         let filler = try mount.fill(leaving: 48 * 1024)
-        let failed = try sweep(store, in: reference, batch: 20)
+        let failed = try await sweep(store, in: reference, batch: 20)
         #expect(failed.status == 2)
         #expect(failed.stderr.contains("full"), "\(failed.stderr)")
         #expect(failed.stderr.split(separator: "\n").count == 1, "one readable line: \(failed.stderr)")
@@ -118,7 +118,7 @@ struct ProcessFaultTests {
             let applied = record == new && partial.history[record.id] == after.history[record.id]
             #expect(untouched || applied, "record \(record.id) is half-applied")
         }
-        let resumed = try sweep(store, in: reference)
+        let resumed = try await sweep(store, in: reference)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try await Self.snapshot(mount.folder) == after)
     }

@@ -33,11 +33,11 @@ struct StoreProcessFaultTests {
     static let sweepDay = "2033-01-01"
 
     /// Initializes the store and imports `count` Active records through the CLI.
-    static func prepare(_ url: String, count: Int, in folder: URL) throws {
-        let initRun = try StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
+    static func prepare(_ url: String, count: Int, in folder: URL) async throws {
+        let initRun = try await StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
         try #require(initRun.status == 0, "\(initRun.stderr)")
         let records = LedgerFixtures.activeRecords(count, firstExpiry: "2024-01-01").joined(separator: "\n") + "\n"
-        let imported = try StatuteProcess.run(["ledger", "import", "--store", url, "--policy", policy, "--today", "2024-01-01", "-"],
+        let imported = try await StatuteProcess.run(["ledger", "import", "--store", url, "--policy", policy, "--today", "2024-01-01", "-"],
                                               in: folder, input: records)
         try #require(imported.status == 0, "\(imported.stderr)")
     }
@@ -58,8 +58,8 @@ struct StoreProcessFaultTests {
     static func reference(_ kind: ProcessStore, count: Int, in folder: URL) async throws -> (StoreSnapshot, Int) {
         let result = Box<(StoreSnapshot, Int)>()
         try await kind.with(folder) { url in
-            try prepare(url, count: count, in: folder)
-            let whole = try StatuteProcess.run(sweepArguments(url), in: folder)
+            try await prepare(url, count: count, in: folder)
+            let whole = try await StatuteProcess.run(sweepArguments(url), in: folder)
             try #require(whole.status == 0, "\(whole.stderr)")
             let changed = LedgerCLITests.json(whole.stdout)["changed"] as? Int ?? -1
             result.value = (try await snapshot(url), changed)
@@ -80,14 +80,14 @@ struct StoreProcessFaultTests {
         let count = 3000
         let (uninterrupted, _) = try await Self.reference(kind, count: count, in: folder)
         try await kind.with(folder) { url in
-            try Self.prepare(url, count: count, in: folder)
+            try await Self.prepare(url, count: count, in: folder)
             let watcher = try await StoreOpener.open(StoreLocation(parsing: url))
             let (process, _, _) = try StatuteProcess.start(Self.sweepArguments(url), in: folder)
             // r00001 is the first record due: once it has expired, the sweep is under way.
             let deadline = Date().addingTimeInterval(120)
-            while await Self.status(watcher, id: "r00001") != "expired", process.isRunning, Date() < deadline { usleep(2_000) }
+            while await Self.status(watcher, id: "r00001") != "expired", process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await StatuteProcess.wait(process)
             #expect(process.terminationReason == .uncaughtSignal, "the sweep finished before it could be killed")
             var done = 0
             for index in stride(from: 0, to: count, by: 100) {
@@ -96,7 +96,7 @@ struct StoreProcessFaultTests {
             try await watcher.close()
             #expect(done < count / 100, "killed after the sweep had done everything")
 
-            let resumed = try StatuteProcess.run(Self.sweepArguments(url), in: folder)
+            let resumed = try await StatuteProcess.run(Self.sweepArguments(url), in: folder)
             #expect(resumed.status == 0, "\(resumed.stderr)")
             let afterKill = try await Self.snapshot(url)
             #expect(afterKill.records.count == count)
@@ -111,13 +111,13 @@ struct StoreProcessFaultTests {
         let count = 1500
         let (single, singleChanged) = try await Self.reference(kind, count: count, in: folder)
         try await kind.with(folder) { url in
-            try Self.prepare(url, count: count, in: folder)
+            try await Self.prepare(url, count: count, in: folder)
             let started = try (0..<3).map { index in
                 try StatuteProcess.start(Self.sweepArguments(url), in: folder, tag: "sweep\(index)")
             }
             var changed = 0
             for (process, out, err) in started {
-                process.waitUntilExit()
+                await StatuteProcess.wait(process)
                 #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
                 changed += LedgerCLITests.json((try? String(contentsOf: out, encoding: .utf8)) ?? "")["changed"] as? Int ?? 0
             }
@@ -134,7 +134,7 @@ struct StoreProcessFaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = 400
         try await kind.with(folder) { url in
-            try Self.prepare(url, count: count, in: folder)
+            try await Self.prepare(url, count: count, in: folder)
             // Every record gets a later explicit expiration date while the sweep runs, from two
             // processes (even and odd ids): some before the sweep reaches the record, some after.
             let requests = (0..<2).map { half in
@@ -148,7 +148,7 @@ struct StoreProcessFaultTests {
                                           "--busy-timeout", "60", "-"], in: folder, input: input, tag: "apply\(index)")
             }
             for (process, _, err) in [sweeper] + appliers {
-                process.waitUntilExit()
+                await StatuteProcess.wait(process)
                 #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
             }
             var answered = 0
@@ -180,11 +180,11 @@ struct StoreProcessFaultTests {
         let folder = try LedgerFixtures.folder("deliver-\(kind)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try await kind.with(folder) { url in
-            let initRun = try StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
+            let initRun = try await StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
             try #require(initRun.status == 0, "\(initRun.stderr)")
             let count = 40
             let records = (1...count).map { #"{"id":"c\#($0)","status":"in_progress","facts":{"components.required":1,"components.completed":1}}"# }
-            let imported = try StatuteProcess.run(["ledger", "import", "--store", url, "--policy", Self.policy, "--today", "2026-03-01"],
+            let imported = try await StatuteProcess.run(["ledger", "import", "--store", url, "--policy", Self.policy, "--today", "2026-03-01"],
                                                   in: folder, input: records.joined(separator: "\n"))
             try #require(imported.status == 0, "\(imported.stderr)")
 
@@ -195,11 +195,11 @@ struct StoreProcessFaultTests {
                                          in: folder, tag: "deliver\(index)")
             }
             for (process, _, err) in both {
-                process.waitUntilExit()
+                await StatuteProcess.wait(process)
                 #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
             }
             let lines = try String(contentsOf: receiver, encoding: .utf8).split(separator: "\n")
-            let listed = try StatuteProcess.run(["ledger", "outbox", "--store", url, "--state", "delivered", "--format", "json"], in: folder)
+            let listed = try await StatuteProcess.run(["ledger", "outbox", "--store", url, "--state", "delivered", "--format", "json"], in: folder)
             let delivered = LedgerCLITests.jsonLines(listed.stdout)
             #expect(delivered.count == count)
             #expect(lines.count == count, "each entry handed over once: \(lines.count) deliveries of \(count) entries")

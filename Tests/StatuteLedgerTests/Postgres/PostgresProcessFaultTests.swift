@@ -19,24 +19,24 @@ struct PostgresProcessFaultTests {
         let cluster = try PrivatePostgresCluster()
         defer { cluster.remove() }
         let url = cluster.url
-        try StoreProcessFaultTests.prepare(url, count: count, in: folder)
+        try await StoreProcessFaultTests.prepare(url, count: count, in: folder)
         let watcher = try await StoreOpener.open(StoreLocation(parsing: url))
         let (process, _, errURL) = try StatuteProcess.start(StoreProcessFaultTests.sweepArguments(url), in: folder)
         let deadline = Date().addingTimeInterval(120)
         while await StoreProcessFaultTests.status(watcher, id: "r00001") != "expired", process.isRunning, Date() < deadline {
-            usleep(2_000)
+            try await Task.sleep(for: .milliseconds(2))
         }
         try await watcher.close()
         // The server stops (fast: open transactions are rolled back) while the sweep runs.
         try cluster.command("stop")
-        process.waitUntilExit()
+        await StatuteProcess.wait(process)
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 2, "\(stderr)")
         #expect(stderr.contains("PostgreSQL store postgres://statute:***@127.0.0.1:\(cluster.port)/statute"), "\(stderr)")
         #expect(stderr.split(separator: "\n").count == 1, "one readable line: \(stderr)")
 
         try cluster.command("start")
-        let resumed = try StatuteProcess.run(StoreProcessFaultTests.sweepArguments(url), in: folder)
+        let resumed = try await StatuteProcess.run(StoreProcessFaultTests.sweepArguments(url), in: folder)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let afterRestart = try await StoreProcessFaultTests.snapshot(url)
         #expect(afterRestart.records.count == count)
@@ -48,7 +48,7 @@ struct PostgresProcessFaultTests {
         let folder = try LedgerFixtures.folder("pg-exits")
         defer { try? FileManager.default.removeItem(at: folder) }
         try await PostgresTestServer.withDatabase { url in
-            try StoreProcessFaultTests.prepare(url, count: 20, in: folder)
+            try await StoreProcessFaultTests.prepare(url, count: 20, in: folder)
             let policy = Self.policy
             let runs: [(arguments: [String], input: String, status: Set<Int32>)] = [
                 (["ledger", "sweep", "--store", url, "--policy", policy, "--today", Self.sweepDay], "", [0]),
@@ -65,7 +65,7 @@ struct PostgresProcessFaultTests {
                 (["ledger", "sweep", "--store", url, "--policy", "/nonexistent.yaml"], "", [2]),
             ]
             for run in runs {
-                let done = try StatuteProcess.run(run.arguments, in: folder, input: run.input)
+                let done = try await StatuteProcess.run(run.arguments, in: folder, input: run.input)
                 #expect(run.status.contains(done.status), "\(run.arguments.prefix(2)): \(done.stderr)")
                 #expect(!done.stderr.contains("Fatal error") && !done.stderr.contains("deinitialized"),
                         "\(run.arguments.prefix(2)): \(done.stderr)")
@@ -74,12 +74,12 @@ struct PostgresProcessFaultTests {
     }
 
     @Test("a malformed webhook URL: exit 2 and one line")
-    func badWebhook() throws {
+    func badWebhook() async throws {
         let folder = try LedgerFixtures.folder("pg-bad-webhook")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = "sqlite:" + folder.appendingPathComponent("ledger.db").path
-        #expect(try StatuteProcess.run(["ledger", "init", "--store", store], in: folder).status == 0)
-        let run = try StatuteProcess.run(["ledger", "deliver", "--store", store, "--webhook", "ftp://example.com/x", "--once"],
+        #expect(try await StatuteProcess.run(["ledger", "init", "--store", store], in: folder).status == 0)
+        let run = try await StatuteProcess.run(["ledger", "deliver", "--store", store, "--webhook", "ftp://example.com/x", "--once"],
                                          in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains("malformed webhook URL 'ftp://example.com/x': the scheme must be http or https"), "\(run.stderr)")
@@ -87,14 +87,14 @@ struct PostgresProcessFaultTests {
     }
 
     @Test("a malformed or unreachable PostgreSQL store: exit 2 and one line, the password hidden")
-    func badStores() throws {
+    func badStores() async throws {
         let folder = try LedgerFixtures.folder("pg-bad")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (url, expected) in [
             ("postgres://statute:hunter2@127.0.0.1:1/statute", "cannot connect to the PostgreSQL store postgres://statute:***@127.0.0.1:1/statute"),
             ("postgres://statute:hunter2@127.0.0.1:99999/statute", "malformed store URL 'postgres://statute:***@127.0.0.1:99999/statute'"),
         ] {
-            let run = try StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
+            let run = try await StatuteProcess.run(["ledger", "init", "--store", url], in: folder)
             #expect(run.status == 2)
             #expect(run.stderr.contains(expected), "\(run.stderr)")
             #expect(!run.stderr.contains("hunter2"))

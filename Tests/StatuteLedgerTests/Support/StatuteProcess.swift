@@ -49,11 +49,20 @@ enum StatuteProcess {
 
     /// Runs `statute arguments…` in `folder` to its end.
     static func run(_ arguments: [String], in folder: URL, input: String = "",
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:]) async throws -> Run {
         let (process, outURL, errURL) = try start(arguments, in: folder, input: input, environment: environment)
-        process.waitUntilExit()
+        await wait(process)
         return Run(status: process.terminationStatus,
                    stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
                    stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// Waits for `process` to end without holding a thread: `waitUntilExit()` would park one
+    /// of the few threads Swift concurrency has, and the other tests running in parallel
+    /// (a PostgreSQL transaction's commit, a server's answer) would wait with it.
+    static func wait(_ process: Process) async {
+        while process.isRunning {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 }
