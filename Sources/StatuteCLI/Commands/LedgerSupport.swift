@@ -30,15 +30,7 @@ struct LedgerStoreOptions: ParsableArguments {
     /// store is closed before the process exits, whichever way it exits.
     func open() throws(CLIError) -> any LedgerStore {
         let store = try openUnchecked()
-        try LedgerAsync.wait {
-            let version = try await store.storedSchemaVersion()
-            let supported = type(of: store).schemaVersion
-            if version == 0 { throw LedgerStoreError.notInitialized }
-            if version > supported { throw LedgerStoreError.newerSchema(found: version, supported: supported) }
-            if version < supported {
-                throw LedgerStoreError.unavailable("the store's schema is version \(version); run `statute ledger init` to migrate it to \(supported)")
-            }
-        }
+        try LedgerAsync.wait { try await store.checkSchema() }
         return store
     }
 

@@ -84,3 +84,21 @@ extension LedgerStore {
     /// No estimate.
     public func sweepBacklog(policy: String, digest: String, today: CalendarDate) async throws -> Int? { nil }
 }
+
+extension LedgerStore {
+    /// Checks that the store has this binary's schema, as every command but `ledger init`
+    /// and the service need before they read or write.
+    ///
+    /// - Throws: ``LedgerStoreError/notInitialized`` for a store without the schema,
+    ///   ``LedgerStoreError/newerSchema(found:supported:)`` for one made by a newer binary,
+    ///   and ``LedgerStoreError/unavailable(_:)`` for an older one that `ledger init` migrates.
+    public func checkSchema() async throws {
+        let version = try await storedSchemaVersion()
+        let supported = Self.schemaVersion
+        if version == 0 { throw LedgerStoreError.notInitialized }
+        if version > supported { throw LedgerStoreError.newerSchema(found: version, supported: supported) }
+        if version < supported {
+            throw LedgerStoreError.unavailable("the store's schema is version \(version); run `statute ledger init` to migrate it to \(supported)")
+        }
+    }
+}

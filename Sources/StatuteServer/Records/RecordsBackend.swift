@@ -31,7 +31,7 @@ final class RecordsBackend: Sendable {
                 if let store = opened.withLock({ $0 }) { return store }
                 let store = try await StoreOpener.open(location, options: options)
                 do {
-                    try await Self.checkSchema(store)
+                    try await store.checkSchema()
                 } catch {
                     try? await store.close()
                     throw error
@@ -75,17 +75,6 @@ final class RecordsBackend: Sendable {
     func close() async {
         let store = opened.withLock { store in defer { store = nil }; return store }
         try? await store?.close()
-    }
-
-    /// Refuses a store without this binary's schema, as `statute ledger` commands do.
-    static func checkSchema(_ store: any LedgerStore) async throws {
-        let version = try await store.storedSchemaVersion()
-        let supported = type(of: store).schemaVersion
-        if version == 0 { throw LedgerStoreError.notInitialized }
-        if version > supported { throw LedgerStoreError.newerSchema(found: version, supported: supported) }
-        if version < supported {
-            throw LedgerStoreError.unavailable("the store's schema is version \(version); run `statute ledger init` to migrate it to \(supported)")
-        }
     }
 
     static func message(_ error: any Error) -> String {

@@ -47,7 +47,7 @@ extension RecordsSetup {
         }
         let problem: (any Error)?
         do {
-            try await RecordsBackend.checkSchema(store)
+            try await store.checkSchema()
             problem = nil
         } catch {
             problem = error
