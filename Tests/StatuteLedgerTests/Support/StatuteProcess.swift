@@ -65,4 +65,13 @@ enum StatuteProcess {
             try? await Task.sleep(for: .milliseconds(10))
         }
     }
+
+    /// Waits for `process` to end, at most `timeout`; false when it is still running then.
+    static func wait(_ process: Process, timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return !process.isRunning
+    }
 }
