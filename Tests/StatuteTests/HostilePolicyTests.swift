@@ -71,7 +71,7 @@ import StatuteTestSupport
         var generator = SplitMix64(seed: 42)
         let tokens = ["(", ")", "!", "-", "+", "*", "/", "%", "&&", "||", "??", "?", ":", "==", "<", ">=", "in", "[", "]",
                       ",", "1", "0", "'x'", "\"y\"", "null", "true", "today", "expiration", "days(", "months(",
-                      "date('2026-02-30')", "settings.expiring_notice_days", "program.require_approval", "nope", "§"]
+                      "date('2026-02-30')", "settings.expiring_notice_days", "program.require_approval", "nope", "\u{A7}"]
         for _ in 0..<300 {
             let expression = (0..<Int.random(in: 1...12, using: &generator))
                 .map { _ in tokens.randomElement(using: &generator)! }.joined(separator: " ")
