@@ -10,7 +10,7 @@ enum PostgresBatchWrites {
     /// batch's rows are locked by its transaction, so a mismatch means the record was never
     /// there as claimed: the first such change is reported as ``PostgresStore/update(_:_:logger:)``
     /// reports it, and the transaction is rolled back).
-    static func write(_ changes: [RecordChange], _ connection: PostgresConnection, logger: Logger) async throws {
+    static func write(_ changes: [RecordChange], _ connection: PostgresSession, logger: Logger) async throws {
         if changes.count <= 1 {
             for change in changes { try await PostgresStore.update(change, connection, logger: logger) }
             return

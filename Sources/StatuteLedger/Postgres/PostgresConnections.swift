@@ -1,20 +1,20 @@
 import Logging
 import PostgresNIO
 
+/// Thrown for work asked of a store after ``PostgresStore/close()``.
+struct PostgresConnectionsClosed: Error {}
+
 /// A small pool of connections to one PostgreSQL database: at most `limit` open at once,
 /// made when first needed, kept for reuse, and dropped when they break (a restarted server
 /// leaves only broken ones behind; the next use connects afresh). A connection that cannot
 /// be made is an error at once — no waiting on a database that is not there.
-/// Thrown for work asked of a store after ``PostgresStore/close()``.
-struct PostgresConnectionsClosed: Error {}
-
 actor PostgresConnections {
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
     private let limit: Int
     /// Statements run on every new connection (session settings).
     private let setup: [String]
-    private var idle: [PostgresConnection] = []
+    private var idle: [PostgresSession] = []
     private var open = 0
     private var nextID = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
@@ -28,31 +28,32 @@ actor PostgresConnections {
     }
 
     /// A connection for one piece of work; give it back with ``release(_:broken:)``.
-    func acquire() async throws -> PostgresConnection {
+    func acquire() async throws -> PostgresSession {
         while true {
             if closed { throw PostgresConnectionsClosed() }
-            if let connection = idle.popLast() {
-                if connection.isClosed {
+            if let session = idle.popLast() {
+                if session.isClosed {
                     open -= 1
+                    await session.close()
                     continue
                 }
-                return connection
+                return session
             }
             if open < limit {
                 open += 1
                 nextID += 1
                 do {
-                    let connection = try await PostgresConnection.connect(
-                        configuration: configuration, id: nextID, logger: logger)
+                    let session = PostgresSession(try await PostgresConnection.connect(
+                        configuration: configuration, id: nextID, logger: logger))
                     do {
                         for statement in setup {
-                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                            try await session.run(PostgresQuery(unsafeSQL: statement), logger: logger)
                         }
                     } catch {
-                        try? await connection.close()
+                        await session.close()
                         throw error
                     }
-                    return connection
+                    return session
                 } catch {
                     open -= 1
                     wakeOne()
@@ -64,12 +65,12 @@ actor PostgresConnections {
     }
 
     /// Takes a connection back: kept for reuse unless it is broken or the pool is closed.
-    func release(_ connection: PostgresConnection, broken: Bool) async {
-        if broken || closed || connection.isClosed {
+    func release(_ session: PostgresSession, broken: Bool) async {
+        if broken || closed || session.isClosed {
             open -= 1
-            try? await connection.close()
+            await session.close()
         } else {
-            idle.append(connection)
+            idle.append(session)
         }
         wakeOne()
     }
@@ -80,7 +81,7 @@ actor PostgresConnections {
         let connections = idle
         idle.removeAll()
         open -= connections.count
-        for connection in connections { try? await connection.close() }
+        for session in connections { await session.close() }
         for waiter in waiting { waiter.resume() }
         waiting.removeAll()
     }
@@ -90,7 +91,7 @@ actor PostgresConnections {
     deinit {
         let connections = idle
         guard !connections.isEmpty else { return }
-        Task { for connection in connections { try? await connection.close() } }
+        Task { for session in connections { await session.close() } }
     }
 
     private func wakeOne() {

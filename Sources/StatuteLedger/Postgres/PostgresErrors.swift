@@ -8,13 +8,17 @@ extension LedgerStoreError {
         if let error = error as? LedgerStoreError { return error }
         let name = store.redacted
         if error is PostgresConnectionsClosed { return .unavailable("the PostgreSQL store \(name) was closed") }
-        if let error = error as? PostgresTransactionError {
+        if error is PostgresConnectionLost {
+            return .unavailable("lost the connection to the PostgreSQL store \(name) (the server closed it)\(rolledBack)")
+        }
+        if let error = error as? PostgresTransactionFailure {
             if let inner = error.closureError ?? error.beginError {
                 return fromPostgres(inner, store: store)
             }
             if let commit = error.commitError {
                 if case .unavailable(let message) = fromPostgres(commit, store: store) {
-                    return .unavailable(message + "; whether the last transaction was written is unknown, and running the command again is safe")
+                    let cause = message.replacingOccurrences(of: rolledBack, with: "")
+                    return .unavailable(cause + " at the commit; whether the last transaction was written is unknown, and running the command again is safe")
                 }
             }
             return .unavailable("PostgreSQL store \(name): the transaction failed and was rolled back")
@@ -28,9 +32,11 @@ extension LedgerStoreError {
         case .connectionError:
             let reason = error.underlying.map { firstLine(String(describing: $0)) } ?? "no answer"
             return .unavailable("cannot connect to the PostgreSQL store \(name): \(reason)")
-        case .serverClosedConnection, .uncleanShutdown:
-            return .unavailable("lost the connection to the PostgreSQL store \(name) (the server closed it); the unfinished transaction was rolled back")
-        case .clientClosedConnection, .poolClosed:
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            // The store closes a connection only when no work is on it: a closed connection
+            // under a query is always the server's doing.
+            return .unavailable("lost the connection to the PostgreSQL store \(name) (the server closed it)\(rolledBack)")
+        case .poolClosed:
             return .unavailable("the connection to the PostgreSQL store \(name) was closed")
         case .authMechanismRequiresPassword:
             return .unavailable("the PostgreSQL store \(name) asks for a password; write postgres://USER:PASSWORD@HOST/DB")
@@ -42,6 +48,9 @@ extension LedgerStoreError {
             return .unavailable("PostgreSQL store \(name): \(firstLine(String(describing: error)))")
         }
     }
+
+    /// What a failed statement means for its transaction, said after the cause.
+    private static let rolledBack = "; the unfinished transaction was rolled back"
 
     private static func fromServer(_ info: PSQLError.ServerInfo?, store: PostgresStoreURL) -> LedgerStoreError {
         let name = store.redacted
@@ -55,7 +64,7 @@ extension LedgerStoreError {
         case "3D000":  // invalid_catalog_name
             return .unavailable("the PostgreSQL server at \(store.host):\(store.port) has no database `\(store.database)`")
         case "57P01", "57P02", "57P03":  // admin_shutdown, crash_shutdown, cannot_connect_now
-            return .unavailable("the PostgreSQL store \(name) is shutting down or starting up (\(message)); the unfinished transaction was rolled back")
+            return .unavailable("the PostgreSQL store \(name) is shutting down or starting up (\(message))\(rolledBack)")
         case "53100":  // disk_full
             return .unavailable("the disk of the PostgreSQL store \(name) is full; nothing was written by the failed transaction")
         case "55P03":  // lock_not_available

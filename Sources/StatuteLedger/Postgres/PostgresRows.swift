@@ -79,26 +79,3 @@ enum PostgresRows {
         CalendarDate(iso: text) ?? CalendarDate(year: 1970, month: 1, day: 1)!
     }
 }
-
-extension PostgresConnection {
-    /// Runs a query and collects its rows, each turned into a value by `transform`.
-    func all<T>(_ query: PostgresQuery, logger: Logger, _ transform: (PostgresRow) throws -> T) async throws -> [T] {
-        var values: [T] = []
-        for try await row in try await self.query(query, logger: logger) {
-            values.append(try transform(row))
-        }
-        return values
-    }
-
-    /// Runs a statement and counts the rows it returned (`RETURNING 1` counts the rows changed).
-    func count(_ query: PostgresQuery, logger: Logger) async throws -> Int {
-        var count = 0
-        for try await _ in try await self.query(query, logger: logger) { count += 1 }
-        return count
-    }
-
-    /// Runs a statement whose rows are not needed.
-    func run(_ query: PostgresQuery, logger: Logger) async throws {
-        for try await _ in try await self.query(query, logger: logger) {}
-    }
-}

@@ -50,8 +50,8 @@ package final class PostgresStore: LedgerStore {
 
     /// Runs `body` with a connection, errors mapped to ``LedgerStoreError``. A connection
     /// that failed is dropped, so a restarted server costs one failed call, not every later one.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        let connection: PostgresConnection
+    func withConnection<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+        let connection: PostgresSession
         do {
             connection = try await connections.acquire()
         } catch {
@@ -68,10 +68,10 @@ package final class PostgresStore: LedgerStore {
     }
 
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, or `ROLLBACK` when it throws).
-    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresSession, Logger) async throws -> T) async throws -> T {
         let logger = logger
         return try await withConnection { connection in
-            try await connection.withTransaction(logger: logger) { connection in
+            try await connection.transaction(logger: logger) { connection in
                 try await body(connection, logger)
             }
         }
@@ -81,7 +81,7 @@ package final class PostgresStore: LedgerStore {
     /// server refused while the session stayed sound).
     private static func breaksConnection(_ error: any Error) -> Bool {
         if error is LedgerStoreError { return false }
-        if let error = error as? PostgresTransactionError {
+        if let error = error as? PostgresTransactionFailure {
             if error.rollbackError != nil || error.commitError != nil || error.beginError != nil { return true }
             return error.closureError.map(breaksConnection) ?? true
         }
@@ -109,7 +109,7 @@ package final class PostgresStore: LedgerStore {
         try await withConnection { connection in try await Self.storedVersion(connection, logger: logger) }
     }
 
-    static func storedVersion(_ connection: PostgresConnection, logger: Logger) async throws -> Int {
+    static func storedVersion(_ connection: PostgresSession, logger: Logger) async throws -> Int {
         let exists = try await connection.all(PostgresQuery(unsafeSQL: PostgresSchema.schemaTableExists),
                                               logger: logger) { try $0.decode(Bool.self) }
         guard exists.first == true else { return 0 }
@@ -148,7 +148,7 @@ package final class PostgresStore: LedgerStore {
     }
 
     /// Writes a change to an existing record if its version is still the expected one.
-    static func update(_ change: RecordChange, _ connection: PostgresConnection, logger: Logger) async throws {
+    static func update(_ change: RecordChange, _ connection: PostgresSession, logger: Logger) async throws {
         let record = change.record
         let expected = change.expectedVersion ?? -1
         let updated = try await connection.count("""
@@ -170,7 +170,7 @@ package final class PostgresStore: LedgerStore {
     }
 
     /// The history and outbox rows of a change.
-    static func writeRows(of change: RecordChange, _ connection: PostgresConnection, logger: Logger) async throws {
+    static func writeRows(of change: RecordChange, _ connection: PostgresSession, logger: Logger) async throws {
         for entry in change.history {
             try await connection.run(PostgresRows.insertHistory(entry, record: change.record), logger: logger)
         }
