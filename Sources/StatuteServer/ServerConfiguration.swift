@@ -79,9 +79,14 @@ public struct ServerConfiguration: Sendable {
 
     /// The server's local date.
     @Sendable public static func localDate() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        // The C library's local time (the same TZ as Foundation's calendar): asked on every
+        // decision, and Calendar's date components cost as much as evaluating the record.
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+              let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else { return CalendarDate(year: 1970, month: 1, day: 1)! }
+        return date
     }
 
     /// Reads a token file: its first line, without surrounding white space.

@@ -128,13 +128,22 @@ public enum JSONValue: Hashable, Sendable {
     /// Writes a JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1)
     /// as `\n`, `\t`… or `\u00XX`, U+2028/U+2029 as `\u2028`/`\u2029`; everything
     /// else as is, in UTF-8.
-    static func writeString(_ text: String, to output: inout [UInt8]) {
+    package static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole; only the bytes that may
+            // start an escape are looked at one by one.
+            var start = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+                        || byte == 0xC2 || byte == 0xE2 else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
                 case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -160,7 +169,9 @@ public enum JSONValue: Hashable, Sendable {
                     output.append(byte)
                 }
                 index += 1
+                start = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }
