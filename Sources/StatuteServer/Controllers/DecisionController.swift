@@ -123,14 +123,14 @@ struct DecisionController<Context: RequestContext> {
     }
 
     private func headers(_ entry: PolicyEntry, _ version: PolicyVersion) -> HTTPFields {
+        // Appended, not set by name: setting looks the name up in an index of the fields first.
         var fields = HTTPFields()
-        fields[Self.policyField] = entry.name
-        fields[Self.digestField] = version.digest
+        fields.reserveCapacity(4)
+        fields.append(HTTPField(name: PolicyHeaders.policy, value: entry.name))
+        fields.append(HTTPField(name: PolicyHeaders.digest, value: version.digest))
         return fields
     }
 
-    private static var policyField: HTTPField.Name { HTTPField.Name("Statute-Policy")! }
-    private static var digestField: HTTPField.Name { HTTPField.Name("Statute-Policy-Digest")! }
 
     private func serving(_ context: Context) throws -> (PolicyEntry, PolicyVersion) {
         let name = context.parameters.get("name") ?? ""
@@ -138,4 +138,10 @@ struct DecisionController<Context: RequestContext> {
         guard let version = entry.serving else { throw ServiceError.notLoaded(entry.name) }
         return (entry, version)
     }
+}
+
+/// The names of the headers that say which policy version answered.
+private enum PolicyHeaders {
+    static let policy = HTTPField.Name("Statute-Policy")!
+    static let digest = HTTPField.Name("Statute-Policy-Digest")!
 }

@@ -5,17 +5,17 @@ import Hummingbird
 enum RequestBodies {
     /// The media type of the request, lowercased, without parameters.
     static func mediaType(_ request: Request) -> String? {
-        guard let header = request.headers[.contentType] else { return nil }
+        guard let header = request.headers.value(.contentType) else { return nil }
         let type = header.split(separator: ";", maxSplits: 1).first.map(String.init) ?? header
         return type.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// 415 unless the body is JSON (`application/json` or any `+json` type).
     static func requireJSON(_ request: Request) throws(ServiceError) {
-        if request.headers[.contentType] == "application/json" { return }
+        if request.headers.value(.contentType) == "application/json" { return }
         let type = mediaType(request)
         guard let type, type == "application/json" || type.hasSuffix("+json") else {
-            throw .unsupportedType(request.headers[.contentType], expected: "JSON (`Content-Type: application/json`)")
+            throw .unsupportedType(request.headers.value(.contentType), expected: "JSON (`Content-Type: application/json`)")
         }
     }
 
@@ -23,13 +23,13 @@ enum RequestBodies {
     static func requireJSONLines(_ request: Request) throws(ServiceError) {
         let accepted = ["application/x-ndjson", "application/jsonl", "application/json-lines", "application/x-jsonlines"]
         guard let type = mediaType(request), accepted.contains(type) else {
-            throw .unsupportedType(request.headers[.contentType], expected: "JSON Lines (`Content-Type: application/x-ndjson`)")
+            throw .unsupportedType(request.headers.value(.contentType), expected: "JSON Lines (`Content-Type: application/x-ndjson`)")
         }
     }
 
     /// 413 at once when the declared length is over `limit`.
     static func checkDeclaredLength(_ request: Request, limit: Int) throws(ServiceError) {
-        if let text = request.headers[.contentLength], let length = Int(text), length > limit {
+        if let text = request.headers.value(.contentLength), let length = Int(text), length > limit {
             throw .tooLarge(limit: limit)
         }
     }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Statute
 
@@ -94,9 +95,15 @@ enum JSONResponse {
     /// An answer already written as JSON (with its newline).
     static func make(bytes: [UInt8], headers: HTTPFields = [:]) -> Response {
         var fields = headers
-        fields[.contentType] = "application/json"
+        if fields.value(.contentType) == nil {
+            fields.append(jsonType)
+        } else {
+            fields[.contentType] = "application/json"
+        }
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    private static let jsonType = HTTPField(name: .contentType, value: "application/json")
 
     static func text(_ text: String, contentType: String) -> Response {
         Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

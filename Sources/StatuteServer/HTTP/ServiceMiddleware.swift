@@ -58,7 +58,7 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: [UInt8]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+        guard let header = request.headers.value(.authorization), header.hasPrefix("Bearer "),
               Self.equal(Array(header.utf8.dropFirst(7)), token) else {
             throw ServiceError.unauthorized
         }
