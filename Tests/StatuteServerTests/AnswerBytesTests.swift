@@ -220,6 +220,28 @@ import Glibc
         #expect(ids == (1...1_000).map { JSONValue.int($0) } + [.string("last")], "answers in input order")
     }
 
+    @Test("Expect: 100-continue is answered with 100 Continue before the body is sent, then the body is answered")
+    func aClientThatAsksToContinueIsToldToAtOnce() throws {
+        let server = try ServerProcess(["--policy", folder.path])
+        defer { server.stop(SIGKILL) }
+        let client = try RawClient(port: server.port, timeout: 10)
+        let body = #"{"id": 1, "event": "apply"}"# + "\n"
+        client.send("POST /v1/policies/certification/run?today=2026-03-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/x-ndjson\r\nContent-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+        var received = ""
+        let started = Date()
+        while Date().timeIntervalSince(started) < 5, !received.contains("\r\n\r\n") {
+            guard let more = client.poll() else { break }
+            received += more
+            if more.isEmpty { usleep(10_000) }
+        }
+        #expect(received.hasPrefix("HTTP/1.1 100 Continue\r\n"), "before the body: \(received)")
+        client.send(body)
+        received += client.readAllOfChunkedAnswer()
+        #expect(received.contains("HTTP/1.1 200 OK\r\n"), "\(received)")
+        #expect(Self.answerLines(String(received[received.range(of: "HTTP/1.1 200")!.lowerBound...])).count == 1)
+    }
+
     /// The answer lines in the complete chunks of a chunked HTTP answer received so far.
     static func answerLines(_ raw: String) -> [[UInt8]] {
         let bytes = Array(raw.utf8)
