@@ -40,7 +40,9 @@ timed() {
               END {printf "%.2f %.2f %.1f\n", w, c, m}' "$WORK/time"
 }
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; "$STATUTE" ledger init --store "sqlite:$1" > /dev/null; }
-copy() { for s in "" -wal -shm; do [ -f "$1$s" ] && cp "$1$s" "$2$s"; done; return 0; }
+# A copy of a store with its WAL files; the target's old ones go first, or SQLite would
+# replay a previous repeat's WAL into the copy.
+copy() { for s in "" -wal -shm; do rm -f "$2$s"; [ -f "$1$s" ] && cp "$1$s" "$2$s"; done; return 0; }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
 echo "ledger benchmark: $COUNT records, batch $BATCH, $REPEATS repeats (medians), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

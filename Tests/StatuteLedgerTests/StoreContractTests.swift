@@ -143,6 +143,30 @@ struct StoreContractTests {
         try await store.close()
     }
 
+    @Test("outbox entries by key: any state, oldest first, unknown keys left out, more keys than one statement takes",
+          arguments: StoreFactory.all)
+    func outboxByKeys(factory: StoreFactory) async throws {
+        let folder = try LedgerFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await factory.make(folder)
+        let many = (1...1_200).map { Self.entry("m\($0)", record: "b", seq: $0) }
+        _ = try await store.insert([
+            RecordChange(record: Self.record("a", lastSeq: 3), expectedVersion: nil,
+                         outbox: [Self.entry("k1"), Self.entry("k2", seq: 2), Self.entry("k3", seq: 3)]),
+            RecordChange(record: Self.record("b", lastSeq: 1_200), expectedVersion: nil, outbox: many),
+        ])
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = try await store.leaseOutbox(limit: 1, now: now, lease: OutboxLease(owner: "one", until: now.addingTimeInterval(60)))
+        #expect(try await store.markDelivered(key: "k1", owner: "one"))
+        let found = try await store.outbox(keys: ["k3", "nope", "k1"])
+        #expect(found.map(\.key) == ["k1", "k3"])
+        #expect(found.map(\.state) == [.delivered, .pending])
+        #expect(try await store.outbox(keys: []).isEmpty)
+        let all = try await store.outbox(keys: many.map(\.key).reversed())
+        #expect(all.map(\.key) == many.map(\.key))
+        try await store.close()
+    }
+
     @Test("outbox: leases, delivery, failures with retry times, dead entries and retry-dead", arguments: StoreFactory.all)
     func outboxLifecycle(factory: StoreFactory) async throws {
         let folder = try LedgerFixtures.folder()

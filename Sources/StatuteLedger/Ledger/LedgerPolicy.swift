@@ -47,7 +47,7 @@ public struct LedgerPolicy: Sendable {
     /// The outbox idempotency key of the `index`-th effect of history entry `seq` of a record:
     /// the hex SHA-256 of those four parts, so it is the same whichever process writes it and
     /// safe to put in an HTTP header or an environment variable.
-    static func outboxKey(policy: String, record: String, seq: Int, index: Int) -> String {
+    package static func outboxKey(policy: String, record: String, seq: Int, index: Int) -> String {
         let text = [policy, record, String(seq), String(index)].joined(separator: "\u{0}")
         return hex(SHA256.hash(data: Array(text.utf8)))
     }

@@ -18,6 +18,16 @@ extension PostgresStore {
         }
     }
 
+    package func outbox(keys: [String]) async throws -> [OutboxEntry] {
+        guard !keys.isEmpty else { return [] }
+        return try await withConnection { connection in
+            try await connection.all("""
+                SELECT \(unescaped: PostgresRows.outboxColumns) FROM ledger_outbox
+                WHERE key = ANY(\(keys)) ORDER BY position
+                """, logger: logger, PostgresRows.outbox)
+        }
+    }
+
     /// Takes the oldest pending entries nobody holds, skipping (not waiting for) those
     /// another deliverer is leasing at this moment, so deliverers share the entries out.
     package func leaseOutbox(limit: Int, now: Date, lease: OutboxLease) async throws -> [OutboxEntry] {

@@ -13,6 +13,20 @@ extension SQLiteStore {
         }
     }
 
+    public func outbox(keys: [String]) async throws -> [OutboxEntry] {
+        try await read { db in
+            var entries: [OutboxEntry] = []
+            // In parts, each within SQLite's limit on a statement's parameters.
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let part = Array(keys[start..<min(start + 500, keys.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ", ")
+                entries += try Row.fetchAll(db, sql: "SELECT * FROM ledger_outbox WHERE key IN (\(marks))",
+                                            arguments: StatementArguments(part)).map(SQLiteRows.outbox)
+            }
+            return entries.sorted { $0.position < $1.position }
+        }
+    }
+
     public func leaseOutbox(limit: Int, now: Date, lease: OutboxLease) async throws -> [OutboxEntry] {
         try await write { db in
             let now = now.timeIntervalSince1970

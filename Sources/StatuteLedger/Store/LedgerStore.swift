@@ -61,6 +61,11 @@ public protocol LedgerStore: Sendable {
     /// oldest first.
     func outbox(state: OutboxState?, after position: Int64, limit: Int) async throws -> [OutboxEntry]
 
+    /// The outbox entries with these idempotency keys, in any state, oldest first (keys
+    /// with no entry are left out): a record's entries, found from its history through the
+    /// keys' unique index, however long the outbox is.
+    func outbox(keys: [String]) async throws -> [OutboxEntry]
+
     /// Leases at most `limit` pending entries, oldest first, that are due for an attempt at
     /// `now` and not leased by a deliverer whose lease is still running.
     func leaseOutbox(limit: Int, now: Date, lease: OutboxLease) async throws -> [OutboxEntry]

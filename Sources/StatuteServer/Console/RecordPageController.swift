@@ -135,7 +135,7 @@ struct RecordPageController<Context: RequestContext> {
                                   title: "No such record", crumb: crumb, status: .notFound)
             }
             let history = try await RecordsController<Context>.storeWork { try await store.history(policy: entry.name, id: id) }
-            let pending = try await RecordsController<Context>.storeWork { try await store.pendingEffects(policy: entry.name, record: id) }
+            let pending = try await RecordsController<Context>.storeWork { try await store.pendingEffects(policy: entry.name, record: id, history: history) }
             var view = RecordViewBuilder.view(record: record, history: history, pending: pending, version: version, name: entry.name,
                                               today: today(), person: pages.auth.person(request), formKey: pages.auth.formKey(request))
             view.notice = notice

@@ -121,19 +121,12 @@ enum RecordViewBuilder {
 }
 
 extension LedgerStore {
-    /// The pending outbox entries of one record, oldest first: read from the pending entries
-    /// (an index on state), at most `scan` of them, so a long backlog cannot make a page slow.
-    func pendingEffects(policy: String, record: String, scan: Int = 10_000) async throws -> [OutboxEntry] {
-        var found: [OutboxEntry] = []
-        var position: Int64 = 0
-        var seen = 0
-        while seen < scan {
-            let page = try await outbox(state: .pending, after: position, limit: 1000)
-            guard let last = page.last else { break }
-            found += page.filter { $0.policy == policy && $0.record == record }
-            seen += page.count
-            position = last.position
+    /// The pending outbox entries of one record, oldest first, looked up by the keys its
+    /// history's effects were written under.
+    func pendingEffects(policy: String, record: String, history: [HistoryEntry]) async throws -> [OutboxEntry] {
+        let keys = history.flatMap { entry in
+            entry.effects.indices.map { LedgerPolicy.outboxKey(policy: policy, record: record, seq: entry.seq, index: $0) }
         }
-        return found
+        return try await outbox(keys: keys).filter { $0.state == .pending }
     }
 }
