@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Statute
 
@@ -82,9 +83,11 @@ public func buildApplication(
     }
 
     let idle = configuration.idleTimeout.components
+    let requestTimeout = TimeAmount.nanoseconds(configuration.requestTimeout.components.seconds * 1_000_000_000
+                                                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()],
+        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(), BodyDeadlineHandler(timeout: requestTimeout)],
                                             idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: services,

@@ -54,6 +54,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-concurrent-runs"), help: "run requests answered at once, apart from --max-concurrent; more get 503.")
     var maxConcurrentRuns = 16
 
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds a request body (any but a run body) may take to arrive whole; a slower one gets 408.", valueName: "SECONDS"))
+    var requestTimeout = 30.0
+
     @Option(name: .customLong("run-chunk-timeout"), help: ArgumentHelp("Seconds to wait for the next part of a run body before ending the request.", valueName: "SECONDS"))
     var runChunkTimeout = 30.0
 
@@ -75,6 +78,7 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard maxConcurrentRuns > 0 else { throw ValidationError("--max-concurrent-runs must be at least 1") }
         guard runChunkTimeout > 0, runChunkTimeout <= 3600 else { throw ValidationError("--run-chunk-timeout must be more than 0 and at most 3600 seconds") }
+        guard requestTimeout > 0, requestTimeout <= 3600 else { throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds") }
         guard runMinRate >= 0 else { throw ValidationError("--run-min-rate must be 0 or more") }
         if tokenGuardsOperations, tokenFile == nil { throw ValidationError("--token-guards-operations needs --token-file") }
         guard watchInterval >= 0, watchInterval <= 86_400 else { throw ValidationError("--watch-interval must be between 0 and 86400 seconds") }
@@ -92,6 +96,7 @@ struct ServeCommand: ParsableCommand {
         configuration.allowedHosts = allowedHost
         configuration.tokenGuardsOperations = tokenGuardsOperations
         configuration.maxConcurrentRuns = maxConcurrentRuns
+        configuration.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
         configuration.runChunkTimeout = .milliseconds(Int(runChunkTimeout * 1000))
         configuration.runMinimumBytesPerSecond = runMinRate
         configuration.secureCookie = secureCookie

@@ -134,7 +134,7 @@ struct ConsoleController<Context: RequestContext> {
             return .failure(.init(message: "the form must be sent as application/x-www-form-urlencoded"))
         }
         do {
-            let bytes = try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes, timeout: requestTimeout)
+            let bytes = try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes)
             return ConsoleForm.read(Array(bytes))
         } catch let error as ServiceError where error.code == "body-too-large" {
             return .failure(.init(message: "the form is too large (at most \(ConsoleForm.maxBytes) bytes)"))

@@ -48,7 +48,7 @@ struct RecordPageController<Context: RequestContext> {
                                  status: .forbidden)
         }
         let form: ConsoleForm
-        switch await Self.body(request, timeout: requestTimeout) {
+        switch await Self.body(request) {
         case .failure(let error):
             return await show(request, context, notice: nil, problem: error.message, reason: "", status: .badRequest)
         case .success(let read): form = read
@@ -158,13 +158,13 @@ struct RecordPageController<Context: RequestContext> {
     }
 
     /// A urlencoded form body within the console's limits.
-    static func body(_ request: Request, timeout: Duration) async -> Result<ConsoleForm, ConsoleForm.ReadError> {
+    static func body(_ request: Request) async -> Result<ConsoleForm, ConsoleForm.ReadError> {
         let type = RequestBodies.mediaType(request)
         guard type == nil || type == "application/x-www-form-urlencoded" else {
             return .failure(.init(message: "the form must be sent as application/x-www-form-urlencoded"))
         }
         do {
-            return ConsoleForm.read(Array(try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes, timeout: timeout)))
+            return ConsoleForm.read(Array(try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes)))
         } catch {
             return .failure(.init(message: "the form could not be read (at most \(ConsoleForm.maxBytes) bytes)"))
         }

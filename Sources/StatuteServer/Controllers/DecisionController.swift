@@ -9,8 +9,6 @@ struct DecisionController<Context: RequestContext> {
     let store: PolicyStore
     let decider: Decider
     let configuration: ServerConfiguration
-    /// Reads evaluate and options bodies within the request timeout.
-    let bodies = BodyDeadlines()
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("policies/{name}/evaluate", use: evaluate)
@@ -29,7 +27,7 @@ struct DecisionController<Context: RequestContext> {
     private func decide(_ request: Request, context: Context, options: Bool) async throws -> Response {
         let (entry, version) = try serving(context)
         try RequestBodies.requireJSON(request)
-        let body = try await bodies.collect(request, limit: configuration.maxBodyBytes, timeout: configuration.requestTimeout)
+        let body = try await RequestBodies.collect(request, limit: configuration.maxBodyBytes)
         let answer = options
             ? try decider.options(body, entry: entry, version: version)
             : try decider.evaluate(body, entry: entry, version: version)

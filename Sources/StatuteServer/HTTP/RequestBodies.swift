@@ -34,30 +34,17 @@ enum RequestBodies {
         }
     }
 
-    /// The whole body, at most `limit` bytes (413), read within `timeout` (408).
-    static func collect(_ request: Request, limit: Int, timeout: Duration) async throws -> [UInt8] {
+    /// The whole body, at most `limit` bytes (413), read within the request timeout (408,
+    /// enforced on the connection by ``BodyDeadlineHandler``).
+    static func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
         try checkDeclaredLength(request, limit: limit)
-        let body = request.body
-        let buffer: ByteBuffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask {
-                do {
-                    return try await body.collect(upTo: limit)
-                } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-                    throw ServiceError.tooLarge(limit: limit)
-                }
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            guard let first = try await group.next(), let buffer = first else {
-                group.cancelAll()
-                throw ServiceError.timeout
-            }
-            group.cancelAll()
-            return buffer
+        do {
+            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch is RequestBodyTimedOut {
+            throw ServiceError.timeout
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw ServiceError.tooLarge(limit: limit)
         }
-        return Array(buffer.readableBytesView)
     }
 }
 

@@ -127,7 +127,7 @@ struct RecordsController<Context: RequestContext> {
 
     private func jsonBody(_ request: Request) async throws -> [UInt8] {
         try RequestBodies.requireJSON(request)
-        return try await RequestBodies.collect(request, limit: maxBodyBytes, timeout: requestTimeout)
+        return try await RequestBodies.collect(request, limit: maxBodyBytes)
     }
 }
 
