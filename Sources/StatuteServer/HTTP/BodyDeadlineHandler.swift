@@ -11,15 +11,18 @@ struct RequestBodyTimedOut: Error {}
 /// request's head: when it has not, the body's reader gets ``RequestBodyTimedOut`` instead of
 /// waiting on, so a client that sends a body slowly (or never) cannot hold a place for longer.
 ///
-/// One timer on the connection's event loop per request, cancelled when the body ends:
-/// the handler reads the body in its own task, with no task and no lock of its own per
-/// request.
+/// The deadline is noted at the head and dropped at the body's end; a timer is started
+/// only when a read leaves a body unfinished — a small request's head and body arrive in
+/// one read and never start one — and cancelled when the body ends. A route reads its
+/// body in the request's own task, with no task and no lock of its own per request.
 final class BodyDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
 
     private let timeout: TimeAmount
-    private var pending: Scheduled<Void>?
+    /// When the body being received must have ended; `nil` when none is being received.
+    private var deadline: NIODeadline?
+    private var timer: Scheduled<Void>?
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -28,33 +31,40 @@ final class BodyDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
-            cancel()
-            if !Self.streamsItsBody(head) {
-                pending = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
-                    self?.pending = nil
-                    context.fireErrorCaught(RequestBodyTimedOut())
-                }
-            }
+            stop()
+            if !Self.streamsItsBody(head) { deadline = .now() + timeout }
         case .end:
-            cancel()
+            stop()
         case .body:
             break
         }
         context.fireChannelRead(data)
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if let deadline, timer == nil {
+            timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [weak self] in
+                guard let self, self.deadline != nil else { return }
+                self.stop()
+                context.fireErrorCaught(RequestBodyTimedOut())
+            }
+        }
+        context.fireChannelReadComplete()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
-        cancel()
+        stop()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        cancel()
+        stop()
     }
 
-    private func cancel() {
-        pending?.cancel()
-        pending = nil
+    private func stop() {
+        deadline = nil
+        timer?.cancel()
+        timer = nil
     }
 
     /// `POST …/run`: its body is read part by part as it arrives, however long it takes
