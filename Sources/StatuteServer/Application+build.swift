@@ -53,11 +53,9 @@ public func buildApplication(
     let auth = ConsoleAuth(token: configuration.token.map { Array($0.utf8) }, people: people, secureCookie: configuration.secureCookie)
     do { pages = try ConsolePages(auth: auth, records: backend != nil) }
     catch { throw ServerSetupError("the console's templates could not be read: \(error)") }
-    ConsoleController(store: store, pages: pages, diagrams: DiagramCache(), today: configuration.today,
-                      requestTimeout: configuration.requestTimeout)
+    ConsoleController(store: store, pages: pages, diagrams: DiagramCache(), today: configuration.today)
         .addRoutes(to: router)
-    RecordPageController(policies: store, backend: backend, pages: pages, today: configuration.today,
-                         requestTimeout: configuration.requestTimeout)
+    RecordPageController(policies: store, backend: backend, pages: pages, today: configuration.today)
         .addRoutes(to: router)
     let v1 = router.group("v1")
     if let people {
@@ -69,8 +67,7 @@ public func buildApplication(
                                                   runLimit: configuration.maxConcurrentRuns))
     PolicyController(store: store).addRoutes(to: v1)
     DecisionController(store: store, decider: decider, configuration: configuration).addRoutes(to: v1)
-    RecordsController(policies: store, backend: backend, people: people, maxBodyBytes: configuration.maxBodyBytes,
-                      requestTimeout: configuration.requestTimeout)
+    RecordsController(policies: store, backend: backend, people: people, maxBodyBytes: configuration.maxBodyBytes)
         .addRoutes(to: v1)
     var services: [any Service] = [DecisionLogService(log: log),
                                    PolicyWatcher(store: store, interval: configuration.watchInterval, trapSIGHUP: trapSIGHUP)]
@@ -82,13 +79,10 @@ public func buildApplication(
         }
     }
 
-    let idle = configuration.idleTimeout.components
-    let requestTimeout = TimeAmount.nanoseconds(configuration.requestTimeout.components.seconds * 1_000_000_000
-                                                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(), BodyDeadlineHandler(timeout: requestTimeout)],
-                                            idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(), BodyDeadlineHandler(timeout: TimeAmount(configuration.requestTimeout))],
+                                            idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: services,
         onServerRunning: { channel in
@@ -96,4 +90,12 @@ public func buildApplication(
         },
         logger: logger
     )
+}
+
+extension TimeAmount {
+    /// A Swift `Duration` as NIO's time amount, to the nanosecond.
+    init(_ duration: Duration) {
+        let parts = duration.components
+        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
+    }
 }

@@ -9,7 +9,6 @@ struct ConsoleController<Context: RequestContext> {
     let pages: ConsolePages
     let diagrams: DiagramCache
     let today: @Sendable () -> CalendarDate
-    let requestTimeout: Duration
 
     func addRoutes(to router: Router<Context>) {
         // Every page but signing in and out needs the token (when one is set).
@@ -134,8 +133,7 @@ struct ConsoleController<Context: RequestContext> {
             return .failure(.init(message: "the form must be sent as application/x-www-form-urlencoded"))
         }
         do {
-            let bytes = try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes)
-            return ConsoleForm.read(Array(bytes))
+            return ConsoleForm.read(try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes))
         } catch let error as ServiceError where error.code == "body-too-large" {
             return .failure(.init(message: "the form is too large (at most \(ConsoleForm.maxBytes) bytes)"))
         } catch {

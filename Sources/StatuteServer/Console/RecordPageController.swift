@@ -12,7 +12,6 @@ struct RecordPageController<Context: RequestContext> {
     let backend: RecordsBackend?
     let pages: ConsolePages
     let today: @Sendable () -> CalendarDate
-    let requestTimeout: Duration
 
     /// The longest reason a change may carry.
     static var maxReasonLength: Int { 1000 }
@@ -164,7 +163,7 @@ struct RecordPageController<Context: RequestContext> {
             return .failure(.init(message: "the form must be sent as application/x-www-form-urlencoded"))
         }
         do {
-            return ConsoleForm.read(Array(try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes)))
+            return ConsoleForm.read(try await RequestBodies.collect(request, limit: ConsoleForm.maxBytes))
         } catch {
             return .failure(.init(message: "the form could not be read (at most \(ConsoleForm.maxBytes) bytes)"))
         }

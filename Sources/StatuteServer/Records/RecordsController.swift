@@ -13,7 +13,6 @@ struct RecordsController<Context: RequestContext> {
     let backend: RecordsBackend?
     let people: People?
     let maxBodyBytes: Int
-    let requestTimeout: Duration
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("records/{policy}", use: importRecord)
