@@ -11,6 +11,15 @@ import Glibc
     let folder: URL
     init() throws { folder = try ServerFixtures.folder() }
 
+    @Test("a request timeout that is not a positive number of seconds up to an hour: the server does not start, and says why",
+          arguments: ["0", "-1", "3601", "soon"])
+    func aBadRequestTimeoutIsRefused(_ value: String) throws {
+        let error = #expect(throws: ServerProcessError.self) {
+            _ = try ServerProcess(["--policy", folder.path, "--request-timeout", value])
+        }
+        #expect(error?.description.contains("--request-timeout") == true, "\(String(describing: error))")
+    }
+
     @Test("an evaluate body that stops arriving: 408 `timeout` after the request timeout, and the connection closes")
     func aBodyThatStopsIsAnswered408() throws {
         let server = try ServerProcess(["--policy", folder.path, "--request-timeout", "1"])
