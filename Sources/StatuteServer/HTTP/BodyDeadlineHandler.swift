@@ -71,7 +71,6 @@ final class BodyDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// within its own pace.
     static func streamsItsBody(_ head: HTTPRequest) -> Bool {
         guard head.method == .post, let path = head.path else { return false }
-        let end = path.firstIndex(of: "?") ?? path.endIndex
-        return path[..<end].hasSuffix("/run")
+        return RunPath.matches(path)
     }
 }

@@ -103,7 +103,7 @@ struct ConcurrencyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let isRun = request.method == .post && request.uri.path.hasSuffix("/run")
+        let isRun = request.method == .post && RunPath.matches(request.head.path ?? "")
         let counter = isRun ? runCounter : self.counter
         let now = counter.inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         let slot = Slot(counter)
@@ -143,13 +143,43 @@ struct HostCheckMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let authority = request.head.authority else { return try await next(request, context) }
-        let name = Self.normalized(Self.hostPart(of: authority))
+        let name = Self.hostName(of: authority)
         guard allowed.contains(name) || name.hasSuffix(".localhost") || (anyAddress && Self.isIPAddress(name)) else {
             throw ServiceError(status: .misdirectedRequest, code: "unknown-host",
                                message: "this server does not answer to the host `\(Escaping.shortened(Self.hostPart(of: authority)))`; "
                                    + "start it with `--allowed-host NAME` to accept a name")
         }
         return try await next(request, context)
+    }
+
+    /// `normalized(hostPart(of: authority))`, read as bytes when the authority is ASCII (as
+    /// every Host a client sends is): this runs on every request.
+    static func hostName(of authority: String) -> String {
+        var authority = authority
+        let ascii: String? = authority.withUTF8 { raw in
+            guard raw.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = raw.startIndex
+            var end = raw.endIndex
+            if raw.first == UInt8(ascii: "["), let close = raw.firstIndex(of: UInt8(ascii: "]")) {
+                start += 1
+                end = close
+            } else if let colon = raw.lastIndex(of: UInt8(ascii: ":")), raw.firstIndex(of: UInt8(ascii: ":")) == colon {
+                end = colon
+            }
+            if end - start >= 2, raw[start] == UInt8(ascii: "["), raw[end - 1] == UInt8(ascii: "]") {
+                start += 1
+                end -= 1
+            }
+            while end > start, raw[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { output in
+                for offset in 0..<(end - start) {
+                    let byte = raw[start + offset]
+                    output[offset] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+                }
+                return end - start
+            }
+        }
+        return ascii ?? normalized(hostPart(of: authority))
     }
 
     /// `example.com:8080` → `example.com`; `[::1]:8080` → `::1`.
