@@ -216,7 +216,7 @@ import Testing
     @Test func aDiagramIsDrawnOncePerVersion() async throws {
         let loaded = PolicyLoader.load(contentsOf: ServerFixtures.defaultPolicy.path)
         let policy = try #require(loaded.policy)
-        let version = PolicyVersion(policy: policy, engine: try Engine(policy: policy), settings: [:],
+        let version = PolicyVersion(name: "certification", policy: policy, engine: try Engine(policy: policy), settings: [:],
                                     digest: "sha256:test", loadedAt: Date())
         let cache = DiagramCache(wait: .seconds(30))
         let first = await cache.diagram(for: version)

@@ -124,8 +124,8 @@ struct DecisionController<Context: RequestContext> {
         // Appended, not set by name: setting looks the name up in an index of the fields first.
         var fields = HTTPFields()
         fields.reserveCapacity(4)
-        fields.append(HTTPField(name: PolicyHeaders.policy, value: entry.name))
-        fields.append(HTTPField(name: PolicyHeaders.digest, value: version.digest))
+        fields.append(version.nameField)
+        fields.append(version.digestField)
         return fields
     }
 
@@ -139,7 +139,7 @@ struct DecisionController<Context: RequestContext> {
 }
 
 /// The names of the headers that say which policy version answered.
-private enum PolicyHeaders {
+enum PolicyHeaders {
     static let policy = HTTPField.Name("Statute-Policy")!
     static let digest = HTTPField.Name("Statute-Policy-Digest")!
 }

@@ -29,8 +29,8 @@ struct Decider: Sendable {
         result.reserveCapacity(512)
         ResultJSON.write(decision.result, id: nil, to: &result)
         result.removeLast()
-        result.append(contentsOf: #","policy":"#.utf8)
-        result.append(contentsOf: policyJSON(entry, version))
+        result.append(literal: #","policy":"#)
+        result.append(contentsOf: version.policyJSON)
         result.append(UInt8(ascii: "}"))
         return try record(result, entry: entry, version: version, today: decision.today, settings: decision.settings,
                           input: read.body, outcome: decision.result.outcome.rawValue, started: started)
@@ -61,23 +61,9 @@ struct Decider: Sendable {
 
     /// The answers of one `run` request, with this version and the date of its query.
     func run(lines: RecordLines, entry: PolicyEntry, version: PolicyVersion) -> RunAnswers {
-        RunAnswers(lines: lines, policyName: entry.name, policy: policyJSON(entry, version),
+        RunAnswers(lines: lines, policyName: entry.name, policy: version.policyJSON,
                    settings: log == nil ? [] : DecisionLog.settingsJSON(version.settings),
                    log: log, metrics: metrics, ids: ids)
-    }
-
-    /// `{"name", "digest"}` of the version answering, as JSON.
-    func policyJSON(_ entry: PolicyEntry, _ version: PolicyVersion) -> [UInt8] {
-        // The bytes of `JSONValue.object([("name", …), ("digest", …)])`, written directly: the
-        // tree cost as much as the engine's evaluation on every answer.
-        var output: [UInt8] = []
-        output.reserveCapacity(entry.name.utf8.count + version.digest.utf8.count + 24)
-        output.append(contentsOf: #"{"name":"#.utf8)
-        JSONValue.writeString(entry.name, to: &output)
-        output.append(contentsOf: #","digest":"#.utf8)
-        JSONValue.writeString(version.digest, to: &output)
-        output.append(UInt8(ascii: "}"))
-        return output
     }
 
     /// Logs the decision (before it is answered) and returns the answer: `result` with its
@@ -89,14 +75,14 @@ struct Decider: Sendable {
         if let log {
             var line: [UInt8] = []
             line.reserveCapacity(result.count + 512)
-            DecisionLog.writeLine(id: id, policy: policyJSON(entry, version), today: today,
+            DecisionLog.writeLine(id: id, policy: version.policyJSON, today: today,
                                   settings: DecisionLog.settingsJSON(settings), input: input, result: result, to: &line)
             try log.append(lines: line)
         }
         metrics.decision(policy: entry.name, outcome: outcome, nanoseconds: Self.nanoseconds(since: started))
         var answer: [UInt8] = []
         answer.reserveCapacity(result.count + 64)
-        answer.append(contentsOf: #"{"decision_id":"#.utf8)
+        answer.append(literal: #"{"decision_id":"#)
         JSONValue.string(id).write(to: &answer)
         answer.append(UInt8(ascii: ","))
         answer.append(contentsOf: result.dropFirst())
@@ -111,9 +97,4 @@ struct Decider: Sendable {
     static func nanoseconds(_ elapsed: Duration) -> Int64 {
         elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
     }
-}
-
-extension PolicyVersion {
-    /// The library's decision maker for this version: its engine and the server's settings.
-    var decisions: DecisionMaker { DecisionMaker(engine: engine, settings: settings) }
 }

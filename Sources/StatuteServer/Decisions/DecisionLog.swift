@@ -108,21 +108,21 @@ final class DecisionLog: Sendable {
     /// (the answer's bytes are the result's, written once for both).
     static func writeLine(id: String, policy: [UInt8], today: CalendarDate, settings: [UInt8], input: JSONValue,
                           result: some Collection<UInt8>, to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"decision_id":"#.utf8)
+        output.append(literal: #"{"decision_id":"#)
         JSONValue.string(id).write(to: &output)
-        output.append(contentsOf: #","time":""#.utf8)
+        output.append(literal: #","time":""#)
         LogTime.writeNow(to: &output)
-        output.append(contentsOf: #"","policy":"#.utf8)
+        output.append(literal: #"","policy":"#)
         output.append(contentsOf: policy)
-        output.append(contentsOf: #","today":""#.utf8)
+        output.append(literal: #","today":""#)
         output.append(contentsOf: today.description.utf8)
-        output.append(contentsOf: #"","settings":"#.utf8)
+        output.append(literal: #"","settings":"#)
         output.append(contentsOf: settings)
-        output.append(contentsOf: #","input":"#.utf8)
+        output.append(literal: #","input":"#)
         input.write(to: &output)
-        output.append(contentsOf: #","result":"#.utf8)
+        output.append(literal: #","result":"#)
         output.append(contentsOf: result)
-        output.append(contentsOf: "}\n".utf8)
+        output.append(literal: "}\n")
     }
 
     /// The `settings` of an entry: the values in force, by name, as a JSON object in name order.

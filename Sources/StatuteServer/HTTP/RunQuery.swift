@@ -44,12 +44,15 @@ enum RunQuery {
         }
         var answering = version
         if !input.settings.isEmpty {
-            answering.settings = version.settings.merging(input.settings) { _, new in new }
+            let settings = version.settings.merging(input.settings) { _, new in new }
+            let engine: Engine
             do {
-                answering.engine = try Engine(policy: version.policy, settings: answering.settings)
+                engine = try Engine(policy: version.policy, settings: settings)
             } catch {
                 throw .badRequest(DecisionError(error))
             }
+            answering = PolicyVersion(name: version.name, policy: version.policy, engine: engine, settings: settings, digest: version.digest,
+                                      loadedAt: version.loadedAt, bytes: version.bytes)
         }
         return (answering, input.today ?? defaultToday())
     }

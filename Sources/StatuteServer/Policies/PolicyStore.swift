@@ -78,7 +78,7 @@ final class PolicyStore: Sendable {
             entries.withLock { $0[file.name]?.seen = snapshot.stamp }
             return
         }
-        let (version, diagnostics) = load(file.file, snapshot: snapshot)
+        let (version, diagnostics) = load(file.file, name: file.name, snapshot: snapshot)
         var next = current ?? PolicyEntry(name: file.name, file: file.file, serving: nil, state: .failed, diagnostics: [])
         next.seen = snapshot.stamp
         next.seenDigest = snapshot.digest
@@ -95,7 +95,7 @@ final class PolicyStore: Sendable {
     }
 
     /// Loads and checks a file's bytes with the server's settings; a version only when there are no errors.
-    private func load(_ file: String, snapshot: FileSnapshot) -> (PolicyVersion?, [Diagnostic]) {
+    private func load(_ file: String, name: String, snapshot: FileSnapshot) -> (PolicyVersion?, [Diagnostic]) {
         guard let bytes = snapshot.bytes, let digest = snapshot.digest else {
             // Unreadable, gone, too large or not a regular file: never opened again by path here.
             return (nil, [snapshot.problem ?? .error(.unreadableFile, "cannot read `\(file)`", at: nil)])
@@ -114,7 +114,7 @@ final class PolicyStore: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         do {
             let engine = try Engine(policy: policy, settings: settings)
-            return (PolicyVersion(policy: policy, engine: engine, settings: settings, digest: digest, loadedAt: Date(), bytes: bytes), diagnostics)
+            return (PolicyVersion(name: name, policy: policy, engine: engine, settings: settings, digest: digest, loadedAt: Date(), bytes: bytes), diagnostics)
         } catch {
             return (nil, diagnostics + [error])
         }

@@ -1,20 +1,52 @@
 import Foundation
+import HTTPTypes
 import Statute
 
-/// One loaded, checked version of a policy: what answers a request, whole.
-struct PolicyVersion: Sendable {
+/// One loaded, checked version of a policy: what answers a request, whole. A class with
+/// constant parts: every request takes the serving version, and a copy is one reference.
+final class PolicyVersion: Sendable {
+    /// The name the policy is served under.
+    let name: String
     /// The compiled policy.
-    var policy: CompiledPolicy
+    let policy: CompiledPolicy
     /// The engine with the server's settings.
-    var engine: Engine
+    let engine: Engine
     /// The server's settings for this policy, by name.
-    var settings: [String: Value]
+    let settings: [String: Value]
     /// `sha256:` + hex of the file's bytes.
-    var digest: String
+    let digest: String
     /// When this version was loaded.
-    var loadedAt: Date
+    let loadedAt: Date
     /// The file's bytes as loaded (the ledger names the records' policy version by them).
-    var bytes: [UInt8] = []
+    let bytes: [UInt8]
+    /// The library's decision maker for this version: its engine and the server's settings.
+    let decisions: DecisionMaker
+    /// `Statute-Policy: <name>` and `Statute-Policy-Digest: <digest>`, on every answer
+    /// this version gives.
+    let nameField, digestField: HTTPField
+    /// `{"name", "digest"}` of this version as JSON bytes, in every answer and log entry.
+    let policyJSON: [UInt8]
+
+    init(name: String, policy: CompiledPolicy, engine: Engine, settings: [String: Value], digest: String, loadedAt: Date,
+         bytes: [UInt8] = []) {
+        self.name = name
+        self.policy = policy
+        self.engine = engine
+        self.settings = settings
+        self.digest = digest
+        self.loadedAt = loadedAt
+        self.bytes = bytes
+        self.decisions = DecisionMaker(engine: engine, settings: settings)
+        self.nameField = HTTPField(name: PolicyHeaders.policy, value: name)
+        self.digestField = HTTPField(name: PolicyHeaders.digest, value: digest)
+        var json: [UInt8] = []
+        json.append(literal: #"{"name":"#)
+        JSONValue.writeString(name, to: &json)
+        json.append(literal: #","digest":"#)
+        JSONValue.writeString(digest, to: &json)
+        json.append(UInt8(ascii: "}"))
+        self.policyJSON = json
+    }
 }
 
 /// A served policy: its file, the version serving (if any loaded yet), and its state.
