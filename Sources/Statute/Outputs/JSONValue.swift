@@ -86,13 +86,13 @@ public enum JSONValue: Hashable, Sendable {
 
     private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let v): output.append(contentsOf: (v ? "true" : "false").utf8)
+        case .null: output.append(literal: "null")
+        case .bool(let v): if v { output.append(literal: "true") } else { output.append(literal: "false") }
         case .int(let v): output.append(contentsOf: String(v).utf8)
         case .fraction(let text): output.append(contentsOf: text.utf8)
         case .string(let v): JSONValue.writeString(v, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            guard !items.isEmpty else { output.append(literal: "[]"); return }
             output.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { output.append(UInt8(ascii: ",")) }
@@ -102,14 +102,14 @@ public enum JSONValue: Hashable, Sendable {
             if pretty { JSONValue.newline(&output, indent) }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            guard !members.isEmpty else { output.append(literal: "{}"); return }
             output.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(&output, indent + 1) }
                 JSONValue.writeString(key, to: &output)
                 if pretty {
-                    output.append(contentsOf: ": ".utf8)
+                    output.append(literal: ": ")
                 } else {
                     output.append(UInt8(ascii: ":"))
                 }
@@ -138,6 +138,11 @@ public enum JSONValue: Hashable, Sendable {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes are printable ASCII other than `"` and `\`: two range checks.
+                if byte &- 0x23 < 0x39 || byte &- 0x5D < 0x22 {
+                    index += 1
+                    continue
+                }
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
                         || byte == 0xC2 || byte == 0xE2 else {
                     index += 1
@@ -153,17 +158,17 @@ public enum JSONValue: Hashable, Sendable {
                 case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
                 case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
                 case 0x00..<0x20, 0x7F:
-                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(literal: "\\u00")
                     output.append(hexDigit(byte >> 4))
                     output.append(hexDigit(byte & 0xF))
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
                     // C1 controls (U+0080–U+009F) are escaped too, so no output carries them raw.
-                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(literal: "\\u00")
                     output.append(hexDigit(bytes[index + 1] >> 4))
                     output.append(hexDigit(bytes[index + 1] & 0xF))
                     index += 1
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    output.append(literal: bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     index += 2
                 default:
                     output.append(byte)

@@ -14,37 +14,37 @@ extension ResultJSON {
         }
         output.append(UInt8(ascii: "{"))
         if let id {
-            output.append(contentsOf: #""id":"#.utf8)
+            output.append(literal: #""id":"#)
             id.write(to: &output)
             output.append(UInt8(ascii: ","))
         }
-        output.append(contentsOf: #""status":"#.utf8)
+        output.append(literal: #""status":"#)
         writeText(result.status, to: &output)
-        output.append(contentsOf: #","previous":"#.utf8)
+        output.append(literal: #","previous":"#)
         writeText(result.previous, to: &output)
-        output.append(contentsOf: #","outcome":""#.utf8)
+        output.append(literal: #","outcome":""#)
         output.append(contentsOf: result.outcome.rawValue.utf8)
-        output.append(contentsOf: #"","steps":["#.utf8)
+        output.append(literal: #"","steps":["#)
         for (index, step) in result.steps.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.append(contentsOf: #"{"transition":"#.utf8)
+            output.append(literal: #"{"transition":"#)
             JSONValue.writeString(step.transition, to: &output)
-            output.append(contentsOf: #","from":"#.utf8)
+            output.append(literal: #","from":"#)
             writeText(step.from, to: &output)
-            output.append(contentsOf: #","to":"#.utf8)
+            output.append(literal: #","to":"#)
             JSONValue.writeString(step.to, to: &output)
-            output.append(contentsOf: #","mode":"#.utf8)
+            output.append(literal: #","mode":"#)
             JSONValue.writeString(step.mode.rawValue, to: &output)
-            output.append(contentsOf: #","trigger":"#.utf8)
+            output.append(literal: #","trigger":"#)
             JSONValue.writeString(step.trigger.rawValue, to: &output)
             output.append(UInt8(ascii: "}"))
         }
-        output.append(contentsOf: #"],"effects":["#.utf8)
+        output.append(literal: #"],"effects":["#)
         for (index, effect) in result.effects.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             JSONValue.writeString(effect, to: &output)
         }
-        output.append(contentsOf: #"],"set":{"#.utf8)
+        output.append(literal: #"],"set":{"#)
         for (index, assignment) in result.assignments.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             JSONValue.writeString(assignment.fact, to: &output)
@@ -55,26 +55,26 @@ extension ResultJSON {
                 JSONValue(assignment.value).write(to: &output)
             }
         }
-        output.append(contentsOf: #"},"next":"#.utf8)
+        output.append(literal: #"},"next":"#)
         if let next = result.next {
-            output.append(contentsOf: #"{"transition":"#.utf8)
+            output.append(literal: #"{"transition":"#)
             JSONValue.writeString(next.transition, to: &output)
-            output.append(contentsOf: #","to":"#.utf8)
+            output.append(literal: #","to":"#)
             JSONValue.writeString(next.to, to: &output)
-            output.append(contentsOf: #","date":"#.utf8)
+            output.append(literal: #","date":"#)
             DateBytes.writeQuoted(next.date, to: &output)
             output.append(UInt8(ascii: "}"))
         } else {
-            output.append(contentsOf: "null".utf8)
+            output.append(literal: "null")
         }
         if result.outcome == .rejected || result.outcome == .ignored {
-            output.append(contentsOf: #","reason":"#.utf8)
+            output.append(literal: #","reason":"#)
             writeText(result.reason, to: &output)
         }
         output.append(UInt8(ascii: "}"))
     }
 
     private static func writeText(_ text: String?, to output: inout [UInt8]) {
-        if let text { JSONValue.writeString(text, to: &output) } else { output.append(contentsOf: "null".utf8) }
+        if let text { JSONValue.writeString(text, to: &output) } else { output.append(literal: "null") }
     }
 }

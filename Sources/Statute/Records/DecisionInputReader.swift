@@ -128,11 +128,11 @@ struct DecisionInputReader {
 
     /// Facts or settings under `key` of `what` (`the request`, `record "A-1"`): an object
     /// of values, nested or with dotted keys, or `null` for none.
-    static func values(_ value: JSONValue, kind: InputKind, key: String, of what: String, id: JSONValue,
+    static func values(_ value: JSONValue, kind: InputKind, key: String, of what: @autoclosure () -> String, id: JSONValue,
                        policy: CompiledPolicy) throws(DecisionError) -> [String: Value] {
         if value == .null { return [:] }
         guard case .object = value else {
-            throw DecisionError(id: id, .error(.wrongType, "`\(key)` of \(what) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)", at: nil))
+            throw DecisionError(id: id, .error(.wrongType, "`\(key)` of \(what()) must be an object of \(kind.rawValue) names to values, found \(value.kindDescription)", at: nil))
         }
         var reading = JSONInputValues(kind: kind, declarations: kind == .fact ? policy.facts : policy.settings)
         do {

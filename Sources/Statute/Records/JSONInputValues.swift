@@ -43,8 +43,11 @@ struct JSONInputValues {
                     throw .error(.duplicateValue, "\(kind.rawValue) `\(name)` is given twice", at: nil,
                                  help: "give each \(kind.rawValue) once, nested or dotted")
                 }
-                let converted = try JSONInputValues.value(of: value, as: declarations[slot].type.value, name: name)
-                if let problem = declarations[slot].violation(of: converted) {
+                // The check first: the declaration (a copy, when read out of the array) only
+                // when the check cannot tell.
+                let check = kind == .fact ? policy.factChecks[slot] : policy.settingChecks[slot]
+                let converted = try JSONInputValues.value(of: value, as: check.type, name: name)
+                if !check.passes(converted), let problem = declarations[slot].violation(of: converted) {
                     throw .error(.invalidValue, problem, at: nil)
                 }
                 values[name] = converted

@@ -166,6 +166,9 @@ public struct CompiledPolicy: Sendable {
     let statusIndexByID: [String: Int]
     let factSlotByName: [String: Int]
     let settingSlotByName: [String: Int]
+    /// The checks of ``facts`` and ``settings``, by slot.
+    package let factChecks: [ValueCheck]
+    package let settingChecks: [ValueCheck]
     let roleByName: [String: Role]
     let roleIndexByName: [String: Int]
     /// For each transition (by index): the indices in ``roles`` of the roles that may
@@ -195,6 +198,8 @@ public struct CompiledPolicy: Sendable {
         self.statusIndexByID = statusIndex
         self.factSlotByName = Dictionary(document.facts.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         self.settingSlotByName = Dictionary(document.settings.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { a, _ in a })
+        self.factChecks = document.facts.map(ValueCheck.init)
+        self.settingChecks = document.settings.map(ValueCheck.init)
         self.roleByName = Dictionary(roles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.roleIndexByName = Dictionary(roles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.admittedRoles = transitions.map { transition in

@@ -72,7 +72,8 @@ public struct Engine: Sendable {
         var vector = storage.factDefaults
         var fine = true
         for (name, value) in facts {
-            guard let slot = policy.factSlotByName[name], policy.facts[slot].violation(of: value) == nil else {
+            guard let slot = policy.factSlotByName[name],
+                  policy.factChecks[slot].passes(value) || policy.facts[slot].violation(of: value) == nil else {
                 fine = false
                 break
             }
