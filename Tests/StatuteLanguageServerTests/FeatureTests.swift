@@ -4,9 +4,12 @@ import Testing
 @testable import StatuteLanguageServer
 
 /// Hover, definition, references, completion, quick fixes, outline and rename on the
-/// default policy and its test file, copied into a temporary folder.
-@Suite struct FeatureTests {
+/// default policy and its test file, copied into a temporary folder that each test's
+/// instance removes when it ends.
+@Suite final class FeatureTests {
     let folder = Fixtures.certificationFolder()
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
     var policyURI: String { DocumentURI.uri(ofPath: folder + "/certification.yaml") }
     var testURI: String { DocumentURI.uri(ofPath: folder + "/certification.test.yaml") }
     let policy = Fixtures.text("policies/certification.yaml")
@@ -29,7 +32,6 @@ import Testing
         #expect(text.contains("**status** `expiring`"))
         #expect(text.contains("Expiring"))
         #expect(text.contains("Set automatically"))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func hoverOnASettingGivesItsLabelAndDefault() {
@@ -38,7 +40,6 @@ import Testing
         #expect(text.contains("Send 'Certification Expiring' Emails n Days Before Expiration"))
         #expect(text.contains("Default: `0`"))
         #expect(text.contains("min 0"))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func hoverOnAFunctionAKeyAndAFact() {
@@ -49,7 +50,6 @@ import Testing
         #expect(key.contains("must hold"))
         let fact = client.result("textDocument/hover", at("guard: program.require_approval", offset: 12))
         #expect(fact["contents"]?["value"]?.string?.contains("Require approval") == true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func definitionFromTheTestFileAndReferencesIntoIt() {
@@ -65,7 +65,6 @@ import Testing
         let references = client.result("textDocument/references", params).array ?? []
         #expect(references.contains { $0["uri"]?.string == testURI })
         #expect(references.contains { $0["uri"]?.string == policyURI })
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func completionInEachPlace() {
@@ -90,7 +89,6 @@ import Testing
         #expect(expression.contains("days_between"))
         #expect(labels(head + "    gu", base, 6).contains("guard"))
         #expect(labels("statute: 1\nti", 1, 2).contains("title"))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func quickFixForEveryDidYouMean() {
@@ -109,7 +107,6 @@ import Testing
             let edit = actions.first?["edit"]?["changes"]?[policyURI]?.array?.first
             #expect(["program.require_approval", "expired"].contains(edit?["newText"]?.string))
         }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func outline() {
@@ -118,7 +115,6 @@ import Testing
         #expect(groups == ["statuses", "transitions", "facts", "settings", "derive", "events", "effects", "roles"])
         let statuses = symbols.first?["children"]?.array?.compactMap { $0["name"]?.string } ?? []
         #expect(statuses.contains("admin_review"))
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     @Test func renameReachesTheTestFile() throws {
@@ -146,7 +142,6 @@ import Testing
             members["newName"] = "Bad Name"
             #expect(client.request("textDocument/rename", .object(members))["error"] != nil)
         }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     func apply(_ edits: [JSON], to text: String) -> String {
