@@ -259,4 +259,34 @@ import Testing
             #expect(try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count == 3)
         }
     }
+
+    /// A logged decision's `settings` are those in force: the server's own when the request
+    /// overrides none (evaluate, options and run), the request's over them when it does.
+    @Test func theLoggedSettingsAreTheServersOwnUnlessTheRequestOverridesThem() async throws {
+        let log = folder.appendingPathComponent("decisions.jsonl")
+        let settings = folder.appendingPathComponent("server-settings.json")
+        try #"{"expiring_notice_days": 30}"#.write(to: settings, atomically: true, encoding: .utf8)
+        let configuration = ServerConfiguration(policyPaths: [folder.path], port: 0, settingsFile: settings.path,
+                                                decisionLogPath: log.path, watchInterval: .milliseconds(200),
+                                                today: { ServerFixtures.today })
+        let app = try buildApplication(configuration, trapSIGHUP: false)
+        try await app.test(.router) { client in
+            let record = #""status": "active", "facts": {"completed_on": "2025-03-01", "program.expires_after_months": 12}"#
+            for body in ["{\(record)}", #"{"status": "applied", "as": "staff"}"#, "{\(record), \"settings\": {\"expiring_notice_days\": 7}}"] {
+                let route = body.contains("\"as\"") ? "options" : "evaluate"
+                let response = try await client.execute(uri: "/v1/policies/certification/\(route)", method: .post,
+                                                        headers: ServerFixtures.json(""), body: ServerFixtures.body(body))
+                #expect(response.status == .ok, "\(body)")
+            }
+            _ = try await client.execute(uri: "/v1/policies/certification/run", method: .post,
+                                         headers: [.contentType: "application/x-ndjson"], body: ServerFixtures.body("{\(record)}\n"))
+            let entries = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+                .map { ServerFixtures.parse(ByteBuffer(string: String($0))) }
+            #expect(entries.count == 4)
+            #expect(entries.map { $0?["settings"] } == [
+                .object([("expiring_notice_days", .int(30))]), .object([("expiring_notice_days", .int(30))]),
+                .object([("expiring_notice_days", .int(7))]), .object([("expiring_notice_days", .int(30))]),
+            ])
+        }
+    }
 }

@@ -32,8 +32,8 @@ struct Decider: Sendable {
         result.append(literal: #","policy":"#)
         result.append(contentsOf: version.policyJSON)
         result.append(UInt8(ascii: "}"))
-        return try record(result, entry: entry, version: version, today: decision.today, settings: decision.settings,
-                          input: read.body, outcome: decision.result.outcome.rawValue, started: started)
+        return try record(result, entry: entry, version: version, today: decision.today,
+                          settings: read.input.settings.isEmpty ? nil : decision.settings, input: read.body, outcome: decision.result.outcome.rawValue, started: started)
     }
 
     /// `POST /v1/policies/{name}/options`: the manual transitions the role may request now.
@@ -55,28 +55,30 @@ struct Decider: Sendable {
         var result: [UInt8] = []
         JSONValue.object(members + [("policy", .object([("name", .string(entry.name)), ("digest", .string(version.digest))]))])
             .write(to: &result)
-        return try record(result, entry: entry, version: version, today: options.today, settings: options.settings,
-                          input: read.body, outcome: "options", started: started)
+        return try record(result, entry: entry, version: version, today: options.today,
+                          settings: read.input.settings.isEmpty ? nil : options.settings, input: read.body, outcome: "options", started: started)
     }
 
     /// The answers of one `run` request, with this version and the date of its query.
     func run(lines: RecordLines, entry: PolicyEntry, version: PolicyVersion) -> RunAnswers {
         RunAnswers(lines: lines, policyName: entry.name, policy: version.policyJSON,
-                   settings: log == nil ? [] : DecisionLog.settingsJSON(version.settings),
+                   settings: log == nil ? [] : version.settingsJSON,
                    log: log, metrics: metrics, ids: ids)
     }
 
     /// Logs the decision (before it is answered) and returns the answer: `result` with its
-    /// `decision_id` first, and a newline.
+    /// `decision_id` first, and a newline. `settings`: those in force when the request
+    /// overrode some; `nil` for the version's own, whose JSON is written once per version.
     private func record(_ result: [UInt8], entry: PolicyEntry, version: PolicyVersion, today: CalendarDate,
-                        settings: [String: Value], input: JSONValue, outcome: String,
+                        settings: [String: Value]?, input: JSONValue, outcome: String,
                         started: ContinuousClock.Instant) throws(ServiceError) -> [UInt8] {
         let id = ids.next()
         if let log {
             var line: [UInt8] = []
             line.reserveCapacity(result.count + 512)
             DecisionLog.writeLine(id: id, policy: version.policyJSON, today: today,
-                                  settings: DecisionLog.settingsJSON(settings), input: input, result: result, to: &line)
+                                  settings: settings.map(DecisionLog.settingsJSON) ?? version.settingsJSON, input: input,
+                                  result: result, to: &line)
             try log.append(lines: line)
         }
         metrics.decision(policy: entry.name, outcome: outcome, nanoseconds: Self.nanoseconds(since: started))

@@ -26,6 +26,8 @@ final class PolicyVersion: Sendable {
     let nameField, digestField: HTTPField
     /// `{"name", "digest"}` of this version as JSON bytes, in every answer and log entry.
     let policyJSON: [UInt8]
+    /// ``settings`` as a decision log entry's `settings`, for the decisions that override none.
+    let settingsJSON: [UInt8]
 
     init(name: String, policy: CompiledPolicy, engine: Engine, settings: [String: Value], digest: String, loadedAt: Date,
          bytes: [UInt8] = []) {
@@ -46,6 +48,7 @@ final class PolicyVersion: Sendable {
         JSONValue.writeString(digest, to: &json)
         json.append(UInt8(ascii: "}"))
         self.policyJSON = json
+        self.settingsJSON = DecisionLog.settingsJSON(settings)
     }
 }
 
